@@ -1,0 +1,25 @@
+package dev.lambdalayer.core;
+
+import java.util.List;
+
+/**
+ * A layer or function zip as built: its name, the zip's figures, the libraries it carries, and
+ * whether an up-to-date zip from an earlier build was kept instead of writing it again.
+ */
+public record BuiltZip(
+    String name, WrittenZip zip, List<ResolvedArtifact> libraries, boolean reused) {
+
+  public BuiltZip {
+    libraries = List.copyOf(libraries);
+  }
+
+  /** Inline upload to Lambda is capped; a larger zip must be published through S3. */
+  public boolean needsS3() {
+    return zip.zippedBytes() > LambdaLimits.MAX_DIRECT_UPLOAD_BYTES;
+  }
+
+  /** The first 12 hex digits of the zip's SHA-256: the layer's content version. */
+  public String shortHash() {
+    return zip.sha256().substring(0, 12);
+  }
+}

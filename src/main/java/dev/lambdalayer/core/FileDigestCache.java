@@ -1,0 +1,112 @@
+package dev.lambdalayer.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32;
+
+/**
+ * Computes a file's SHA-256 and CRC-32 in one read and remembers them by path, size and
+ * modification time, so an unchanged rebuild reads no file twice. The cache is a plain text file
+ * under the build directory; a missing or damaged cache only costs time.
+ */
+public final class FileDigestCache {
+
+  private static final String HEADER = "# lambda-layer file digests v1";
+
+  private record Entry(long size, long modified, FileDigest digest) {}
+
+  private final Path cacheFile;
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private volatile boolean changed;
+
+  private FileDigestCache(Path cacheFile) {
+    this.cacheFile = cacheFile;
+  }
+
+  /** A cache backed by {@code cacheFile}; {@code null} keeps it in memory only. */
+  public static FileDigestCache load(Path cacheFile) {
+    FileDigestCache cache = new FileDigestCache(cacheFile);
+    if (cacheFile != null && Files.isRegularFile(cacheFile)) {
+      try {
+        var lines = Files.readAllLines(cacheFile, StandardCharsets.UTF_8);
+        if (!lines.isEmpty() && lines.get(0).equals(HEADER)) {
+          lines.stream().skip(1).forEach(cache::parseLine);
+        }
+      } catch (IOException | RuntimeException e) {
+        cache.entries.clear(); // a damaged cache is rebuilt, never trusted
+      }
+    }
+    return cache;
+  }
+
+  private void parseLine(String line) {
+    String[] f = line.split("\t", 5);
+    entries.put(
+        f[4],
+        new Entry(
+            Long.parseLong(f[2]),
+            Long.parseLong(f[3]),
+            new FileDigest(Long.parseLong(f[2]), f[0], Long.parseLong(f[1], 16))));
+  }
+
+  public FileDigest digest(Path file) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    long modified = attributes.lastModifiedTime().toMillis();
+    String key = file.toAbsolutePath().normalize().toString();
+    Entry known = entries.get(key);
+    if (known != null && known.size() == attributes.size() && known.modified() == modified) {
+      return known.digest();
+    }
+    FileDigest digest = compute(file);
+    entries.put(key, new Entry(digest.size(), modified, digest));
+    changed = true;
+    return digest;
+  }
+
+  /** Reads the file once for both sums. */
+  public static FileDigest compute(Path file) throws IOException {
+    MessageDigest sha = Hashes.sha256();
+    CRC32 crc = new CRC32();
+    long size = 0;
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        sha.update(buffer, 0, n);
+        crc.update(buffer, 0, n);
+        size += n;
+      }
+    }
+    return new FileDigest(size, HexFormat.of().formatHex(sha.digest()), crc.getValue());
+  }
+
+  /** Writes the cache back if anything was added, atomically. */
+  public void save() throws IOException {
+    if (cacheFile == null || !changed) {
+      return;
+    }
+    StringBuilder text = new StringBuilder(HEADER).append('\n');
+    new TreeMap<>(entries)
+        .forEach(
+            (path, e) ->
+                text.append(e.digest().sha256())
+                    .append('\t')
+                    .append(Long.toHexString(e.digest().crc32()))
+                    .append('\t')
+                    .append(e.size())
+                    .append('\t')
+                    .append(e.modified())
+                    .append('\t')
+                    .append(path)
+                    .append('\n'));
+    AtomicFiles.write(cacheFile, text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+}

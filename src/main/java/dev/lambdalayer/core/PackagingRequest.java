@@ -1,0 +1,33 @@
+package dev.lambdalayer.core;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything {@link LambdaPackager} needs: the graph, the layer rules, the Lambda settings and
+ * where to read classes from and write zips to.
+ *
+ * @param defaultLayerName the layer's name when {@code rules} is empty
+ * @param functionName the function zip is written as {@code <functionName>-function.zip}
+ * @param classesDirectory the project's compiled classes and resources; may not exist
+ */
+public record PackagingRequest(
+    DependencyGraph graph,
+    List<LayerRule> rules,
+    List<ArtifactPattern> runtimeProvided,
+    String defaultLayerName,
+    String functionName,
+    List<String> runtimes,
+    List<String> architectures,
+    Path classesDirectory,
+    Path outputDirectory,
+    Instant timestamp) {
+
+  public PackagingRequest {
+    rules = List.copyOf(rules);
+    runtimeProvided = List.copyOf(runtimeProvided);
+    runtimes = List.copyOf(runtimes);
+    architectures = List.copyOf(architectures);
+  }
+}

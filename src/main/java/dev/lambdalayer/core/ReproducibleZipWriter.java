@@ -1,0 +1,116 @@
+package dev.lambdalayer.core;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.commons.compress.archivers.zip.UnixStat;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
+/**
+ * Writes zips whose bytes depend only on the entries' names and contents.
+ *
+ * <p>Entries are sorted, every parent directory is written explicitly, each entry carries one fixed
+ * timestamp and fixed Unix modes (0755 directories and executables, 0644 files), and there are no
+ * comments or extra fields. Every entry is STORED: jars are compressed already (deflating them
+ * again gains about 1% and costs several times the CPU, see the benchmark), and a STORED entry does
+ * not depend on the zlib build of the JDK running Maven. Sizes and CRCs come from the digests, so
+ * the zip streams straight to disk and its SHA-256 is computed on the way, in one pass.
+ */
+public final class ReproducibleZipWriter {
+
+  private static final int FILE_MODE = UnixStat.FILE_FLAG | 0644;
+  private static final int EXECUTABLE_MODE = UnixStat.FILE_FLAG | 0755;
+  private static final int DIRECTORY_MODE = UnixStat.DIR_FLAG | 0755;
+
+  private final LocalDateTime timestamp;
+
+  /**
+   * @param timestamp written into every entry; kept to the 2-second precision of zip times
+   */
+  public ReproducibleZipWriter(Instant timestamp) {
+    this.timestamp = LocalDateTime.ofInstant(timestamp, ZoneOffset.UTC);
+  }
+
+  /** Writes {@code inputs} to {@code target} atomically and returns its figures. */
+  public WrittenZip write(Collection<ZipInput> inputs, Path target) throws IOException {
+    TreeMap<String, ZipInput> files = new TreeMap<>();
+    for (ZipInput input : inputs) {
+      if (files.put(input.name(), input) != null) {
+        throw new IllegalArgumentException("two files for one zip entry: " + input.name());
+      }
+    }
+    // Directories and files interleave in name order, as a sorted listing shows them.
+    TreeSet<String> names = new TreeSet<>(files.keySet());
+    files.keySet().forEach(name -> addParents(name, names));
+
+    Path temporary = AtomicFiles.temporarySibling(target);
+    MessageDigest sha = Hashes.sha256();
+    long unzipped = 0;
+    try {
+      try (OutputStream file = Files.newOutputStream(temporary);
+          DigestOutputStream digesting =
+              new DigestOutputStream(new BufferedOutputStream(file, 256 * 1024), sha);
+          ZipArchiveOutputStream zip = new ZipArchiveOutputStream(digesting)) {
+        zip.setUseZip64(Zip64Mode.AsNeeded);
+        zip.setMethod(ZipArchiveOutputStream.STORED);
+        for (String name : names) {
+          ZipInput input = files.get(name);
+          if (input == null) {
+            zip.putArchiveEntry(entry(name, 0, 0, DIRECTORY_MODE));
+          } else {
+            FileDigest digest = input.digest();
+            int mode = input.executable() ? EXECUTABLE_MODE : FILE_MODE;
+            zip.putArchiveEntry(entry(name, digest.size(), digest.crc32(), mode));
+            long copied = Files.copy(input.file(), zip);
+            if (copied != digest.size()) {
+              throw new IOException(
+                  input.file() + " changed while it was being zipped; run the build again");
+            }
+            unzipped += copied;
+          }
+          zip.closeArchiveEntry();
+        }
+        zip.finish();
+      }
+      long zipped = Files.size(temporary);
+      AtomicFiles.replace(temporary, target);
+      return new WrittenZip(
+          target, zipped, unzipped, files.size(), HexFormat.of().formatHex(sha.digest()));
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  private ZipArchiveEntry entry(String name, long size, long crc, int mode) {
+    ZipArchiveEntry entry = new ZipArchiveEntry(name);
+    entry.setMethod(ZipArchiveEntry.STORED);
+    entry.setSize(size);
+    entry.setCompressedSize(size);
+    entry.setCrc(crc);
+    entry.setUnixMode(mode);
+    // Zip stores local wall-clock time, and the library converts with the JVM's time zone. Handing
+    // it the instant whose local time reads like the fixed UTC time makes the bytes zone-free.
+    entry.setTime(timestamp.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli());
+    return entry;
+  }
+
+  private static void addParents(String name, TreeSet<String> directories) {
+    for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
+      directories.add(name.substring(0, slash + 1));
+    }
+  }
+}

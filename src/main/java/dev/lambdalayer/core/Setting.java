@@ -1,0 +1,17 @@
+package dev.lambdalayer.core;
+
+/**
+ * The user settings a configuration problem can point at. The build-tool adapter turns each into
+ * the name the user writes (an XML element, a property), so core messages stay tool-neutral.
+ */
+public enum Setting {
+  LAYERS,
+  LAYER_NAME,
+  LAYER_INCLUDES,
+  LAYER_EXCLUDES,
+  RUNTIMES,
+  ARCHITECTURES,
+  RUNTIME_PROVIDED,
+  OUTPUT_TIMESTAMP,
+  DEPENDENCIES
+}

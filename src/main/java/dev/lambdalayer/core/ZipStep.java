@@ -1,0 +1,58 @@
+package dev.lambdalayer.core;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Writes one zip unless the zip of an earlier build was made from the same inputs, and names it,
+ * possibly after its own content hash.
+ */
+final class ZipStep {
+
+  private final Path outputDirectory;
+  private final ReproducibleZipWriter writer;
+  private final Instant timestamp;
+  private final UpToDateCheck upToDate;
+
+  ZipStep(Path outputDirectory, ReproducibleZipWriter writer, Instant timestamp) {
+    this.outputDirectory = outputDirectory;
+    this.writer = writer;
+    this.timestamp = timestamp;
+    this.upToDate = new UpToDateCheck(outputDirectory.resolve(".state"));
+  }
+
+  /**
+   * @param key identifies the zip across builds
+   * @param fileNameForSha256 the final file name, given the zip's SHA-256 in hex
+   */
+  BuiltZip write(
+      String key,
+      String name,
+      List<ZipInput> inputs,
+      List<ResolvedArtifact> libraries,
+      UnaryOperator<String> fileNameForSha256)
+      throws IOException {
+    String fingerprint = UpToDateCheck.fingerprint(timestamp, inputs);
+    Optional<WrittenZip> kept = upToDate.find(key, fingerprint);
+    if (kept.isPresent()) {
+      return new BuiltZip(name, kept.get(), libraries, true);
+    }
+    // The name may depend on the content hash, known only once written: write, then rename.
+    WrittenZip pending = writer.write(inputs, outputDirectory.resolve(".pending-" + key + ".zip"));
+    Path target = outputDirectory.resolve(fileNameForSha256.apply(pending.sha256()));
+    AtomicFiles.replace(pending.file(), target);
+    WrittenZip zip =
+        new WrittenZip(
+            target,
+            pending.zippedBytes(),
+            pending.unzippedBytes(),
+            pending.fileCount(),
+            pending.sha256());
+    upToDate.record(key, fingerprint, zip);
+    return new BuiltZip(name, zip, libraries, false);
+  }
+}

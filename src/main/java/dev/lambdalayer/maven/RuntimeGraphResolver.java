@@ -1,0 +1,170 @@
+package dev.lambdalayer.maven;
+
+import dev.lambdalayer.core.Coordinates;
+import dev.lambdalayer.core.DependencyGraph;
+import dev.lambdalayer.core.FileDigestCache;
+import dev.lambdalayer.core.ResolvedArtifact;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import org.apache.maven.RepositoryUtils;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.DependencyManagement;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.artifact.ArtifactTypeRegistry;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.DependencyFilter;
+import org.eclipse.aether.graph.DependencyNode;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+
+/**
+ * The one place that talks to Maven Resolver: collects and resolves a project's runtime graph
+ * (compile and runtime scopes, with Maven's mediation, exclusions and optional handling) and turns
+ * it into the core's {@link DependencyGraph}.
+ */
+@Named
+@Singleton
+public class RuntimeGraphResolver {
+
+  private static final Set<String> RUNTIME_SCOPES = Set.of("compile", "runtime");
+
+  /** Scopes are already mediated along each path, so a node's own scope decides. */
+  private static final DependencyFilter RUNTIME_CLASSPATH =
+      (node, parents) ->
+          node.getDependency() == null || RUNTIME_SCOPES.contains(node.getDependency().getScope());
+
+  private final RepositorySystem repositorySystem;
+
+  @Inject
+  public RuntimeGraphResolver(RepositorySystem repositorySystem) {
+    this.repositorySystem = repositorySystem;
+  }
+
+  public DependencyGraph resolve(
+      MavenSession session, MavenProject project, FileDigestCache digests)
+      throws MojoExecutionException, IOException {
+    RepositorySystemSession repositorySession = session.getRepositorySession();
+    ArtifactTypeRegistry types = repositorySession.getArtifactTypeRegistry();
+    CollectRequest collect = new CollectRequest();
+    collect.setRootArtifact(RepositoryUtils.toArtifact(project.getArtifact()));
+    collect.setRepositories(project.getRemoteProjectRepositories());
+    project
+        .getDependencies()
+        .forEach(d -> collect.addDependency(RepositoryUtils.toDependency(d, types)));
+    DependencyManagement management = project.getDependencyManagement();
+    if (management != null) {
+      management
+          .getDependencies()
+          .forEach(d -> collect.addManagedDependency(RepositoryUtils.toDependency(d, types)));
+    }
+    DependencyNode root;
+    try {
+      root =
+          repositorySystem
+              .resolveDependencies(
+                  repositorySession, new DependencyRequest(collect, RUNTIME_CLASSPATH))
+              .getRoot();
+    } catch (DependencyResolutionException e) {
+      throw new MojoExecutionException(
+          "Could not resolve the runtime dependencies of "
+              + project.getId()
+              + ": "
+              + e.getMessage()
+              + (repositorySession.isOffline()
+                  ? " (Maven is offline: run once without -o to download them)"
+                  : ""),
+          e);
+    }
+    Set<String> reactor =
+        session.getProjects().stream()
+            .map(p -> p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion())
+            .collect(Collectors.toSet());
+    Map<Coordinates, ResolvedArtifact> artifacts = new LinkedHashMap<>();
+    collect(root, new ArrayDeque<>(), reactor, digests, project, artifacts);
+    return new DependencyGraph(
+        coordinates(RepositoryUtils.toArtifact(project.getArtifact())),
+        new ArrayList<>(artifacts.values()));
+  }
+
+  private void collect(
+      DependencyNode node,
+      Deque<Coordinates> via,
+      Set<String> reactor,
+      FileDigestCache digests,
+      MavenProject project,
+      Map<Coordinates, ResolvedArtifact> out)
+      throws MojoExecutionException, IOException {
+    for (DependencyNode child : node.getChildren()) {
+      if (!RUNTIME_CLASSPATH.accept(child, List.of())) {
+        continue;
+      }
+      Artifact artifact = child.getArtifact();
+      Coordinates coordinates = coordinates(artifact);
+      List<Coordinates> path = new ArrayList<>(via);
+      File file = artifact.getFile();
+      if (file == null || !file.isFile()) {
+        throw new MojoExecutionException(missingFile(project, coordinates, path, file));
+      }
+      String gav =
+          artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getBaseVersion();
+      out.putIfAbsent(
+          coordinates,
+          new ResolvedArtifact(
+              coordinates,
+              file.toPath(),
+              digests.digest(file.toPath()),
+              child.getDependency().getScope(),
+              path,
+              reactor.contains(gav)));
+      via.addLast(coordinates);
+      collect(child, via, reactor, digests, project, out);
+      via.removeLast();
+    }
+  }
+
+  private static String missingFile(
+      MavenProject project, Coordinates coordinates, List<Coordinates> via, File file) {
+    String chain =
+        project.getId()
+            + via.stream().map(c -> " -> " + c).collect(Collectors.joining())
+            + " -> "
+            + coordinates;
+    if (file != null && file.isDirectory()) {
+      return "Dependency "
+          + coordinates
+          + " resolved to the directory "
+          + file
+          + ", not a jar: it is a module of this build that has not been packaged yet. Run"
+          + " the 'package' phase (mvn package) so that its jar exists. Path: "
+          + chain;
+    }
+    return "Dependency "
+        + coordinates
+        + " has no file after resolution, so it cannot be put into a zip. Path: "
+        + chain;
+  }
+
+  private static Coordinates coordinates(Artifact artifact) {
+    return new Coordinates(
+        artifact.getGroupId(),
+        artifact.getArtifactId(),
+        artifact.getBaseVersion(),
+        artifact.getClassifier(),
+        artifact.getExtension());
+  }
+}

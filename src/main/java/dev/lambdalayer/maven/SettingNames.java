@@ -1,0 +1,42 @@
+package dev.lambdalayer.maven;
+
+import dev.lambdalayer.core.InvalidConfigurationException;
+import dev.lambdalayer.core.Setting;
+import dev.lambdalayer.core.Violation;
+
+/** Names each core {@link Setting} the way a user writes it: POM element and user property. */
+final class SettingNames {
+
+  private SettingNames() {}
+
+  static String of(Setting setting) {
+    return switch (setting) {
+      case LAYERS -> "<layers>";
+      case LAYER_NAME -> "<layers><layer><name>";
+      case LAYER_INCLUDES -> "<layers><layer><includes><include>";
+      case LAYER_EXCLUDES -> "<layers><layer><excludes><exclude>";
+      case RUNTIMES -> "<runtimes> (-Dlambda.runtimes)";
+      case ARCHITECTURES -> "<architectures> (-Dlambda.architectures)";
+      case RUNTIME_PROVIDED -> "<runtimeProvided> (-Dlambda.runtimeProvided)";
+      case OUTPUT_TIMESTAMP -> "<outputTimestamp> (project.build.outputTimestamp)";
+      case DEPENDENCIES -> "the project's <dependencies>";
+    };
+  }
+
+  /** One message listing every violation with its setting, value, problem and fix. */
+  static String describe(InvalidConfigurationException e) {
+    StringBuilder message = new StringBuilder("Invalid Lambda configuration:");
+    for (Violation v : e.violations()) {
+      message
+          .append("\n  - ")
+          .append(of(v.setting()))
+          .append(v.value().isEmpty() ? "" : " '" + v.value() + "'")
+          .append(": ")
+          .append(v.problem())
+          .append(". Fix: ")
+          .append(v.fix())
+          .append('.');
+    }
+    return message.toString();
+  }
+}
