@@ -5,6 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
 /**
  * Writes files through a temporary sibling and a rename, so a reader (or an interrupted build)
@@ -12,15 +13,20 @@ import java.nio.file.StandardCopyOption;
  */
 public final class AtomicFiles {
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private AtomicFiles() {}
 
   /**
-   * A fresh temporary file next to {@code target}, on the same file system so the rename is atomic.
+   * A fresh path next to {@code target}, on the same file system so the rename is atomic. The file
+   * is not created here: created by its writer it gets the usual permissions (the umask's), where a
+   * JDK temporary file is readable by its owner only.
    */
   public static Path temporarySibling(Path target) throws IOException {
     Path parent = target.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    return Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+    return parent.resolve(
+        "." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
   }
 
   /** Moves {@code temporary} over {@code target}, atomically where the file system allows it. */
