@@ -152,6 +152,7 @@ public class LayerMojo extends AbstractLambdaMojo {
     Path out = outputDirectory.toPath();
     FileDigestCache digests = FileDigestCache.load(out.resolve(".state/file-digests.txt"));
     DependencyGraph graph = resolver.resolve(session, project, digests);
+    long resolved = System.nanoTime();
     PackagingRequest request =
         new PackagingRequest(
             graph,
@@ -168,10 +169,17 @@ public class LayerMojo extends AbstractLambdaMojo {
     BuildReport.write(request, result, out.resolve("build.json"));
     record(result);
 
-    getLog().info("Lambda zips in " + out + ":");
+    long done = System.nanoTime();
+    getLog()
+        .info(
+            String.format(
+                "Lambda zips in %s (%d ms: resolved in %d ms, packaged in %d ms):",
+                out,
+                (done - start) / 1_000_000,
+                (resolved - start) / 1_000_000,
+                (done - resolved) / 1_000_000));
     BuildSummary.lines(result).forEach(line -> getLog().info("  " + line));
     result.warnings().forEach(getLog()::warn);
-    getLog().debug("lambda:layer took " + (System.nanoTime() - start) / 1_000_000 + " ms");
   }
 
   private void record(PackagingResult result) {

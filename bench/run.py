@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""Benchmarks lambda:layer on the shipped example as ratios of paired runs.
+
+Every figure is a ratio against a reference measured in the same run, alternating the two arms
+(A B A B ...) so that machine load hits both alike; medians are reported.
+
+  1. packaging: the plugin's zip writing against `zip -0 -r` of the same jars (the floor)
+  2. `mvn -o package` with the plugin against the same build without it
+  3. `mvn -o lambda:layer` alone against `mvn -o validate`
+  4. the goal's own time on an unchanged rebuild against a first build
+  5. a >200 MB layer packaged with -Xmx128m, peak RSS against a ~50 MB layer
+
+Usage: bench/run.py [--runs N]   (needs the plugin installed: see README)
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MVNW = str(ROOT / "mvnw")
+EXAMPLE = ROOT / "examples" / "hello-lambda"
+
+
+def run(cmd, cwd, env=None, check=True):
+    started = time.perf_counter()
+    result = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    elapsed = time.perf_counter() - started
+    if check and result.returncode != 0:
+        sys.exit(f"command failed: {' '.join(map(str, cmd))}\n{result.stdout[-4000:]}")
+    return elapsed, result.stdout
+
+
+def goal_millis(log, part="total"):
+    """The goal's own time, as its summary line prints it: total, resolved or packaged."""
+    match = re.search(r"Lambda zips in .* \((\d+) ms: resolved in (\d+) ms, packaged in (\d+) ms\)", log)
+    if not match:
+        sys.exit("the plugin's summary with its own time was not found in the log")
+    return int(match.group({"total": 1, "resolved": 2, "packaged": 3}[part]))
+
+
+def paired(runs, arm_a, arm_b):
+    a, b = [], []
+    for _ in range(runs):
+        a.append(arm_a())
+        b.append(arm_b())
+    return statistics.median(a), statistics.median(b)
+
+
+def report(name, a, b, unit, target):
+    ratio = a / b
+    verdict = "ok" if ratio <= target else "OVER TARGET"
+    print(f"{name:<58} {a:9.3f} {unit} / {b:9.3f} {unit} = {ratio:5.2f}x  (target <= {target}x, {verdict})")
+    return {"name": name, "a": a, "b": b, "unit": unit, "ratio": round(ratio, 3), "target": target}
+
+
+def copy_example(work):
+    project = work / "example"
+    shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("target"))
+    return project
+
+
+def without_plugin(pom):
+    text = pom.read_text()
+    stripped = re.sub(r"\s*<plugin>\s*<groupId>dev\.lambdalayer</groupId>.*?</plugin>", "", text, flags=re.S)
+    out = pom.with_name("pom-without-plugin.xml")
+    out.write_text(stripped)
+    return out
+
+
+def bench_packaging(project, runs):
+    """The plugin's packaging (hashing + zip writing, no resolution) against zip -0 -r."""
+    run([MVNW, "-B", "-q", "-o", "package"], project)
+    build = json.loads((project / "target/lambda/build.json").read_text())
+    staging = project / "target/bench-zip/java/lib"
+    staging.mkdir(parents=True)
+    repo = Path(os.path.expanduser("~/.m2/repository"))
+    for layer in build["layers"]:
+        for lib in layer["libraries"]:
+            g = lib["groupId"].replace(".", "/")
+            jar = repo / g / lib["artifactId"] / lib["version"] / f"{lib['artifactId']}-{lib['version']}.jar"
+            os.symlink(jar, staging / Path(lib["entry"]).name)
+
+    def plugin():
+        shutil.rmtree(project / "target/lambda")
+        _, log = run([MVNW, "-B", "-o", "lambda:layer"], project)
+        return goal_millis(log, "packaged") / 1000
+
+    def floor():
+        out = project / "target/bench-zip/floor.zip"
+        out.unlink(missing_ok=True)
+        started = time.perf_counter()
+        run(["zip", "-0", "-q", "-r", str(out), "java"], project / "target/bench-zip")
+        return time.perf_counter() - started
+
+    # The plugin's figure is its own goal time (hashing every jar, writing every zip); the
+    # reference is a bare zip of the same jars, started as a process.
+    a, b = paired(runs, plugin, floor)
+    return report("1. packaging (hash + write, cold) vs zip -0 -r, same jars", a, b, "s", 1.5)
+
+
+def bench_package(project, runs):
+    without = without_plugin(project / "pom.xml")
+
+    def with_plugin():
+        return run([MVNW, "-B", "-q", "-o", "clean", "package"], project)[0]
+
+    def without_it():
+        return run([MVNW, "-B", "-q", "-o", "-f", str(without), "clean", "package"], project)[0]
+
+    a, b = paired(runs, with_plugin, without_it)
+    return report("2. clean mvn -o package with plugin vs without", a, b, "s", 1.05)
+
+
+def bench_goal_vs_validate(project, runs):
+    run([MVNW, "-B", "-q", "-o", "package"], project)
+
+    def goal():
+        shutil.rmtree(project / "target/lambda", ignore_errors=True)
+        return run([MVNW, "-B", "-q", "-o", "lambda:layer"], project)[0]
+
+    def validate():
+        return run([MVNW, "-B", "-q", "-o", "validate"], project)[0]
+
+    a, b = paired(runs, goal, validate)
+    return report("3. mvn -o lambda:layer vs mvn -o validate", a, b, "s", 1.3)
+
+
+def bench_incremental(project, runs):
+    run([MVNW, "-B", "-q", "-o", "package"], project)
+
+    def unchanged():
+        _, log = run([MVNW, "-B", "-o", "lambda:layer"], project)
+        return goal_millis(log) / 1000
+
+    def first():
+        shutil.rmtree(project / "target/lambda", ignore_errors=True)
+        _, log = run([MVNW, "-B", "-o", "lambda:layer"], project)
+        result = goal_millis(log) / 1000
+        run([MVNW, "-B", "-q", "-o", "lambda:layer"], project)  # leave an up-to-date state behind
+        return result
+
+    a, b = paired(runs, unchanged, first)
+    return report("4. goal time, unchanged rebuild vs first build", a, b, "s", 0.1)
+
+
+def write_jar(path, size):
+    """A jar-shaped file of incompressible bytes (a stored zip of one random entry)."""
+    import zipfile
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as jar:
+        jar.writestr("data.bin", os.urandom(size))
+
+
+def big_layer_project(work, name, jar_count, jar_bytes):
+    """A project whose dependencies are generated jars in a file repository it declares."""
+    project = work / name
+    repo = project / "repo"
+    deps = []
+    for i in range(jar_count):
+        aid = f"blob{i:03d}"
+        base = repo / "bench/generated" / aid / "1.0"
+        write_jar(base / f"{aid}-1.0.jar", jar_bytes)
+        (base / f"{aid}-1.0.pom").write_text(
+            f"<project><modelVersion>4.0.0</modelVersion><groupId>bench.generated</groupId>"
+            f"<artifactId>{aid}</artifactId><version>1.0</version></project>")
+        deps.append(f"<dependency><groupId>bench.generated</groupId><artifactId>{aid}</artifactId><version>1.0</version></dependency>")
+    version = re.search(r"<lambda-layer.version>(.*?)</", (EXAMPLE / "pom.xml").read_text()).group(1)
+    (project / "pom.xml").write_text(f"""<project><modelVersion>4.0.0</modelVersion>
+<groupId>bench</groupId><artifactId>{name}</artifactId><version>1.0</version><packaging>pom</packaging>
+<repositories><repository><id>bench-generated</id><url>{repo.as_uri()}</url></repository></repositories>
+<dependencies>{''.join(deps)}</dependencies>
+<build><plugins><plugin><groupId>dev.lambdalayer</groupId><artifactId>lambda-layer-maven-plugin</artifactId>
+<version>{version}</version></plugin></plugins></build></project>""")
+    # Resolve once online from the file repository, so the measured runs can be offline.
+    run([MVNW, "-B", "-q", "dependency:resolve"], project)
+    return project
+
+
+def peak_rss_kb(project, heap):
+    env = dict(os.environ, MAVEN_OPTS=f"-Xmx{heap}")
+    shutil.rmtree(project / "target", ignore_errors=True)
+    _, log = run(["/usr/bin/time", "-f", "PEAK_RSS_KB=%M", MVNW, "-B", "-o", "lambda:layer"], project, env)
+    return int(re.search(r"PEAK_RSS_KB=(\d+)", log).group(1)), log
+
+
+def bench_memory(work):
+    small = big_layer_project(work, "layer-50mb", 5, 10 * 1024 * 1024)
+    large = big_layer_project(work, "layer-220mb", 22, 10 * 1024 * 1024)
+    small_rss, _ = peak_rss_kb(small, "128m")
+    large_rss, log = peak_rss_kb(large, "128m")
+    if "BUILD SUCCESS" not in log:
+        sys.exit("the 220 MB layer did not package with -Xmx128m")
+    return report("5. peak RSS, 220 MB layer vs 50 MB layer, both -Xmx128m", large_rss / 1024, small_rss / 1024, "MiB", 1.1)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="lambda-bench-") as tmp:
+        work = Path(tmp)
+        project = copy_example(work)
+        run([MVNW, "-B", "-q", "package"], project)  # warm up: downloads and JIT-free caches
+        results = [
+            bench_packaging(project, args.runs),
+            bench_package(project, args.runs),
+            bench_goal_vs_validate(project, args.runs),
+            bench_incremental(project, args.runs),
+            bench_memory(work),
+        ]
+    out = ROOT / "target" / "bench.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"results: {out}")
+
+
+if __name__ == "__main__":
+    main()
