@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 
 /**
@@ -27,6 +28,8 @@ public final class FileDigestCache {
   private final Path cacheFile;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private volatile boolean changed;
+  private final AtomicLong hashedBytes = new AtomicLong();
+  private final AtomicLong hashingNanos = new AtomicLong();
 
   private FileDigestCache(Path cacheFile) {
     this.cacheFile = cacheFile;
@@ -66,10 +69,23 @@ public final class FileDigestCache {
     if (known != null && known.size() == attributes.size() && known.modified() == modified) {
       return known.digest();
     }
+    long start = System.nanoTime();
     FileDigest digest = compute(file);
+    hashingNanos.addAndGet(System.nanoTime() - start);
+    hashedBytes.addAndGet(digest.size());
     entries.put(key, new Entry(digest.size(), modified, digest));
     changed = true;
     return digest;
+  }
+
+  /** Bytes read because no cached digest fitted, since this cache was loaded. */
+  public long hashedBytes() {
+    return hashedBytes.get();
+  }
+
+  /** Time spent reading those bytes, summed over threads. */
+  public long hashingNanos() {
+    return hashingNanos.get();
   }
 
   /** Reads the file once for both sums. */
@@ -77,7 +93,7 @@ public final class FileDigestCache {
     MessageDigest sha = Hashes.sha256();
     CRC32 crc = new CRC32();
     long size = 0;
-    byte[] buffer = new byte[64 * 1024];
+    byte[] buffer = new byte[256 * 1024];
     try (InputStream in = Files.newInputStream(file)) {
       for (int n; (n = in.read(buffer)) > 0; ) {
         sha.update(buffer, 0, n);

@@ -36,7 +36,14 @@ public final class LambdaLimits {
     List<Violation> violations = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (String name : layerNames) {
-      if (name == null || !LAYER_NAME.matcher(name).matches()) {
+      if (name == null || name.isEmpty()) {
+        violations.add(
+            new Violation(
+                Setting.LAYER_NAME,
+                "",
+                "a <layer> has no name",
+                "give every <layer> a <name> of 1 to 64 characters from A-Z, a-z, 0-9, '-', '_'"));
+      } else if (!LAYER_NAME.matcher(name).matches()) {
         violations.add(
             new Violation(
                 Setting.LAYER_NAME,

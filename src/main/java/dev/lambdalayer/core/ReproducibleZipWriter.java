@@ -2,6 +2,7 @@ package dev.lambdalayer.core;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,7 @@ public final class ReproducibleZipWriter {
 
     Path temporary = AtomicFiles.temporarySibling(target);
     MessageDigest sha = Hashes.sha256();
+    byte[] buffer = new byte[256 * 1024];
     long unzipped = 0;
     try {
       try (OutputStream file = Files.newOutputStream(temporary);
@@ -75,7 +77,7 @@ public final class ReproducibleZipWriter {
             FileDigest digest = input.digest();
             int mode = input.executable() ? EXECUTABLE_MODE : FILE_MODE;
             zip.putArchiveEntry(entry(name, digest.size(), digest.crc32(), mode));
-            long copied = Files.copy(input.file(), zip);
+            long copied = copy(input.file(), zip, buffer);
             if (copied != digest.size()) {
               throw new IOException(
                   input.file() + " changed while it was being zipped; run the build again");
@@ -93,6 +95,18 @@ public final class ReproducibleZipWriter {
     } finally {
       Files.deleteIfExists(temporary);
     }
+  }
+
+  /** Large chunks: each write runs the CRC, the digest and the stream bookkeeping once. */
+  private static long copy(Path file, OutputStream out, byte[] buffer) throws IOException {
+    long copied = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        out.write(buffer, 0, n);
+        copied += n;
+      }
+    }
+    return copied;
   }
 
   private ZipArchiveEntry entry(String name, long size, long crc, int mode) {

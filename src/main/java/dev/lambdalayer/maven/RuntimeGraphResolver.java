@@ -6,6 +6,7 @@ import dev.lambdalayer.core.FileDigestCache;
 import dev.lambdalayer.core.ResolvedArtifact;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -94,21 +95,47 @@ public class RuntimeGraphResolver {
         session.getProjects().stream()
             .map(p -> p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion())
             .collect(Collectors.toSet());
-    Map<Coordinates, ResolvedArtifact> artifacts = new LinkedHashMap<>();
-    collect(root, new ArrayDeque<>(), reactor, digests, project, artifacts);
+    Map<Coordinates, Found> found = new LinkedHashMap<>();
+    collect(root, new ArrayDeque<>(), reactor, project, found);
+    // Hashing reads every jar: spread it over the cores, then keep the graph's order.
+    List<ResolvedArtifact> artifacts;
+    try {
+      artifacts =
+          found.values().parallelStream()
+              .map(f -> f.resolved(digests))
+              .collect(Collectors.toList());
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
     return new DependencyGraph(
-        coordinates(RepositoryUtils.toArtifact(project.getArtifact())),
-        new ArrayList<>(artifacts.values()));
+        coordinates(RepositoryUtils.toArtifact(project.getArtifact())), artifacts);
+  }
+
+  /** A library found in the graph, before its file is hashed. */
+  private record Found(
+      Coordinates coordinates,
+      File file,
+      String scope,
+      List<Coordinates> via,
+      boolean reactorModule) {
+
+    ResolvedArtifact resolved(FileDigestCache digests) {
+      try {
+        return new ResolvedArtifact(
+            coordinates, file.toPath(), digests.digest(file.toPath()), scope, via, reactorModule);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   private void collect(
       DependencyNode node,
       Deque<Coordinates> via,
       Set<String> reactor,
-      FileDigestCache digests,
       MavenProject project,
-      Map<Coordinates, ResolvedArtifact> out)
-      throws MojoExecutionException, IOException {
+      Map<Coordinates, Found> out)
+      throws MojoExecutionException {
     for (DependencyNode child : node.getChildren()) {
       if (!RUNTIME_CLASSPATH.accept(child, List.of())) {
         continue;
@@ -124,15 +151,10 @@ public class RuntimeGraphResolver {
           artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getBaseVersion();
       out.putIfAbsent(
           coordinates,
-          new ResolvedArtifact(
-              coordinates,
-              file.toPath(),
-              digests.digest(file.toPath()),
-              child.getDependency().getScope(),
-              path,
-              reactor.contains(gav)));
+          new Found(
+              coordinates, file, child.getDependency().getScope(), path, reactor.contains(gav)));
       via.addLast(coordinates);
-      collect(child, via, reactor, digests, project, out);
+      collect(child, via, reactor, project, out);
       via.removeLast();
     }
   }
