@@ -14,12 +14,10 @@ public final class OutputTimestamp {
   /** Used when the project sets no timestamp: the start of zip's range, plus a safe margin. */
   public static final Instant DEFAULT = Instant.parse("1980-02-01T00:00:00Z");
 
-  // The range in which commons-compress writes a plain DOS time in every time zone. Outside it, it
-  // adds extended-timestamp extra fields: at exactly 1980-01-01T00:00:00 local (which it confuses
-  // with "before 1980" unless the JVM's zone was UTC when the class loaded) and after 2097-11-30
-  // (its upper bound, an instant, reached earlier in local time west of UTC).
-  private static final Instant ZIP_MIN = Instant.parse("1980-01-01T00:00:02Z");
-  private static final Instant ZIP_MAX = Instant.parse("2097-11-28T23:59:58Z");
+  /** What a zip's DOS date and time fields can hold. */
+  private static final Instant ZIP_MIN = Instant.parse("1980-01-01T00:00:00Z");
+
+  private static final Instant ZIP_MAX = Instant.parse("2107-12-31T23:59:58Z");
 
   private OutputTimestamp() {}
 

@@ -20,7 +20,7 @@ import java.util.Optional;
 final class UpToDateCheck {
 
   /** Change whenever the writer's output for the same inputs changes. */
-  private static final String FORMAT = "stored-sorted-v1";
+  private static final String FORMAT = "stored-sorted-v2";
 
   private final Path stateDirectory;
 

@@ -78,7 +78,11 @@ class LambdaLimitsTest {
     List<String> names = new ArrayList<>(Collections.singletonList(null));
     assertThat(LambdaLimits.checkSettings(names, RUNTIMES, ARCHITECTURES))
         .singleElement()
-        .satisfies(v -> assertThat(v.value()).isEqualTo("null"));
+        .satisfies(
+            v -> {
+              assertThat(v.setting()).isEqualTo(Setting.LAYER_NAME);
+              assertThat(v.problem()).contains("has no name");
+            });
   }
 
   @Test

@@ -108,6 +108,40 @@ class ReproducibleZipWriterTest {
   }
 
   @Test
+  void aTimestampInADaylightSavingGapOfTheBuildMachinesZoneGivesTheSameBytes() throws IOException {
+    // 02:30 on 2026-03-08 does not exist as a local time in New York (clocks jump 02:00 -> 03:00):
+    // a writer that converts through the JVM's zone cannot express it and shifts the entry time.
+    Instant inTheGap = Instant.parse("2026-03-08T02:30:00Z");
+    assertThat(
+            java.time.ZoneId.of("America/New_York")
+                .getRules()
+                .isValidOffset(
+                    java.time.LocalDateTime.ofInstant(inTheGap, java.time.ZoneOffset.UTC),
+                    java.time.ZoneOffset.ofHours(-5)))
+        .isFalse();
+    List<ZipInput> inputs =
+        inputs(temp.resolve("in"), FileTime.fromMillis(1_000_000_000_000L), "rw-r--r--", false);
+
+    byte[] utc = writeAt(inTheGap, "UTC", inputs, temp.resolve("utc.zip"));
+    byte[] newYork = writeAt(inTheGap, "America/New_York", inputs, temp.resolve("ny.zip"));
+
+    assertThat(newYork).isEqualTo(utc);
+    ZipBytes.Entry first = ZipBytes.entries(utc).get(0);
+    assertThat(first.dosTime()).isEqualTo((2 << 11) | (30 << 5));
+  }
+
+  private static byte[] writeAt(Instant timestamp, String zone, List<ZipInput> inputs, Path target)
+      throws IOException {
+    TimeZone original = TimeZone.getDefault();
+    try {
+      TimeZone.setDefault(TimeZone.getTimeZone(zone));
+      return Files.readAllBytes(new ReproducibleZipWriter(timestamp).write(inputs, target).file());
+    } finally {
+      TimeZone.setDefault(original);
+    }
+  }
+
+  @Test
   void entriesAreSortedWithExplicitParentDirectories() throws IOException {
     WrittenZip zip =
         writeIn(
