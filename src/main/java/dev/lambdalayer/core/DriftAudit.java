@@ -258,15 +258,10 @@ public final class DriftAudit {
               + locked.zipFormat()
               + "'");
     }
-    boolean librariesChanged =
-        findings.stream()
-            .anyMatch(
-                f ->
-                    f.kind() == Kind.LAYER
-                        && f.subject().equals(now.name())
-                        && (f.check() == Check.DEPENDENCIES || f.check() == Check.INTEGRITY));
-    if (librariesChanged) {
-      reasons.add("its libraries changed");
+    boolean librariesChanged = findingsFor(now.name(), Check.DEPENDENCIES);
+    boolean bytesChanged = findingsFor(now.name(), Check.INTEGRITY);
+    if (librariesChanged || bytesChanged) {
+      reasons.add(librariesChanged ? "its libraries changed" : "a library's bytes changed");
     } else if (now.libraries().stream().anyMatch(l -> !l.hashLocked())) {
       reasons.add("it holds SNAPSHOTs or modules of this build, whose bytes change");
     }
@@ -279,6 +274,11 @@ public final class DriftAudit {
             + ", the lockfile records "
             + before.sha256()
             + (reasons.isEmpty() ? "" : ": " + String.join("; ", reasons)));
+  }
+
+  private boolean findingsFor(String layer, Check check) {
+    return findings.stream()
+        .anyMatch(f -> f.kind() == Kind.LAYER && f.subject().equals(layer) && f.check() == check);
   }
 
   private static Map<String, Located> index(Lockfile lockfile, Map<String, String> renamed) {
