@@ -38,6 +38,12 @@ import java.util.zip.CRC32;
  */
 public final class ReproducibleZipWriter {
 
+  /**
+   * Identifies the bytes this writer produces for given inputs. Change it whenever they change: it
+   * is part of every up-to-date fingerprint and recorded in the lockfile.
+   */
+  public static final String FORMAT = "stored-sorted-v2";
+
   private static final int LOCAL_HEADER = 0x04034b50;
   private static final int CENTRAL_HEADER = 0x02014b50;
   private static final int END_OF_CENTRAL_DIRECTORY = 0x06054b50;
@@ -80,53 +86,17 @@ public final class ReproducibleZipWriter {
 
   /** Writes {@code inputs} to {@code target} atomically and returns its figures. */
   public WrittenZip write(Collection<ZipInput> inputs, Path target) throws IOException {
-    TreeMap<String, ZipInput> files = new TreeMap<>();
-    for (ZipInput input : inputs) {
-      if (files.put(input.name(), input) != null) {
-        throw new IllegalArgumentException("two files for one zip entry: " + input.name());
-      }
-    }
-    // Directories and files interleave in name order, as a sorted listing shows them.
-    TreeSet<String> names = new TreeSet<>(files.keySet());
-    files.keySet().forEach(name -> addParents(name, names));
-    if (names.size() > MAX_ENTRIES) {
-      throw new IOException(
-          target + " would hold " + names.size() + " entries; a zip without Zip64 holds 65,535");
-    }
-
+    TreeMap<String, ZipInput> files = byName(inputs);
     Path temporary = AtomicFiles.temporarySibling(target);
     MessageDigest sha = Hashes.sha256();
-    byte[] buffer = new byte[256 * 1024];
-    long unzipped = 0;
     try {
+      long unzipped;
       long zipped;
       try (OutputStream file = Files.newOutputStream(temporary);
           CountingOutputStream out =
               new CountingOutputStream(
                   new DigestOutputStream(new BufferedOutputStream(file, 256 * 1024), sha))) {
-        ByteArrayOutputStream central = new ByteArrayOutputStream();
-        for (String name : names) {
-          ZipInput input = files.get(name);
-          long offset = out.count();
-          byte[] encoded = name.getBytes(StandardCharsets.UTF_8);
-          long size = input == null ? 0 : input.digest().size();
-          long crc = input == null ? 0 : input.digest().crc32();
-          int version = input == null ? VERSION_DIRECTORY : VERSION_FILE;
-          if (offset > MAX_32 || size > MAX_32) {
-            throw new IOException(target + " would exceed 4 GiB, beyond a zip without Zip64");
-          }
-          writeLocalHeader(out, encoded, version, size, crc);
-          if (input != null) {
-            copy(input, out, buffer);
-            unzipped += size;
-          }
-          int mode =
-              input == null ? DIRECTORY_MODE : input.executable() ? EXECUTABLE_MODE : FILE_MODE;
-          writeCentralHeader(central, encoded, version, size, crc, mode, offset);
-        }
-        long centralOffset = out.count();
-        central.writeTo(out);
-        writeEnd(out, names.size(), central.size(), centralOffset);
+        unzipped = writeTo(files, out);
         zipped = out.count();
       }
       AtomicFiles.replace(temporary, target);
@@ -135,6 +105,69 @@ public final class ReproducibleZipWriter {
     } finally {
       Files.deleteIfExists(temporary);
     }
+  }
+
+  /**
+   * The SHA-256 (hex) of the zip {@link #write} would write for {@code inputs}, computed by
+   * streaming the same bytes into the digest instead of a file: an audit learns a layer's content
+   * hash without touching the disk.
+   */
+  public String sha256(Collection<ZipInput> inputs) throws IOException {
+    MessageDigest sha = Hashes.sha256();
+    try (CountingOutputStream out =
+        new CountingOutputStream(
+            new BufferedOutputStream(
+                new DigestOutputStream(OutputStream.nullOutputStream(), sha), 256 * 1024))) {
+      writeTo(byName(inputs), out);
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static TreeMap<String, ZipInput> byName(Collection<ZipInput> inputs) {
+    TreeMap<String, ZipInput> files = new TreeMap<>();
+    for (ZipInput input : inputs) {
+      if (files.put(input.name(), input) != null) {
+        throw new IllegalArgumentException("two files for one zip entry: " + input.name());
+      }
+    }
+    return files;
+  }
+
+  /** Writes the whole zip to {@code out} and returns the unzipped bytes. */
+  private long writeTo(TreeMap<String, ZipInput> files, CountingOutputStream out)
+      throws IOException {
+    // Directories and files interleave in name order, as a sorted listing shows them.
+    TreeSet<String> names = new TreeSet<>(files.keySet());
+    files.keySet().forEach(name -> addParents(name, names));
+    if (names.size() > MAX_ENTRIES) {
+      throw new IOException(
+          "a zip would hold " + names.size() + " entries; without Zip64 it holds 65,535");
+    }
+    byte[] buffer = new byte[256 * 1024];
+    long unzipped = 0;
+    ByteArrayOutputStream central = new ByteArrayOutputStream();
+    for (String name : names) {
+      ZipInput input = files.get(name);
+      long offset = out.count();
+      byte[] encoded = name.getBytes(StandardCharsets.UTF_8);
+      long size = input == null ? 0 : input.digest().size();
+      long crc = input == null ? 0 : input.digest().crc32();
+      int version = input == null ? VERSION_DIRECTORY : VERSION_FILE;
+      if (offset > MAX_32 || size > MAX_32) {
+        throw new IOException("a zip would exceed 4 GiB, beyond a zip without Zip64");
+      }
+      writeLocalHeader(out, encoded, version, size, crc);
+      if (input != null) {
+        copy(input, out, buffer);
+        unzipped += size;
+      }
+      int mode = input == null ? DIRECTORY_MODE : input.executable() ? EXECUTABLE_MODE : FILE_MODE;
+      writeCentralHeader(central, encoded, version, size, crc, mode, offset);
+    }
+    long centralOffset = out.count();
+    central.writeTo(out);
+    writeEnd(out, names.size(), central.size(), centralOffset);
+    return unzipped;
   }
 
   private void writeLocalHeader(OutputStream out, byte[] name, int version, long size, long crc)
