@@ -7,7 +7,7 @@ assert text.startsWith('{\n  "lockfileVersion": 1,\n  "project": "it.lambdalayer
 assert text.endsWith('}\n') && !text.endsWith('\n\n')
 
 def json = new groovy.json.JsonSlurper().parseText(text)
-assert json.zipFormat == 'stored-sorted-v1'
+assert json.zipFormat == 'stored-sorted-v2'
 assert json.outputTimestamp == '2026-01-01T00:00:00Z'
 assert json.layers*.name == ['jackson']
 def layer = json.layers[0]
