@@ -18,6 +18,7 @@ public final class BuildReport {
     root.put("reportVersion", 1);
     root.put("project", request.graph().project().toString());
     root.put("outputTimestamp", request.timestamp().toString());
+    root.put("layerTimestamp", PackagingRequest.LAYER_TIMESTAMP.toString());
     root.put("runtimes", request.runtimes());
     root.put("architectures", request.architectures());
     root.put("layers", result.layers().stream().map(z -> zip(z, request, "java/lib/")).toList());

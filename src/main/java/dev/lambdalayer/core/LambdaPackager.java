@@ -43,13 +43,12 @@ public final class LambdaPackager {
 
     Path out = request.outputDirectory();
     Files.createDirectories(out);
-    ZipStep step =
-        new ZipStep(out, new ReproducibleZipWriter(request.timestamp()), request.timestamp());
+    ZipStep layerStep = new ZipStep(out, PackagingRequest.LAYER_TIMESTAMP);
     List<BuiltZip> builtLayers = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
       PlannedLayer layer = layers.get(i);
       BuiltZip built =
-          step.write(
+          layerStep.write(
               "layer-" + layer.name(),
               layer.name(),
               layerInputs.get(i),
@@ -60,12 +59,13 @@ public final class LambdaPackager {
     }
     String functionFile = request.functionName() + "-function.zip";
     BuiltZip function =
-        step.write(
-            "function-" + request.functionName(),
-            request.functionName(),
-            functionInputs,
-            plan.functionLibraries(),
-            sha -> functionFile);
+        new ZipStep(out, request.timestamp())
+            .write(
+                "function-" + request.functionName(),
+                request.functionName(),
+                functionInputs,
+                plan.functionLibraries(),
+                sha -> functionFile);
 
     for (BuiltZip zip : builtLayers) {
       if (zip.needsS3()) {

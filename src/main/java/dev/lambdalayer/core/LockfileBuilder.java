@@ -45,7 +45,7 @@ public final class LockfileBuilder {
     return new Lockfile(
         Lockfile.CURRENT_VERSION,
         project.groupId() + ":" + project.artifactId(),
-        timestamp(request.timestamp()),
+        timestamp(PackagingRequest.LAYER_TIMESTAMP),
         ReproducibleZipWriter.FORMAT,
         layers,
         new Lockfile.Function(

@@ -106,7 +106,7 @@ public final class LockfileService {
   private Current current(PackagingRequest request, Optional<Lockfile> locked) throws IOException {
     PreparedPackage prepared = new LambdaPackager(digests).prepare(request);
     LayerContentHasher hasher =
-        new LayerContentHasher(request.timestamp(), request.outputDirectory());
+        new LayerContentHasher(PackagingRequest.LAYER_TIMESTAMP, request.outputDirectory());
     Map<String, String> sha256 = new HashMap<>();
     Map<LayerContentHasher.Source, Integer> sources =
         new EnumMap<>(LayerContentHasher.Source.class);

@@ -11,6 +11,7 @@ import java.util.List;
  * @param defaultLayerName the layer's name when {@code rules} is empty
  * @param functionName the function zip is written as {@code <functionName>-function.zip}
  * @param classesDirectory the project's compiled classes and resources; may not exist
+ * @param timestamp the entry time in the function zip; layers use {@link #LAYER_TIMESTAMP}
  */
 public record PackagingRequest(
     DependencyGraph graph,
@@ -23,6 +24,14 @@ public record PackagingRequest(
     Path classesDirectory,
     Path outputDirectory,
     Instant timestamp) {
+
+  /**
+   * The entry time in layer zips: a constant, not the project's {@code outputTimestamp}. A layer
+   * holds other people's libraries; its content hash must change only when they do, not when a
+   * release bumps the project's timestamp (that would publish a new layer version every release,
+   * and no two projects could ever share a layer).
+   */
+  public static final Instant LAYER_TIMESTAMP = OutputTimestamp.DEFAULT;
 
   public PackagingRequest {
     rules = List.copyOf(rules);

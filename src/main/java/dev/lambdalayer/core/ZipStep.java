@@ -18,9 +18,9 @@ final class ZipStep {
   private final Instant timestamp;
   private final UpToDateCheck upToDate;
 
-  ZipStep(Path outputDirectory, ReproducibleZipWriter writer, Instant timestamp) {
+  ZipStep(Path outputDirectory, Instant timestamp) {
     this.outputDirectory = outputDirectory;
-    this.writer = writer;
+    this.writer = new ReproducibleZipWriter(timestamp);
     this.timestamp = timestamp;
     this.upToDate = new UpToDateCheck(outputDirectory.resolve(".state"));
   }

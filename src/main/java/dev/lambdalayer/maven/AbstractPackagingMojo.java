@@ -102,9 +102,11 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
   protected File classesDirectory;
 
   /**
-   * The timestamp of every zip entry, for reproducible zips: ISO-8601 with an offset or seconds
-   * since the epoch. Unset, a constant is used, so zips are reproducible either way. It is part of
-   * each layer's content hash, so changing it changes every locked hash.
+   * The timestamp of every entry in the function zip, for reproducible zips: ISO-8601 with an
+   * offset or seconds since the epoch. Unset, a constant is used, so the zip is reproducible either
+   * way. Layer zips always carry the constant 1980-02-01T00:00:00Z instead: a layer's content hash
+   * depends only on the libraries it holds, so a release that bumps this timestamp does not make a
+   * new layer version.
    *
    * @since 0.1.0
    */

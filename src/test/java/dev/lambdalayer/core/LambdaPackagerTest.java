@@ -409,4 +409,29 @@ class LambdaPackagerTest {
     assertThat(lines.get(2)).contains("smaller than one fat zip");
     assertThat(BuildSummary.lines(build(request(List.of()))).get(0)).contains("(unchanged)");
   }
+
+  @Test
+  void aNewProjectTimestampChangesTheFunctionZipButNoLayer() throws IOException {
+    PackagingResult first = build(request(List.of(rule("libs", "*:*"))));
+    PackagingRequest released = request(List.of(rule("libs", "*:*")));
+    released =
+        new PackagingRequest(
+            released.graph(),
+            released.rules(),
+            released.runtimeProvided(),
+            released.defaultLayerName(),
+            released.functionName(),
+            released.runtimes(),
+            released.architectures(),
+            released.classesDirectory(),
+            released.outputDirectory(),
+            Instant.parse("2027-06-30T12:00:00Z"));
+
+    PackagingResult second = build(released);
+
+    assertThat(second.layers().get(0).zip().sha256())
+        .isEqualTo(first.layers().get(0).zip().sha256());
+    assertThat(second.layers().get(0).reused()).isTrue();
+    assertThat(second.function().zip().sha256()).isNotEqualTo(first.function().zip().sha256());
+  }
 }
