@@ -1,0 +1,7 @@
+String log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains('Invalid Lambda configuration:')
+assert log.contains("<layers><layer><includes><include> 'com.example': is not a pattern of the form groupId:artifactId[:version]. Fix: write for example 'com.fasterxml.jackson.*:*'")
+assert log.contains('[ERROR] Failed to execute goal')
+File out = new File(basedir, 'target/lambda')
+assert !out.exists() || !out.list().any { it.endsWith('.zip') || it == 'build.json' } : "zips written: ${out.list()}"
+return true

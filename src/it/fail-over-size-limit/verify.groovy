@@ -1,0 +1,8 @@
+String log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains('Invalid Lambda configuration:')
+long expected = 270_000_000L + new File(localRepositoryPath, 'org/apache/commons/commons-lang3/3.19.0/commons-lang3-3.19.0.jar').length()
+String bytes = String.format(Locale.ROOT, '%,d', expected)
+assert log.contains("the project's <dependencies> '${bytes} bytes unzipped': function and layers exceed Lambda's limit of 262,144,000 bytes unzipped. Fix: remove dependencies, mark libraries the runtime provides as <runtimeProvided>, or deploy a container image instead.")
+File out = new File(basedir, 'target/lambda')
+assert !out.exists() || !out.list().any { it.endsWith('.zip') || it == 'build.json' } : "zips written: ${out.list()}"
+return true

@@ -1,0 +1,6 @@
+String log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains('Invalid Lambda configuration:')
+assert log.contains("<layers> '6 layers': exceeds Lambda's limit of 5 layers per function. Fix: merge layers so that at most 5 remain.")
+File out = new File(basedir, 'target/lambda')
+assert !out.exists() || !out.list().any { it.endsWith('.zip') || it == 'build.json' } : "zips written: ${out.list()}"
+return true
