@@ -36,9 +36,11 @@ public abstract class AbstractLambdaMojo extends AbstractMojo {
     try {
       doExecute();
     } catch (InvalidConfigurationException e) {
-      throw new MojoFailureException(SettingNames.describe(e), e);
+      // No cause: Maven appends every cause's message to the error line, and the core's message
+      // names settings by their internal ids (RUNTIMES 'java99': ...), not as the user writes them.
+      throw new MojoFailureException(SettingNames.describe(e));
     } catch (LockfileException e) {
-      throw new MojoFailureException(SettingNames.describe(e), e);
+      throw new MojoFailureException(SettingNames.describe(e));
     } catch (IOException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

@@ -1,0 +1,9 @@
+package com.example;
+
+/** Echoes its input. */
+public class Handler {
+
+  public String handleRequest(String input) {
+    return input;
+  }
+}
