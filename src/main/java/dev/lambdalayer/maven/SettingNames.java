@@ -20,6 +20,9 @@ final class SettingNames {
       case RUNTIME_PROVIDED -> "<runtimeProvided> (-Dlambda.runtimeProvided)";
       case OUTPUT_TIMESTAMP -> "<outputTimestamp> (project.build.outputTimestamp)";
       case DEPENDENCIES -> "the project's <dependencies>";
+      case HANDLER -> "<handler> (-Dlambda.handler)";
+      case ALLOWED_DUPLICATES -> "<allowedDuplicates> (-Dlambda.allowedDuplicates)";
+      case ALLOWED_MISSING -> "<allowedMissing> (-Dlambda.allowedMissing)";
     };
   }
 
