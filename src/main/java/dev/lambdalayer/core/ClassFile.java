@@ -26,7 +26,6 @@ record ClassFile(
     List<String> interfaces,
     int access,
     int majorVersion,
-    List<Method> methods,
     Set<String> references) {
 
   /** A method with its access flags and parameter types (internal names or primitives). */
@@ -49,30 +48,41 @@ record ClassFile(
       }
     }
     references.remove(reader.getClassName());
-    List<Method> methods = new ArrayList<>();
-    reader.accept(
-        new ClassVisitor(Opcodes.ASM9) {
-          @Override
-          public MethodVisitor visitMethod(
-              int access, String name, String descriptor, String signature, String[] exceptions) {
-            List<String> parameters = new ArrayList<>();
-            for (Type type : Type.getArgumentTypes(descriptor)) {
-              parameters.add(
-                  type.getSort() == Type.OBJECT ? type.getInternalName() : type.getDescriptor());
-            }
-            methods.add(new Method(name, access, parameters));
-            return null;
-          }
-        },
-        ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
     return new ClassFile(
         reader.getClassName(),
         reader.getSuperName(),
         List.of(reader.getInterfaces()),
         reader.getAccess(),
         Short.toUnsignedInt(reader.readShort(6)),
-        methods,
         references);
+  }
+
+  /** The methods and constructors of a class file; only the handler check needs them. */
+  static List<Method> methods(byte[] bytes) {
+    List<Method> methods = new ArrayList<>();
+    new ClassReader(bytes)
+        .accept(
+            new ClassVisitor(Opcodes.ASM9) {
+              @Override
+              public MethodVisitor visitMethod(
+                  int access,
+                  String name,
+                  String descriptor,
+                  String signature,
+                  String[] exceptions) {
+                List<String> parameters = new ArrayList<>();
+                for (Type type : Type.getArgumentTypes(descriptor)) {
+                  parameters.add(
+                      type.getSort() == Type.OBJECT
+                          ? type.getInternalName()
+                          : type.getDescriptor());
+                }
+                methods.add(new Method(name, access, parameters));
+                return null;
+              }
+            },
+            ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    return methods;
   }
 
   private static void addClass(String name, Set<String> out) {

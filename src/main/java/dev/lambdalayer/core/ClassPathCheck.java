@@ -222,7 +222,7 @@ public final class ClassPathCheck {
     String methodName = handler.substring(handler.indexOf("::") + 2);
     List<ClassFile.Method> named = new ArrayList<>();
     for (ClassFile c : hierarchy(type)) {
-      c.methods().stream()
+      methods(c).stream()
           .filter(m -> m.name().equals(methodName) && (m.access() & Opcodes.ACC_PUBLIC) != 0)
           .forEach(named::add);
     }
@@ -267,8 +267,16 @@ public final class ClassPathCheck {
     };
   }
 
-  private static boolean publicNoArgConstructor(ClassFile type) {
-    return type.methods().stream()
+  private List<ClassFile.Method> methods(ClassFile type) {
+    try {
+      return ClassFile.methods(classPath.read(type.name()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private boolean publicNoArgConstructor(ClassFile type) {
+    return methods(type).stream()
         .anyMatch(
             m ->
                 m.name().equals("<init>")
@@ -279,7 +287,7 @@ public final class ClassPathCheck {
   private String publicMethods(ClassFile type) {
     Set<String> names = new java.util.TreeSet<>();
     for (ClassFile c : hierarchy(type)) {
-      c.methods().stream()
+      methods(c).stream()
           .filter(
               m ->
                   (m.access() & (Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC)) == Opcodes.ACC_PUBLIC

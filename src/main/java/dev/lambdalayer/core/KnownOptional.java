@@ -1,6 +1,7 @@
 package dev.lambdalayer.core;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Optional libraries that widely used libraries reference in code they only run after checking that
@@ -10,9 +11,30 @@ import java.util.List;
 final class KnownOptional {
 
   private static final List<ClassPattern> PACKAGES =
-      List.of(
-          // The AWS SDK v2 uses the AWS Common Runtime when present (CRT-based clients, checksums).
-          ClassPattern.parse("software.amazon.awssdk.crt.**", Setting.ALLOWED_MISSING));
+      Stream.of(
+              // SLF4J 1.x looks for a binding and falls back to a no-op logger without one.
+              "org.slf4j.impl.*",
+              // The AWS SDK v2 uses the AWS Common Runtime when present (CRT clients, checksums).
+              "software.amazon.awssdk.crt.**",
+              // Commons Logging's optional back ends, chosen at run time.
+              "org.apache.log4j.**",
+              "org.apache.log.**",
+              "org.apache.avalon.**",
+              // Netty's optional native TLS, ALPN and compression libraries and GraalVM hooks.
+              "io.netty.internal.tcnative.**",
+              "org.conscrypt.**",
+              "org.eclipse.jetty.alpn.**",
+              "org.eclipse.jetty.npn.**",
+              "com.aayushatharva.brotli4j.**",
+              "com.github.luben.zstd.**",
+              "com.jcraft.jzlib.**",
+              "com.ning.compress.**",
+              "lzma.sdk.**",
+              "net.jpountz.**",
+              "com.oracle.svm.**",
+              "reactor.blockhound.**")
+          .map(p -> ClassPattern.parse(p, Setting.ALLOWED_MISSING))
+          .toList();
 
   private KnownOptional() {}
 
