@@ -16,6 +16,8 @@ final class KnownOptional {
               "org.slf4j.impl.*",
               // The AWS SDK v2 uses the AWS Common Runtime when present (CRT clients, checksums).
               "software.amazon.awssdk.crt.**",
+              // ... and its adapter module crt-core, e.g. for SigV4a signing (multi-region).
+              "software.amazon.awssdk.crtcore.**",
               // Commons Logging's optional back ends, chosen at run time.
               "org.apache.log4j.**",
               "org.apache.log.**",

@@ -59,9 +59,11 @@ public class ClassPathMojo extends AbstractLambdaMojo {
 
   /**
    * Classes that may be referenced without anything providing them, for optional libraries that the
-   * code only uses when present; same syntax as {@code <allowedDuplicates>}. The AWS Common Runtime
-   * ({@code software.amazon.awssdk.crt.**}) is always allowed. On the command line,
-   * comma-separated.
+   * code only uses when present; same syntax as {@code <allowedDuplicates>}. Always allowed: the
+   * AWS Common Runtime ({@code software.amazon.awssdk.crt.**}, {@code
+   * software.amazon.awssdk.crtcore.**}), SLF4J 1.x bindings ({@code org.slf4j.impl.*}), Commons
+   * Logging's optional back ends and Netty's optional native and compression libraries. Allowed
+   * classes are still listed in {@code classpath.json}. On the command line, comma-separated.
    *
    * @since 0.1.0
    */
