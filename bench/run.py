@@ -9,6 +9,7 @@ Every figure is a ratio against a reference measured in the same run, alternatin
   3. `mvn -o lambda:layer` alone against `mvn -o validate`
   4. the goal's own time on an unchanged rebuild against a first build
   5. a >200 MB layer packaged with -Xmx128m, peak RSS against a ~50 MB layer
+  6. lambda:classpath's own time against lambda:layer's, and its time on a function with >100 jars
   and, to choose the compression: the same jars deflated against stored (size and time)
 
 Usage: bench/run.py [--runs N]   (needs the plugin installed: see README)
@@ -216,6 +217,72 @@ def bench_memory(work):
     return report("5. peak RSS, 220 MB layer vs 50 MB layer, both -Xmx128m", large_rss / 1024, small_rss / 1024, "MiB", 1.1)
 
 
+def classpath_millis(log):
+    """The class-path check's own time, as its summary line prints it."""
+    match = re.search(r"Class path \(.*\): .* \((\d+) ms\)", log)
+    if not match:
+        sys.exit("the class-path check's summary with its own time was not found in the log")
+    return int(match.group(1))
+
+
+def many_jars_project(work, jar_count):
+    """A function whose dependencies are >100 generated jars of real classes, in one layer."""
+    project = work / "many-jars"
+    repo = project / "repo"
+    deps = []
+    import zipfile
+    for i in range(jar_count):
+        aid = f"lib{i:03d}"
+        base = repo / "bench/many" / aid / "1.0"
+        base.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(base / f"{aid}-1.0.jar", "w", zipfile.ZIP_DEFLATED) as jar:
+            for c in range(200):
+                # the smallest valid class file: public class bench/many/libNNN/CNNN extends Object
+                name = f"bench/many/{aid}/C{c:03d}".encode()
+                pool = [b"\x01" + len(name).to_bytes(2, "big") + name, b"\x07\x00\x01",
+                        b"\x01\x00\x10java/lang/Object", b"\x07\x00\x03"]
+                body = (b"\xca\xfe\xba\xbe\x00\x00\x00\x3d" + (len(pool) + 1).to_bytes(2, "big") + b"".join(pool)
+                        + b"\x00\x21\x00\x02\x00\x04" + b"\x00\x00" * 4)
+                jar.writestr(f"bench/many/{aid}/C{c:03d}.class", body)
+        (base / f"{aid}-1.0.pom").write_text(
+            f"<project><modelVersion>4.0.0</modelVersion><groupId>bench.many</groupId>"
+            f"<artifactId>{aid}</artifactId><version>1.0</version></project>")
+        deps.append(f"<dependency><groupId>bench.many</groupId><artifactId>{aid}</artifactId><version>1.0</version></dependency>")
+    version = re.search(r"<lambda-layer.version>(.*?)</", (EXAMPLE / "pom.xml").read_text()).group(1)
+    (project / "pom.xml").write_text(f"""<project><modelVersion>4.0.0</modelVersion>
+<groupId>bench</groupId><artifactId>many-jars</artifactId><version>1.0</version><packaging>pom</packaging>
+<repositories><repository><id>bench-many</id><url>{repo.as_uri()}</url></repository></repositories>
+<dependencies>{''.join(deps)}</dependencies>
+<build><plugins><plugin><groupId>dev.lambdalayer</groupId><artifactId>lambda-layer-maven-plugin</artifactId>
+<version>{version}</version></plugin></plugins></build></project>""")
+    run([MVNW, "-B", "-q", "dependency:resolve"], project)
+    return project
+
+
+def bench_classpath(project, work, runs):
+    """lambda:classpath's own time against lambda:layer's (both from their summary lines)."""
+    run([MVNW, "-B", "-q", "-o", "package"], project)
+    handler = "-Dlambda.handler=com.example.Handler::handleRequest"
+
+    def check():
+        _, log = run([MVNW, "-B", "-o", "lambda:classpath", handler], project)
+        return classpath_millis(log) / 1000
+
+    def layer():
+        shutil.rmtree(project / "target/lambda", ignore_errors=True)
+        _, log = run([MVNW, "-B", "-o", "lambda:layer"], project)
+        return goal_millis(log) / 1000
+
+    a, b = paired(runs, check, layer)
+    result = report("6. lambda:classpath vs lambda:layer (goal times, example)", a, b, "s", 0.5)
+    many = many_jars_project(work, 120)
+    _, log = run([MVNW, "-B", "-o", "lambda:layer", "lambda:classpath"], many)
+    millis = classpath_millis(log)
+    print(f"   lambda:classpath on a function with 120 jars (24,000 classes): {millis} ms")
+    result["manyJarsMillis"] = millis
+    return result
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
@@ -230,6 +297,7 @@ def main():
             bench_goal_vs_validate(project, args.runs),
             bench_incremental(project, args.runs),
             bench_memory(work),
+            bench_classpath(project, work, args.runs),
         ]
     out = ROOT / "target" / "bench.json"
     out.parent.mkdir(exist_ok=True)

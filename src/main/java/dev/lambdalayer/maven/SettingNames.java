@@ -23,6 +23,9 @@ final class SettingNames {
       case DEPENDENCIES -> "the project's <dependencies>";
       case LOCKFILE -> "<lockfile> (-Dlambda.lockfile)";
       case AUDIT_FAIL_ON_DRIFT -> "<failOnDrift> (-Dlambda.audit.failOnDrift)";
+      case HANDLER -> "<handler> (-Dlambda.handler)";
+      case ALLOWED_DUPLICATES -> "<allowedDuplicates> (-Dlambda.allowedDuplicates)";
+      case ALLOWED_MISSING -> "<allowedMissing> (-Dlambda.allowedMissing)";
     };
   }
 

@@ -1,0 +1,244 @@
+package dev.lambdalayer.core;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the class-path check found. Errors (the handler, missing classes, library version conflicts,
+ * classes too new for the runtime) mean the function would fail in Lambda; shadowed classes are
+ * warnings.
+ *
+ * @param handler the handler checked, or null when none was configured
+ * @param runtime the runtime checked against (the oldest configured), or null when none
+ * @param handlerProblem why Lambda could not call the handler, or null when it can
+ * @param roots how many classes the walk started from
+ * @param reachable how many classes of the function and layers the walk reached
+ */
+public record ClassPathReport(
+    String handler,
+    String runtime,
+    List<ClassPathEntry> classPath,
+    Map<ClassPathEntry, Integer> classCounts,
+    String handlerProblem,
+    int roots,
+    int reachable,
+    List<MissingClass> missing,
+    List<MissingClass> allowedMissing,
+    List<VersionConflict> versionConflicts,
+    List<TooNewClass> tooNew,
+    List<Shadowing> shadowed,
+    List<String> replacedJars,
+    long millis) {
+
+  /** A class the code uses that nothing provides, with the classes that lead to it. */
+  public record MissingClass(String className, List<String> chain) {
+    public String chainText() {
+      return String.join(" -> ", chain);
+    }
+  }
+
+  /** One library ({@code groupId:artifactId}) in several versions on the class path. */
+  public record VersionConflict(String library, List<ClassPathEntry> jars) {}
+
+  /** A reachable class compiled for a newer Java than the runtime's. */
+  public record TooNewClass(String className, ClassPathEntry entry, int javaVersion) {}
+
+  /**
+   * Classes found in several places: {@code winner} is where Lambda loads them from (an entry, or
+   * {@code "the JDK"} / {@code "the Lambda runtime"}), {@code shadowed} the copies never loaded.
+   */
+  public record Shadowing(String winner, List<ClassPathEntry> shadowed, List<String> classes) {
+    /** Copies shadowed by the JDK or the Lambda runtime are expected: they are not warnings. */
+    public boolean byRuntime() {
+      return !winner.startsWith("/");
+    }
+  }
+
+  public ClassPathReport {
+    classPath = List.copyOf(classPath);
+    classCounts = Map.copyOf(classCounts);
+    missing = List.copyOf(missing);
+    allowedMissing = List.copyOf(allowedMissing);
+    versionConflicts = List.copyOf(versionConflicts);
+    tooNew = List.copyOf(tooNew);
+    shadowed = List.copyOf(shadowed);
+    replacedJars = List.copyOf(replacedJars);
+  }
+
+  public boolean hasErrors() {
+    return handlerProblem != null
+        || !missing.isEmpty()
+        || !versionConflicts.isEmpty()
+        || !tooNew.isEmpty();
+  }
+
+  /** Shadowing between the function's and the layers' own jars: worth a warning. */
+  public List<Shadowing> warnings() {
+    return shadowed.stream().filter(s -> !s.byRuntime()).toList();
+  }
+
+  /** The error lines: each says what fails, where, and how Lambda would fail. */
+  public List<String> errors() {
+    List<String> errors = new ArrayList<>();
+    if (handlerProblem != null) {
+      errors.add("Handler '" + handler + "': " + handlerProblem);
+    }
+    for (MissingClass m : missing) {
+      errors.add(
+          "Missing class "
+              + m.className()
+              + " (NoClassDefFoundError in Lambda), reached by "
+              + m.chainText());
+    }
+    for (VersionConflict c : versionConflicts) {
+      errors.add(
+          "Library "
+              + c.library()
+              + " is on the class path in "
+              + c.jars().size()
+              + " versions: "
+              + String.join(
+                  ", ", c.jars().stream().map(j -> j.coordinates().version() + " in " + j).toList())
+              + "; only the first is loaded, the others' classes are shadowed");
+    }
+    for (TooNewClass t : tooNew) {
+      errors.add(
+          String.format(
+              Locale.ROOT,
+              "Class %s in %s is compiled for Java %d, newer than the runtime %s"
+                  + " (UnsupportedClassVersionError in Lambda)",
+              t.className(),
+              t.entry(),
+              t.javaVersion(),
+              runtime));
+    }
+    return errors;
+  }
+
+  /** The warning lines: one per group of shadowed classes. */
+  public List<String> warningLines() {
+    List<String> lines = new ArrayList<>();
+    for (Shadowing s : warnings()) {
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%d class%s in %s shadow%s the copies in %s (for example %s)",
+              s.classes().size(),
+              s.classes().size() == 1 ? "" : "es",
+              s.winner(),
+              s.classes().size() == 1 ? "s" : "",
+              String.join(", ", s.shadowed().stream().map(ClassPathEntry::toString).toList()),
+              String.join(", ", s.classes().subList(0, Math.min(3, s.classes().size())))));
+    }
+    return lines;
+  }
+
+  /** One line for the build log. */
+  public String summary() {
+    int jars = classPath.size() - 1;
+    String from =
+        handler != null
+            ? roots > 0 ? "reachable from " + handler : "checked"
+            : "reachable from the function's " + roots + " classes";
+    return String.format(
+        Locale.ROOT,
+        "Class path (%s): /var/task and %d jar%s; %d classes %s; %d missing, %d version"
+            + " conflict%s, %d shadowing warning%s (%d ms)",
+        runtime == null ? "runtime not set" : runtime,
+        jars,
+        jars == 1 ? "" : "s",
+        reachable,
+        from,
+        missing.size(),
+        versionConflicts.size(),
+        versionConflicts.size() == 1 ? "" : "s",
+        warnings().size(),
+        warnings().size() == 1 ? "" : "s",
+        millis);
+  }
+
+  /** Writes {@code classpath.json}. */
+  public void write(Path target) throws IOException {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("reportVersion", 1);
+    root.put("handler", handler);
+    root.put("runtime", runtime);
+    root.put("errors", errors().size());
+    root.put("warnings", warnings().size());
+    root.put(
+        "classPath",
+        classPath.stream()
+            .map(
+                e -> {
+                  Map<String, Object> m = entry(e);
+                  m.put("classes", classCounts.getOrDefault(e, 0));
+                  return (Object) m;
+                })
+            .toList());
+    root.put("handlerProblem", handlerProblem);
+    root.put("roots", roots);
+    root.put("reachableClasses", reachable);
+    root.put("missing", missing.stream().map(ClassPathReport::missing).toList());
+    root.put("allowedMissing", allowedMissing.stream().map(ClassPathReport::missing).toList());
+    root.put(
+        "versionConflicts",
+        versionConflicts.stream()
+            .map(
+                c -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("library", c.library());
+                  m.put("jars", c.jars().stream().map(j -> (Object) entry(j)).toList());
+                  return (Object) m;
+                })
+            .toList());
+    root.put(
+        "tooNewForRuntime",
+        tooNew.stream()
+            .map(
+                t -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("class", t.className());
+                  m.put("location", t.entry().location());
+                  m.put("javaVersion", t.javaVersion());
+                  return (Object) m;
+                })
+            .toList());
+    root.put(
+        "shadowed",
+        shadowed.stream()
+            .map(
+                s -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("winner", s.winner());
+                  m.put("warning", !s.byRuntime());
+                  m.put("shadowed", s.shadowed().stream().map(j -> (Object) entry(j)).toList());
+                  m.put("classes", s.classes());
+                  return (Object) m;
+                })
+            .toList());
+    root.put("replacedJars", replacedJars);
+    root.put("millis", millis);
+    AtomicFiles.write(target, Json.write(root).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Map<String, Object> missing(MissingClass m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("class", m.className());
+    out.put("chain", m.chain());
+    return out;
+  }
+
+  private static Map<String, Object> entry(ClassPathEntry e) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("location", e.location());
+    out.put("zip", e.zip());
+    out.put("library", e.coordinates() == null ? null : e.coordinates().toString());
+    return out;
+  }
+}

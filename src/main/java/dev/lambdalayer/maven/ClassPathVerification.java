@@ -1,0 +1,113 @@
+package dev.lambdalayer.maven;
+
+import dev.lambdalayer.core.ClassPathCheck;
+import dev.lambdalayer.core.ClassPathInput;
+import dev.lambdalayer.core.ClassPathReport;
+import dev.lambdalayer.core.ClassPathSettings;
+import dev.lambdalayer.core.ClassPattern;
+import dev.lambdalayer.core.Setting;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Runs the class-path check, writes {@code classpath.json}, logs a short summary and fails the
+ * build on errors. Shared by {@code lambda:classpath} and any goal that checks right after
+ * packaging, e.g. {@code ClassPathVerification.verify(ClassPathInput.of(request, result),
+ * ClassPathVerification.settings(handler, allowedDuplicates, allowedMissing),
+ * out.resolve("classpath.json"), true, getLog())}.
+ */
+public final class ClassPathVerification {
+
+  /** Errors listed in the failure message; the rest are in {@code classpath.json}. */
+  private static final int SHOWN = 20;
+
+  private ClassPathVerification() {}
+
+  /** The core settings from the POM's values; blank entries are ignored. */
+  public static ClassPathSettings settings(
+      String handler, List<String> allowedDuplicates, List<String> allowedMissing) {
+    return new ClassPathSettings(
+        handler,
+        patterns(allowedDuplicates, Setting.ALLOWED_DUPLICATES),
+        patterns(allowedMissing, Setting.ALLOWED_MISSING));
+  }
+
+  /**
+   * Checks, reports and, when {@code failOnError}, fails on errors.
+   *
+   * @throws MojoFailureException listing the errors, each with its chain of classes
+   */
+  public static ClassPathReport verify(
+      ClassPathInput input, ClassPathSettings settings, Path report, boolean failOnError, Log log)
+      throws IOException, MojoFailureException {
+    ClassPathReport result = ClassPathCheck.run(input, settings);
+    result.write(report);
+    log.info(result.summary());
+    if (settings.handler() == null) {
+      log.info(
+          "  No <handler> (-Dlambda.handler) set: the handler is not checked, and classes are"
+              + " followed from every class of the function.");
+    }
+    for (ClassPathReport.Shadowing s : result.shadowed()) {
+      if (s.byRuntime()) {
+        log.info(
+            String.format(
+                Locale.ROOT,
+                "  %d class%s in %s never load: %s provides %s first%s",
+                s.classes().size(),
+                s.classes().size() == 1 ? "" : "es",
+                String.join(", ", s.shadowed().stream().map(Object::toString).toList()),
+                s.winner(),
+                s.classes().size() == 1 ? "it" : "them",
+                s.winner().equals("the Lambda runtime")
+                    ? " (<runtimeProvided> can leave the library out)"
+                    : ""));
+      }
+    }
+    result.replacedJars().forEach(line -> log.info("  " + line));
+    if (!result.allowedMissing().isEmpty()) {
+      log.info(
+          "  "
+              + result.allowedMissing().size()
+              + " referenced classes of optional libraries are absent, as allowed (see "
+              + report.getFileName()
+              + ")");
+    }
+    result.warningLines().forEach(line -> log.warn("Class path: " + line));
+    List<String> errors = result.errors();
+    if (errors.isEmpty()) {
+      return result;
+    }
+    StringBuilder message =
+        new StringBuilder("Lambda could not load this function (details in ")
+            .append(report)
+            .append("):");
+    errors.stream().limit(SHOWN).forEach(e -> message.append("\n  - ").append(e));
+    if (errors.size() > SHOWN) {
+      message.append("\n  ... and ").append(errors.size() - SHOWN).append(" more");
+    }
+    message.append(
+        "\nFix: add the missing libraries in compile or runtime scope (or to a layer), remove"
+            + " one version of each conflicting library, or allow known-optional classes with"
+            + " <allowedMissing> (-Dlambda.allowedMissing).");
+    if (failOnError) {
+      throw new MojoFailureException(message.toString());
+    }
+    errors.forEach(e -> log.error("Class path: " + e));
+    return result;
+  }
+
+  private static List<ClassPattern> patterns(List<String> texts, Setting setting) {
+    return texts == null
+        ? List.of()
+        : texts.stream()
+            .map(String::trim)
+            .filter(t -> !t.isEmpty())
+            .map(t -> ClassPattern.parse(t, setting))
+            .toList();
+  }
+}
