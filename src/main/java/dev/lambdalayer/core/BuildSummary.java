@@ -52,7 +52,7 @@ public final class BuildSummary {
   }
 
   /** Human-sized bytes in powers of 1024, as Lambda's console shows them. */
-  static String bytes(long bytes) {
+  public static String bytes(long bytes) {
     if (bytes < 1024) {
       return bytes + " B";
     }

@@ -19,6 +19,9 @@ import java.util.stream.Stream;
  */
 public final class LambdaPackager {
 
+  /** Where Lambda's Java runtime looks for a layer's jars (extracted under /opt). */
+  static final String LAYER_DIRECTORY = "java/lib/";
+
   private final FileDigestCache digests;
 
   public LambdaPackager(FileDigestCache digests) {
@@ -31,47 +34,12 @@ public final class LambdaPackager {
    * @throws InvalidConfigurationException when a setting or the plan breaks a Lambda limit
    */
   public PackagingResult build(PackagingRequest request) throws IOException {
-    List<String> names = request.rules().stream().map(LayerRule::name).toList();
-    List<Violation> violations =
-        new ArrayList<>(
-            LambdaLimits.checkSettings(names, request.runtimes(), request.architectures()));
-    for (LayerRule rule : request.rules()) {
-      if (rule.includes().isEmpty()) {
-        violations.add(
-            new Violation(
-                Setting.LAYER_INCLUDES,
-                String.valueOf(rule.name()),
-                "the layer has no <include>, so it can take no library",
-                "add at least one <include>groupId:artifactId</include> to this <layer>"));
-      }
-    }
-    throwIfAny(violations);
-
-    LayerPlan plan =
-        LayerPlanner.of(request.rules(), request.runtimeProvided(), request.defaultLayerName())
-            .plan(request.graph());
-    List<String> warnings = new ArrayList<>();
-    List<PlannedLayer> layers = new ArrayList<>();
-    for (PlannedLayer layer : plan.layers()) {
-      if (!layer.libraries().isEmpty()) {
-        layers.add(layer);
-      } else if (!request.rules().isEmpty()) {
-        warnings.add("Layer '" + layer.name() + "' matched no library and is left out.");
-      }
-    }
-
-    List<ZipInput> functionInputs = classInputs(request.classesDirectory());
-    plan.functionLibraries().forEach(a -> functionInputs.add(libraryInput("lib/", a)));
-    List<List<ZipInput>> layerInputs =
-        layers.stream()
-            .map(l -> l.libraries().stream().map(a -> libraryInput("java/lib/", a)).toList())
-            .toList();
-    long unzipped =
-        Stream.concat(functionInputs.stream(), layerInputs.stream().flatMap(List::stream))
-            .mapToLong(in -> in.digest().size())
-            .sum();
-    violations.addAll(LambdaLimits.checkPlan(layers.size(), unzipped));
-    throwIfAny(violations);
+    PreparedPackage prepared = prepare(request);
+    LayerPlan plan = prepared.plan();
+    List<PlannedLayer> layers = prepared.layers();
+    List<List<ZipInput>> layerInputs = prepared.layerInputs();
+    List<ZipInput> functionInputs = prepared.functionInputs();
+    List<String> warnings = new ArrayList<>(prepared.warnings());
 
     Path out = request.outputDirectory();
     Files.createDirectories(out);
@@ -111,6 +79,62 @@ public final class LambdaPackager {
     return new PackagingResult(plan, builtLayers, function, warnings);
   }
 
+  /**
+   * Plans and checks without writing anything: what each zip would hold. A {@code null} classes
+   * directory leaves the project's classes out (the lockfile and the audit do not need them).
+   *
+   * @throws InvalidConfigurationException when a setting or the plan breaks a Lambda limit
+   */
+  public PreparedPackage prepare(PackagingRequest request) throws IOException {
+    List<String> names = request.rules().stream().map(LayerRule::name).toList();
+    List<Violation> violations =
+        new ArrayList<>(
+            LambdaLimits.checkSettings(names, request.runtimes(), request.architectures()));
+    for (LayerRule rule : request.rules()) {
+      if (rule.includes().isEmpty()) {
+        violations.add(
+            new Violation(
+                Setting.LAYER_INCLUDES,
+                String.valueOf(rule.name()),
+                "the layer has no <include>, so it can take no library",
+                "add at least one <include>groupId:artifactId</include> to this <layer>"));
+      }
+    }
+    throwIfAny(violations);
+
+    LayerPlan plan =
+        LayerPlanner.of(request.rules(), request.runtimeProvided(), request.defaultLayerName())
+            .plan(request.graph());
+    List<String> warnings = new ArrayList<>();
+    List<PlannedLayer> layers = new ArrayList<>();
+    for (PlannedLayer layer : plan.layers()) {
+      if (!layer.libraries().isEmpty()) {
+        layers.add(layer);
+      } else if (!request.rules().isEmpty()) {
+        warnings.add("Layer '" + layer.name() + "' matched no library and is left out.");
+      }
+    }
+
+    List<ZipInput> functionInputs = classInputs(request.classesDirectory());
+    plan.functionLibraries().forEach(a -> functionInputs.add(libraryInput("lib/", a)));
+    List<List<ZipInput>> layerInputs =
+        layers.stream()
+            .map(l -> l.libraries().stream().map(LambdaPackager::layerInput).toList())
+            .toList();
+    long unzipped =
+        Stream.concat(functionInputs.stream(), layerInputs.stream().flatMap(List::stream))
+            .mapToLong(in -> in.digest().size())
+            .sum();
+    violations.addAll(LambdaLimits.checkPlan(layers.size(), unzipped));
+    throwIfAny(violations);
+    return new PreparedPackage(plan, layers, layerInputs, functionInputs, warnings);
+  }
+
+  /** A library's entry in a layer zip. */
+  static ZipInput layerInput(ResolvedArtifact artifact) {
+    return libraryInput(LAYER_DIRECTORY, artifact);
+  }
+
   /** Older content versions of a layer would otherwise pile up in the build directory. */
   private static void deleteStaleVersions(Path out, String layerName, Path current)
       throws IOException {
@@ -124,7 +148,7 @@ public final class LambdaPackager {
     }
   }
 
-  private ZipInput libraryInput(String directory, ResolvedArtifact artifact) {
+  private static ZipInput libraryInput(String directory, ResolvedArtifact artifact) {
     return new ZipInput(
         directory + artifact.coordinates().fileName(), artifact.file(), artifact.digest(), false);
   }

@@ -1,8 +1,8 @@
 package dev.lambdalayer.core;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * Reads Maven's {@code project.build.outputTimestamp} convention: ISO-8601 with an offset, or
@@ -14,7 +14,9 @@ public final class OutputTimestamp {
   /** Used when the project sets no timestamp: the start of zip's range, plus a safe margin. */
   public static final Instant DEFAULT = Instant.parse("1980-02-01T00:00:00Z");
 
+  /** What a zip's DOS date and time fields can hold. */
   private static final Instant ZIP_MIN = Instant.parse("1980-01-01T00:00:00Z");
+
   private static final Instant ZIP_MAX = Instant.parse("2107-12-31T23:59:58Z");
 
   private OutputTimestamp() {}
@@ -30,7 +32,7 @@ public final class OutputTimestamp {
           text.chars().allMatch(Character::isDigit)
               ? Instant.ofEpochSecond(Long.parseLong(text))
               : OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException | NumberFormatException e) {
+    } catch (DateTimeException | NumberFormatException e) {
       throw new InvalidConfigurationException(
           new Violation(
               Setting.OUTPUT_TIMESTAMP,

@@ -19,5 +19,7 @@ public enum Setting {
   SHARE,
   FUNCTION,
   ALIAS,
-  LICENSE_INFO
+  LICENSE_INFO,
+  LOCKFILE,
+  AUDIT_FAIL_ON_DRIFT
 }

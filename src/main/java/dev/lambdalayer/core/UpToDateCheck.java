@@ -19,9 +19,6 @@ import java.util.Optional;
  */
 final class UpToDateCheck {
 
-  /** Change whenever the writer's output for the same inputs changes. */
-  private static final String FORMAT = "stored-sorted-v1";
-
   private final Path stateDirectory;
 
   UpToDateCheck(Path stateDirectory) {
@@ -30,7 +27,8 @@ final class UpToDateCheck {
 
   static String fingerprint(Instant timestamp, Collection<ZipInput> inputs) {
     MessageDigest sha = Hashes.sha256();
-    StringBuilder text = new StringBuilder(FORMAT).append('\n').append(timestamp).append('\n');
+    StringBuilder text =
+        new StringBuilder(ReproducibleZipWriter.FORMAT).append('\n').append(timestamp).append('\n');
     inputs.stream()
         .sorted(Comparator.comparing(ZipInput::name))
         .forEach(

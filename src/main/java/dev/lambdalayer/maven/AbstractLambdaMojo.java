@@ -1,6 +1,7 @@
 package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.InvalidConfigurationException;
+import dev.lambdalayer.core.LockfileException;
 import java.io.IOException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -35,6 +36,8 @@ public abstract class AbstractLambdaMojo extends AbstractMojo {
     try {
       doExecute();
     } catch (InvalidConfigurationException e) {
+      throw new MojoFailureException(SettingNames.describe(e), e);
+    } catch (LockfileException e) {
       throw new MojoFailureException(SettingNames.describe(e), e);
     } catch (IOException e) {
       throw new MojoExecutionException(e.getMessage(), e);

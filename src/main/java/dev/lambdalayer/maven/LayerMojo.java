@@ -1,22 +1,17 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.ArtifactPattern;
+import dev.lambdalayer.core.AuditReport;
 import dev.lambdalayer.core.BuildReport;
 import dev.lambdalayer.core.BuildSummary;
 import dev.lambdalayer.core.BuiltZip;
-import dev.lambdalayer.core.DependencyGraph;
 import dev.lambdalayer.core.FileDigestCache;
 import dev.lambdalayer.core.LambdaPackager;
-import dev.lambdalayer.core.LayerRule;
-import dev.lambdalayer.core.OutputTimestamp;
+import dev.lambdalayer.core.LockfileService;
 import dev.lambdalayer.core.PackagingRequest;
 import dev.lambdalayer.core.PackagingResult;
-import dev.lambdalayer.core.Setting;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -38,96 +33,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * @since 0.1.0
  */
 @Mojo(name = "layer", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class LayerMojo extends AbstractLambdaMojo {
-
-  /**
-   * The layers to split the dependencies into, in order of precedence: the first layer whose {@code
-   * <includes>} match a library (and whose {@code <excludes>} do not) takes it, and, unless {@code
-   * <transitive>false</transitive>}, also the dependencies of that library that no other layer
-   * matched. Patterns are {@code groupId:artifactId[:version]} with {@code *} wildcards. Lambda
-   * allows at most 5 layers per function.
-   *
-   * <pre>{@code
-   * <layers>
-   *   <layer>
-   *     <name>aws-sdk</name>
-   *     <includes><include>software.amazon.awssdk:*</include></includes>
-   *   </layer>
-   * </layers>
-   * }</pre>
-   *
-   * Without {@code <layers>}, one layer named after {@code <layerName>} takes every release
-   * dependency; SNAPSHOTs and modules of the same reactor stay in the function, as they change with
-   * every build.
-   *
-   * @since 0.1.0
-   */
-  @Parameter private List<LayerConfiguration> layers = new ArrayList<>();
-
-  /**
-   * The name of the single layer made when no {@code <layers>} are configured. Defaults to the
-   * artifactId, with characters Lambda does not allow replaced by '-'.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.layerName")
-  private String layerName;
-
-  /**
-   * Lambda runtimes the layers are compatible with: {@code java25}, {@code java21}, {@code java17},
-   * {@code java11}, {@code java8.al2}. On the command line, comma-separated.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.runtimes", defaultValue = "java21")
-  private List<String> runtimes;
-
-  /**
-   * Instruction set architectures the layers are compatible with: {@code x86_64} and/or {@code
-   * arm64}. On the command line, comma-separated.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.architectures", defaultValue = "x86_64")
-  private List<String> architectures;
-
-  /**
-   * Libraries left out of every zip because the Lambda Java runtime provides them, as {@code
-   * groupId:artifactId[:version]} patterns, for example {@code com.amazonaws:aws-lambda-java-core}.
-   * On the command line, comma-separated.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.runtimeProvided")
-  private List<String> runtimeProvided = new ArrayList<>();
-
-  /**
-   * Where the zips and {@code build.json} are written.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(
-      property = "lambda.outputDirectory",
-      defaultValue = "${project.build.directory}/lambda",
-      required = true)
-  private File outputDirectory;
-
-  /**
-   * The project's compiled classes and resources, put at the root of the function zip.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(defaultValue = "${project.build.outputDirectory}", required = true)
-  private File classesDirectory;
-
-  /**
-   * The timestamp of every zip entry, for reproducible zips: ISO-8601 with an offset or seconds
-   * since the epoch. Unset, a constant is used, so zips are reproducible either way.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(defaultValue = "${project.build.outputTimestamp}")
-  private String outputTimestamp;
+public class LayerMojo extends AbstractPackagingMojo {
 
   /**
    * Attach the zips to the project, so that {@code install} and {@code deploy} carry them.
@@ -137,12 +43,11 @@ public class LayerMojo extends AbstractLambdaMojo {
   @Parameter(property = "lambda.attach", defaultValue = "true")
   private boolean attach;
 
-  private final RuntimeGraphResolver resolver;
   private final MavenProjectHelper projectHelper;
 
   @Inject
   public LayerMojo(RuntimeGraphResolver resolver, MavenProjectHelper projectHelper) {
-    this.resolver = resolver;
+    super(resolver);
     this.projectHelper = projectHelper;
   }
 
@@ -151,20 +56,8 @@ public class LayerMojo extends AbstractLambdaMojo {
     long start = System.nanoTime();
     Path out = outputDirectory.toPath();
     FileDigestCache digests = FileDigestCache.load(out.resolve(".state/file-digests.txt"));
-    DependencyGraph graph = resolver.resolve(session, project, digests);
+    PackagingRequest request = packagingRequest(digests, true);
     long resolved = System.nanoTime();
-    PackagingRequest request =
-        new PackagingRequest(
-            graph,
-            rules(),
-            patterns(runtimeProvided, Setting.RUNTIME_PROVIDED),
-            layerName != null ? layerName : defaultLayerName(project.getArtifactId()),
-            project.getArtifactId(),
-            trimmed(runtimes),
-            trimmed(architectures),
-            classesDirectory.toPath(),
-            out,
-            OutputTimestamp.parse(outputTimestamp));
     PackagingResult result = new LambdaPackager(digests).build(request);
     BuildReport.write(request, result, out.resolve("build.json"));
     record(result);
@@ -173,13 +66,15 @@ public class LayerMojo extends AbstractLambdaMojo {
     getLog()
         .info(
             String.format(
-                "Lambda zips in %s (%d ms: resolved in %d ms, packaged in %d ms):",
+                "Lambda zips in %s (%d ms: resolved and hashed %s in %d ms, packaged in %d ms):",
                 out,
-                (done - start) / 1_000_000,
-                (resolved - start) / 1_000_000,
-                (done - resolved) / 1_000_000));
+                millis(done - start),
+                BuildSummary.bytes(digests.hashedBytes()),
+                millis(resolved - start),
+                millis(done - resolved)));
     BuildSummary.lines(result).forEach(line -> getLog().info("  " + line));
     result.warnings().forEach(getLog()::warn);
+    warnOnDrift(request, result);
   }
 
   private void record(PackagingResult result) {
@@ -204,32 +99,31 @@ public class LayerMojo extends AbstractLambdaMojo {
     }
   }
 
-  private List<LayerRule> rules() {
-    List<LayerRule> rules = new ArrayList<>();
-    for (LayerConfiguration layer : layers) {
-      rules.add(
-          new LayerRule(
-              layer.getName() == null ? null : layer.getName().trim(),
-              patterns(layer.getIncludes(), Setting.LAYER_INCLUDES),
-              patterns(layer.getExcludes(), Setting.LAYER_EXCLUDES),
-              layer.isTransitive()));
+  /**
+   * Packaging is not the place to fail on drift (that is {@code lambda:audit}'s job in CI), nor to
+   * rewrite the lockfile behind the user's back (that is {@code lambda:lock}'s): a warning tells a
+   * developer early that the next audit will fail. A lockfile that cannot be read still fails.
+   */
+  private void warnOnDrift(PackagingRequest request, PackagingResult result) throws IOException {
+    Optional<AuditReport> report =
+        LockfileService.check(request, result, lockfile.toPath(), lockfileName());
+    if (report.isEmpty() || report.get().clean()) {
+      return;
     }
-    return rules;
+    getLog()
+        .warn(
+            "The zips differ from "
+                + lockfileName()
+                + " ("
+                + report.get().findings().size()
+                + " finding(s)); mvn lambda:audit fails until the change is accepted with mvn"
+                + " lambda:lock and the lockfile is committed:");
+    report.get().findings().stream()
+        .limit(20)
+        .forEach(f -> getLog().warn("  " + f.kind().id() + " " + f.subject() + ": " + f.message()));
   }
 
-  private static List<ArtifactPattern> patterns(List<String> texts, Setting setting) {
-    return trimmed(texts).stream().map(text -> ArtifactPattern.parse(text, setting)).toList();
-  }
-
-  private static List<String> trimmed(List<String> values) {
-    return values == null
-        ? List.of()
-        : values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
-  }
-
-  /** Lambda allows only A-Z, a-z, 0-9, '-' and '_' in layer names, up to 64 of them here. */
-  static String defaultLayerName(String artifactId) {
-    String name = artifactId.replaceAll("[^A-Za-z0-9_-]", "-");
-    return name.length() > 64 ? name.substring(0, 64) : name;
+  private static long millis(long nanos) {
+    return nanos / 1_000_000;
   }
 }

@@ -1,6 +1,7 @@
 package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.InvalidConfigurationException;
+import dev.lambdalayer.core.LockfileException;
 import dev.lambdalayer.core.Setting;
 import dev.lambdalayer.core.Violation;
 
@@ -26,7 +27,29 @@ final class SettingNames {
       case FUNCTION -> "<function> (-Dlambda.function)";
       case ALIAS -> "<alias> (-Dlambda.alias)";
       case LICENSE_INFO -> "<licenseInfo> (-Dlambda.licenseInfo)";
+      case LOCKFILE -> "<lockfile> (-Dlambda.lockfile)";
+      case AUDIT_FAIL_ON_DRIFT -> "<failOnDrift> (-Dlambda.audit.failOnDrift)";
     };
+  }
+
+  /** What a user reads when the lockfile cannot be used: the file, the place, what to do. */
+  static String describe(LockfileException e) {
+    String file = e.file().toString();
+    String what =
+        "The lockfile " + file + " cannot be used: " + e.location() + ": " + e.problem() + ".\n";
+    if (e.reason() == LockfileException.Reason.NEWER_VERSION) {
+      return what
+          + "Upgrade dev.lambdalayer:lambda-layer-maven-plugin in this project to the version"
+          + " that wrote it (the lockfile was not changed).";
+    }
+    return what
+        + "It is never overwritten automatically. Restore it from version control (for example"
+        + " git checkout -- "
+        + e.file().getFileName()
+        + "), or delete it and run mvn lambda:lock to write it again from the current"
+        + " dependencies. "
+        + of(Setting.LOCKFILE)
+        + " chooses another file.";
   }
 
   /** One message listing every violation with its setting, value, problem and fix. */

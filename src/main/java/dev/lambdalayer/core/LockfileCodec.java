@@ -1,0 +1,408 @@
+package dev.lambdalayer.core;
+
+import dev.lambdalayer.core.JsonParser.Node;
+import dev.lambdalayer.core.LockfileException.Reason;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes {@code lambda-layers.lock.json}.
+ *
+ * <p>Writing is canonical: fixed key order, libraries sorted by coordinates, published versions by
+ * region, account and version, two-space indent and one trailing newline, so an unchanged project
+ * gives an identical file and a change gives a small diff. Reading is strict: any syntax error,
+ * unknown member or value of the wrong type fails with its line, column and JSON path, because a
+ * lockfile that is half understood would make every later check meaningless.
+ */
+public final class LockfileCodec {
+
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+  private static final Comparator<Lockfile.Library> LIBRARY_ORDER =
+      Comparator.comparing((Lockfile.Library l) -> l.coordinates().groupId())
+          .thenComparing(l -> l.coordinates().artifactId())
+          .thenComparing(l -> l.coordinates().classifier())
+          .thenComparing(l -> l.coordinates().extension())
+          .thenComparing(l -> l.coordinates().version());
+
+  private static final Comparator<Lockfile.Published> PUBLISHED_ORDER =
+      Comparator.comparing(Lockfile.Published::region)
+          .thenComparing(Lockfile.Published::account)
+          .thenComparingLong(Lockfile.Published::version)
+          .thenComparing(Lockfile.Published::layerVersionArn);
+
+  private LockfileCodec() {}
+
+  /** The canonical text of {@code lockfile}. */
+  public static String write(Lockfile lockfile) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("lockfileVersion", lockfile.lockfileVersion());
+    root.put("project", lockfile.project());
+    root.put("outputTimestamp", lockfile.outputTimestamp());
+    root.put("zipFormat", lockfile.zipFormat());
+    List<Object> layers = new ArrayList<>();
+    for (Lockfile.Layer layer : lockfile.layers()) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("name", layer.name());
+      out.put("runtimes", layer.runtimes());
+      out.put("architectures", layer.architectures());
+      out.put("sha256", layer.sha256());
+      out.put("codeSha256", layer.codeSha256());
+      out.put("libraries", libraries(layer.libraries()));
+      out.put(
+          "published",
+          layer.published().stream()
+              .sorted(PUBLISHED_ORDER)
+              .map(
+                  p -> {
+                    Map<String, Object> record = new LinkedHashMap<>();
+                    record.put("region", p.region());
+                    record.put("account", p.account());
+                    record.put("layerVersionArn", p.layerVersionArn());
+                    record.put("version", p.version());
+                    record.put("codeSha256", p.codeSha256());
+                    return record;
+                  })
+              .toList());
+      layers.add(out);
+    }
+    root.put("layers", layers);
+    Map<String, Object> function = new LinkedHashMap<>();
+    function.put("name", lockfile.function().name());
+    function.put("libraries", libraries(lockfile.function().libraries()));
+    root.put("function", function);
+    return Json.write(root);
+  }
+
+  private static List<Object> libraries(List<Lockfile.Library> libraries) {
+    return libraries.stream()
+        .sorted(LIBRARY_ORDER)
+        .map(
+            library -> {
+              Coordinates c = library.coordinates();
+              Map<String, Object> out = new LinkedHashMap<>();
+              out.put("groupId", c.groupId());
+              out.put("artifactId", c.artifactId());
+              out.put("version", c.version());
+              if (!c.classifier().isEmpty()) {
+                out.put("classifier", c.classifier());
+              }
+              if (!c.extension().equals("jar")) {
+                out.put("extension", c.extension());
+              }
+              if (library.hashLocked()) {
+                out.put("sha256", library.sha256());
+                out.put("size", library.size());
+              }
+              return (Object) out;
+            })
+        .toList();
+  }
+
+  /** Writes {@code lockfile} atomically: a reader never sees half a file. */
+  public static void write(Lockfile lockfile, Path file) throws IOException {
+    AtomicFiles.write(file, write(lockfile).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Reads {@code file}, or empty when it does not exist.
+   *
+   * @throws LockfileException when the file is not a lockfile this plugin can read
+   */
+  public static Optional<Lockfile> read(Path file) throws IOException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new LockfileException(
+          file, "the file", "is not UTF-8 text (is it a binary file?)", Reason.MALFORMED);
+    }
+    return Optional.of(parse(text, file));
+  }
+
+  /**
+   * Parses lockfile text; {@code file} is only named in errors.
+   *
+   * @throws LockfileException when the text is not a lockfile this plugin can read
+   */
+  public static Lockfile parse(String text, Path file) {
+    Node root;
+    try {
+      root = JsonParser.parse(text);
+    } catch (JsonParser.SyntaxException e) {
+      throw new LockfileException(
+          file,
+          "line " + e.line() + ", column " + e.column(),
+          "is not valid JSON: " + e.problem(),
+          Reason.MALFORMED);
+    }
+    return new Reader(file).lockfile(root);
+  }
+
+  /** Maps the parsed tree onto the model, naming the JSON path of every problem. */
+  private static final class Reader {
+
+    private final Path file;
+
+    Reader(Path file) {
+      this.file = file;
+    }
+
+    Lockfile lockfile(Node root) {
+      Map<String, Node> members = object(root, "$");
+      // The version decides how to read the rest, so it is checked first.
+      int version =
+          (int) integer(member(members, root, "$", "lockfileVersion"), "$.lockfileVersion");
+      if (version > Lockfile.CURRENT_VERSION) {
+        Node node = members.get("lockfileVersion");
+        throw new LockfileException(
+            file,
+            at(node, "$.lockfileVersion"),
+            "lockfileVersion "
+                + version
+                + " was written by a newer version of the plugin; this one reads version "
+                + Lockfile.CURRENT_VERSION,
+            Reason.NEWER_VERSION);
+      }
+      if (version < 1) {
+        throw malformed(
+            members.get("lockfileVersion"),
+            "$.lockfileVersion",
+            "must be " + Lockfile.CURRENT_VERSION + ", not " + version);
+      }
+      known(
+          members,
+          "$",
+          "lockfileVersion",
+          "project",
+          "outputTimestamp",
+          "zipFormat",
+          "layers",
+          "function");
+      List<Lockfile.Layer> layers = new ArrayList<>();
+      List<Node> layerNodes = array(member(members, root, "$", "layers"), "$.layers");
+      Set<String> names = new HashSet<>();
+      for (int i = 0; i < layerNodes.size(); i++) {
+        String path = "$.layers[" + i + "]";
+        Lockfile.Layer layer = layer(layerNodes.get(i), path);
+        if (!names.add(layer.name())) {
+          throw malformed(
+              object(layerNodes.get(i), path).get("name"),
+              path + ".name",
+              "the layer name '" + layer.name() + "' appears twice");
+        }
+        layers.add(layer);
+      }
+      Node functionNode = member(members, root, "$", "function");
+      Map<String, Node> function = object(functionNode, "$.function");
+      known(function, "$.function", "name", "libraries");
+      return new Lockfile(
+          version,
+          string(member(members, root, "$", "project"), "$.project"),
+          string(member(members, root, "$", "outputTimestamp"), "$.outputTimestamp"),
+          string(member(members, root, "$", "zipFormat"), "$.zipFormat"),
+          layers,
+          new Lockfile.Function(
+              string(member(function, functionNode, "$.function", "name"), "$.function.name"),
+              libraries(
+                  member(function, functionNode, "$.function", "libraries"),
+                  "$.function.libraries")));
+    }
+
+    private Lockfile.Layer layer(Node node, String path) {
+      Map<String, Node> m = object(node, path);
+      known(
+          m,
+          path,
+          "name",
+          "runtimes",
+          "architectures",
+          "sha256",
+          "codeSha256",
+          "libraries",
+          "published");
+      String sha256 = sha256(member(m, node, path, "sha256"), path + ".sha256");
+      Node codeNode = member(m, node, path, "codeSha256");
+      String codeSha256 = string(codeNode, path + ".codeSha256");
+      if (!codeSha256.equals(Hashes.toBase64(sha256))) {
+        throw malformed(
+            codeNode,
+            path + ".codeSha256",
+            "is not the base64 form of the layer's sha256 (expected "
+                + Hashes.toBase64(sha256)
+                + ")");
+      }
+      List<Lockfile.Published> published = new ArrayList<>();
+      List<Node> publishedNodes = array(member(m, node, path, "published"), path + ".published");
+      for (int i = 0; i < publishedNodes.size(); i++) {
+        published.add(published(publishedNodes.get(i), path + ".published[" + i + "]"));
+      }
+      return new Lockfile.Layer(
+          nonEmpty(member(m, node, path, "name"), path + ".name"),
+          strings(member(m, node, path, "runtimes"), path + ".runtimes"),
+          strings(member(m, node, path, "architectures"), path + ".architectures"),
+          sha256,
+          codeSha256,
+          libraries(member(m, node, path, "libraries"), path + ".libraries"),
+          published);
+    }
+
+    private Lockfile.Published published(Node node, String path) {
+      Map<String, Node> m = object(node, path);
+      known(m, path, "region", "account", "layerVersionArn", "version", "codeSha256");
+      return new Lockfile.Published(
+          nonEmpty(member(m, node, path, "region"), path + ".region"),
+          string(member(m, node, path, "account"), path + ".account"),
+          nonEmpty(member(m, node, path, "layerVersionArn"), path + ".layerVersionArn"),
+          integer(member(m, node, path, "version"), path + ".version"),
+          nonEmpty(member(m, node, path, "codeSha256"), path + ".codeSha256"));
+    }
+
+    private List<Lockfile.Library> libraries(Node node, String path) {
+      List<Node> items = array(node, path);
+      List<Lockfile.Library> libraries = new ArrayList<>();
+      for (int i = 0; i < items.size(); i++) {
+        libraries.add(library(items.get(i), path + "[" + i + "]"));
+      }
+      return libraries;
+    }
+
+    private Lockfile.Library library(Node node, String path) {
+      Map<String, Node> m = object(node, path);
+      known(
+          m, path, "groupId", "artifactId", "version", "classifier", "extension", "sha256", "size");
+      Coordinates coordinates =
+          new Coordinates(
+              nonEmpty(member(m, node, path, "groupId"), path + ".groupId"),
+              nonEmpty(member(m, node, path, "artifactId"), path + ".artifactId"),
+              nonEmpty(member(m, node, path, "version"), path + ".version"),
+              m.containsKey("classifier") ? string(m.get("classifier"), path + ".classifier") : "",
+              m.containsKey("extension") ? nonEmpty(m.get("extension"), path + ".extension") : "");
+      if (m.containsKey("sha256") != m.containsKey("size")) {
+        throw malformed(
+            node, path, "has only one of \"sha256\" and \"size\"; a locked library has both");
+      }
+      if (!m.containsKey("sha256")) {
+        return new Lockfile.Library(coordinates, null, null);
+      }
+      long size = integer(m.get("size"), path + ".size");
+      if (size < 0) {
+        throw malformed(m.get("size"), path + ".size", "must not be negative");
+      }
+      return new Lockfile.Library(coordinates, sha256(m.get("sha256"), path + ".sha256"), size);
+    }
+
+    private Node member(Map<String, Node> members, Node owner, String path, String name) {
+      Node node = members.get(name);
+      if (node == null) {
+        throw malformed(owner, path, "the member \"" + name + "\" is missing");
+      }
+      return node;
+    }
+
+    private void known(Map<String, Node> members, String path, String... names) {
+      Set<String> allowed = Set.of(names);
+      for (Map.Entry<String, Node> member : members.entrySet()) {
+        if (!allowed.contains(member.getKey())) {
+          throw malformed(
+              member.getValue(),
+              path + "." + member.getKey(),
+              "unknown member \""
+                  + member.getKey()
+                  + "\" (a typo, or a file from a newer plugin version?)");
+        }
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Node> object(Node node, String path) {
+      if (!(node.value() instanceof Map<?, ?> map)) {
+        throw wrongType(node, path, "an object");
+      }
+      return (Map<String, Node>) map;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Node> array(Node node, String path) {
+      if (!(node.value() instanceof List<?> list)) {
+        throw wrongType(node, path, "an array");
+      }
+      return (List<Node>) list;
+    }
+
+    private String string(Node node, String path) {
+      if (!(node.value() instanceof String text)) {
+        throw wrongType(node, path, "a string");
+      }
+      return text;
+    }
+
+    private String nonEmpty(Node node, String path) {
+      String text = string(node, path);
+      if (text.isBlank()) {
+        throw malformed(node, path, "must not be empty");
+      }
+      return text;
+    }
+
+    private String sha256(Node node, String path) {
+      String text = string(node, path);
+      if (!SHA256.matcher(text).matches()) {
+        throw malformed(node, path, "is not a SHA-256 in lower-case hex (64 digits)");
+      }
+      return text;
+    }
+
+    private List<String> strings(Node node, String path) {
+      List<Node> items = array(node, path);
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < items.size(); i++) {
+        out.add(nonEmpty(items.get(i), path + "[" + i + "]"));
+      }
+      return out;
+    }
+
+    private long integer(Node node, String path) {
+      if (!(node.value() instanceof BigDecimal number)) {
+        throw wrongType(node, path, "a whole number");
+      }
+      try {
+        return number.longValueExact();
+      } catch (ArithmeticException e) {
+        throw malformed(node, path, "must be a whole number, not " + number);
+      }
+    }
+
+    private LockfileException wrongType(Node node, String path, String expected) {
+      return malformed(node, path, "expected " + expected + ", found " + node.kind());
+    }
+
+    private LockfileException malformed(Node node, String path, String problem) {
+      return new LockfileException(file, at(node, path), problem, Reason.MALFORMED);
+    }
+
+    private static String at(Node node, String path) {
+      return "line " + node.line() + ", column " + node.column() + " (" + path + ")";
+    }
+  }
+}

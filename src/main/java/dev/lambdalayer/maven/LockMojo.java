@@ -1,0 +1,69 @@
+package dev.lambdalayer.maven;
+
+import dev.lambdalayer.core.AuditReport;
+import dev.lambdalayer.core.FileDigestCache;
+import dev.lambdalayer.core.Lockfile;
+import dev.lambdalayer.core.LockfileService;
+import dev.lambdalayer.core.PackagingRequest;
+import java.io.IOException;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Writes the lockfile ({@code lambda-layers.lock.json} next to the pom) from the current dependency
+ * graph and layer rules: per layer its libraries with their SHA-256 and size, the layer's content
+ * hash (SHA-256 hex and Lambda's base64 {@code CodeSha256}), runtimes and architectures, and the
+ * function's libraries. Refreshing keeps the {@code published} records of every layer whose content
+ * did not change. No zip is written.
+ *
+ * <p>Run it to accept an intended change that {@code lambda:audit} reports, then commit the file. A
+ * lockfile that cannot be read is never overwritten: restore it, or delete it first.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "lock", threadSafe = true)
+public class LockMojo extends AbstractPackagingMojo {
+
+  @Inject
+  public LockMojo(RuntimeGraphResolver resolver) {
+    super(resolver);
+  }
+
+  @Override
+  protected void doExecute() throws MojoExecutionException, IOException {
+    long start = System.nanoTime();
+    // Hash every jar afresh: the lockfile records what the files hold now, not what a cache says.
+    FileDigestCache digests = FileDigestCache.load(null);
+    PackagingRequest request = packagingRequest(digests, false);
+    LockfileService.LockResult result =
+        new LockfileService(digests).lock(request, lockfile.toPath(), lockfileName());
+    Lockfile written = result.lockfile();
+    String counts =
+        written.layers().size()
+            + " layer(s), "
+            + written.layers().stream().mapToInt(l -> l.libraries().size()).sum()
+            + " layer librar(ies), "
+            + written.function().libraries().size()
+            + " function librar(ies)";
+    if (result.created()) {
+      getLog().info("Wrote " + lockfileName() + ": " + counts + ". Commit it.");
+    } else if (!result.changed()) {
+      getLog().info(lockfileName() + " is up to date: " + counts + ".");
+    } else {
+      getLog().info("Updated " + lockfileName() + ": " + counts + ". Commit it. Changes:");
+      result
+          .changes()
+          .map(AuditReport::findings)
+          .ifPresent(
+              findings ->
+                  findings.forEach(
+                      f ->
+                          getLog()
+                              .info(
+                                  "  " + f.kind().id() + " " + f.subject() + ": " + f.message())));
+    }
+    written.layers().forEach(l -> getLog().info("  layer " + l.name() + "  sha256 " + l.sha256()));
+    getLog().debug("lambda:lock took " + (System.nanoTime() - start) / 1_000_000 + " ms");
+  }
+}
