@@ -648,7 +648,11 @@ public final class FakeAwsServer implements AutoCloseable {
                 "InvalidParameterValueException",
                 "CodeSha256 (" + expected + ") is different from current CodeSha256 in $LATEST");
           }
-          fn.versions.add(fn.codeSha256 + " " + fn.layers);
+          // Like Lambda: nothing changed since the last version, so that version is returned.
+          String snapshot = fn.codeSha256 + " " + fn.layers;
+          if (fn.versions.isEmpty() || !fn.versions.get(fn.versions.size() - 1).equals(snapshot)) {
+            fn.versions.add(snapshot);
+          }
           Map<String, Object> config = fn.configuration(r.region);
           config.put("Version", String.valueOf(fn.versions.size()));
           return sendJson(r.exchange, 201, config);
