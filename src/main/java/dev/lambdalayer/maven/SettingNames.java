@@ -21,6 +21,12 @@ final class SettingNames {
       case RUNTIME_PROVIDED -> "<runtimeProvided> (-Dlambda.runtimeProvided)";
       case OUTPUT_TIMESTAMP -> "<outputTimestamp> (project.build.outputTimestamp)";
       case DEPENDENCIES -> "the project's <dependencies>";
+      case REGIONS -> "<regions> (-Dlambda.regions)";
+      case S3_BUCKET -> "<s3Bucket> (-Dlambda.s3Bucket)";
+      case SHARE -> "<share> (-Dlambda.share)";
+      case FUNCTION -> "<function> (-Dlambda.function)";
+      case ALIAS -> "<alias> (-Dlambda.alias)";
+      case LICENSE_INFO -> "<licenseInfo> (-Dlambda.licenseInfo)";
       case LOCKFILE -> "<lockfile> (-Dlambda.lockfile)";
       case AUDIT_FAIL_ON_DRIFT -> "<failOnDrift> (-Dlambda.audit.failOnDrift)";
       case HANDLER -> "<handler> (-Dlambda.handler)";

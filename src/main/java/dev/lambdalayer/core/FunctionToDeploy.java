@@ -1,0 +1,27 @@
+package dev.lambdalayer.core;
+
+import java.nio.file.Path;
+
+/**
+ * The slim function zip and where it goes.
+ *
+ * @param function a function name or ARN
+ * @param alias the alias to move to a new version once everything succeeded; may be null
+ */
+public record FunctionToDeploy(
+    String function, Path zip, String sha256, long zippedBytes, long unzippedBytes, String alias) {
+
+  public String codeSha256() {
+    return Hashes.toBase64(sha256);
+  }
+
+  public boolean needsS3() {
+    return zippedBytes > LambdaLimits.MAX_DIRECT_UPLOAD_BYTES;
+  }
+
+  public String s3Key() {
+    String name =
+        function.contains(":") ? function.substring(function.lastIndexOf(':') + 1) : function;
+    return "lambda-functions/" + name + "/" + sha256 + ".zip";
+  }
+}

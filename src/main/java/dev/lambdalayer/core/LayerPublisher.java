@@ -1,0 +1,64 @@
+package dev.lambdalayer.core;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The port through which the core publishes layers: one call per AWS operation, no decisions. Every
+ * method throws {@link AwsCallException} when AWS or the network fails after retries.
+ * Implementations must be safe to call from several threads (regions run concurrently).
+ */
+public interface LayerPublisher {
+
+  /** {@code GetLayerVersion}; empty when the version does not exist (any more). */
+  Optional<LayerVersionInfo> getLayerVersion(String region, String layerName, long version);
+
+  /** {@code ListLayerVersions}, every page; the entries carry no {@code CodeSha256}. */
+  List<LayerVersionInfo> listLayerVersions(String region, String layerName);
+
+  /** {@code HeadObject}: whether the object exists. */
+  boolean objectExists(String region, String bucket, String key);
+
+  /** {@code PutObject} or a multipart upload, streamed from disk. */
+  void putObject(String region, String bucket, String key, Path file, long size);
+
+  /** {@code PublishLayerVersion}. */
+  LayerVersionInfo publishLayerVersion(String region, LayerVersionRequest request);
+
+  /** The statement ids of {@code GetLayerVersionPolicy}; empty when the version has no policy. */
+  Set<String> statementIds(String region, String layerName, long version);
+
+  /**
+   * {@code AddLayerVersionPermission} granting {@code lambda:GetLayerVersion}; a statement id that
+   * already exists counts as done.
+   */
+  void addPermission(
+      String region, String layerName, long version, String statementId, Share share);
+
+  /** Where a layer's or function's zip is taken from. */
+  sealed interface Code permits Code.Inline, Code.S3 {
+
+    /** Sent in the request itself ({@code ZipFile}), up to 50 MB. */
+    record Inline(Path zip) implements Code {}
+
+    /** Taken from an S3 object in the same region. */
+    record S3(String bucket, String key) implements Code {}
+  }
+
+  /** What {@code PublishLayerVersion} needs. */
+  record LayerVersionRequest(
+      String layerName,
+      Code code,
+      String description,
+      List<String> runtimes,
+      List<String> architectures,
+      String licenseInfo) {
+
+    public LayerVersionRequest {
+      runtimes = List.copyOf(runtimes);
+      architectures = List.copyOf(architectures);
+    }
+  }
+}

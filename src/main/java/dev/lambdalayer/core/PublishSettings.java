@@ -1,0 +1,79 @@
+package dev.lambdalayer.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Where and how to publish.
+ *
+ * @param regions the regions, first one first (it names the default ARN property)
+ * @param s3Bucket the bucket for zips over 50 MB; {@code {region}} is replaced by each region's
+ *     name, as a bucket must be in the region it serves; may be null
+ * @param licenseInfo the layer versions' {@code LicenseInfo}; may be null
+ * @param shares who may use the layer versions
+ */
+public record PublishSettings(
+    List<String> regions, String s3Bucket, String licenseInfo, List<Share> shares) {
+
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+
+  public PublishSettings {
+    regions = List.copyOf(new LinkedHashSet<>(regions));
+    shares = List.copyOf(shares);
+  }
+
+  /** Checks the settings before anything is called. */
+  public List<Violation> check(List<LayerToPublish> layers) {
+    List<Violation> violations = new ArrayList<>();
+    if (regions.isEmpty()) {
+      violations.add(
+          new Violation(
+              Setting.REGIONS,
+              "",
+              "no region is configured and the AWS SDK found none",
+              "set <regions><region>eu-west-1</region></regions>, -Dlambda.regions=eu-west-1,"
+                  + " AWS_REGION, or a region in your AWS profile"));
+    }
+    for (String region : regions) {
+      if (!REGION.matcher(region).matches()) {
+        violations.add(
+            new Violation(
+                Setting.REGIONS,
+                region,
+                "is not an AWS region name",
+                "use names such as us-east-1 or eu-central-1"));
+      }
+    }
+    if (licenseInfo != null && licenseInfo.length() > 512) {
+      violations.add(
+          new Violation(
+              Setting.LICENSE_INFO,
+              licenseInfo.substring(0, 40) + "...",
+              "is longer than Lambda's 512 characters",
+              "use an SPDX id or a URL"));
+    }
+    for (LayerToPublish layer : layers) {
+      if (layer.needsS3() && (s3Bucket == null || s3Bucket.isBlank())) {
+        violations.add(
+            new Violation(
+                Setting.S3_BUCKET,
+                "",
+                "layer '"
+                    + layer.name()
+                    + "' is "
+                    + layer.zippedBytes()
+                    + " bytes zipped, over Lambda's 50 MB limit for direct upload",
+                "name an S3 bucket in each target region, e.g."
+                    + " <s3Bucket>my-artifacts-{region}</s3Bucket>"));
+      }
+    }
+    return violations;
+  }
+
+  /** The bucket for one region. */
+  public String bucket(String region) {
+    return s3Bucket == null ? null : s3Bucket.replace("{region}", region);
+  }
+}

@@ -1,0 +1,484 @@
+package dev.lambdalayer.maven;
+
+import dev.lambdalayer.aws.AwsClients;
+import dev.lambdalayer.aws.AwsSettings;
+import dev.lambdalayer.aws.SdkFunctionDeployer;
+import dev.lambdalayer.aws.SdkLayerPublisher;
+import dev.lambdalayer.core.AwsCallException;
+import dev.lambdalayer.core.BuiltZip;
+import dev.lambdalayer.core.DeployedFunction;
+import dev.lambdalayer.core.FileDigestCache;
+import dev.lambdalayer.core.FunctionDeployment;
+import dev.lambdalayer.core.FunctionToDeploy;
+import dev.lambdalayer.core.InvalidConfigurationException;
+import dev.lambdalayer.core.LambdaPackager;
+import dev.lambdalayer.core.LayerPublishing;
+import dev.lambdalayer.core.LayerToPublish;
+import dev.lambdalayer.core.Lockfile;
+import dev.lambdalayer.core.LockfileBuilder;
+import dev.lambdalayer.core.LockfileCodec;
+import dev.lambdalayer.core.PackagingRequest;
+import dev.lambdalayer.core.PackagingResult;
+import dev.lambdalayer.core.PlannedLayer;
+import dev.lambdalayer.core.PreparedPackage;
+import dev.lambdalayer.core.PublishRecords;
+import dev.lambdalayer.core.PublishSettings;
+import dev.lambdalayer.core.PublishedLayer;
+import dev.lambdalayer.core.Share;
+import dev.lambdalayer.core.Violation;
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Publishes each layer once per content and region, deploys the slim function, and records what was
+ * published: the lockfile's {@code published} entries (after each layer), project properties {@code
+ * lambda.layer.<name>.arn} and {@code lambda.layer.<name>.<region>.arn}, {@code
+ * target/lambda/publish.json}, CloudFormation/SAM parameter files and a Terraform {@code
+ * *.auto.tfvars.json}.
+ *
+ * <p>A layer whose content (SHA-256 of its reproducible zip) is already published in a region is
+ * reused: the lockfile's version confirmed by {@code GetLayerVersion}, else a version whose
+ * Description carries the hash. Publishing needs the network; {@code -Dlambda.dryRun} prints what
+ * would happen and calls nothing.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "publish", threadSafe = true)
+public class PublishMojo extends AbstractPackagingMojo {
+
+  /**
+   * The regions to publish to, concurrently. The first names {@code lambda.layer.<name>.arn}.
+   * Unset, {@code <region>} is used, else the AWS SDK's region chain (AWS_REGION, the profile).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.regions")
+  private List<String> regions = new ArrayList<>();
+
+  /**
+   * A single region; {@code <regions>} takes precedence.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.region")
+  private String region;
+
+  /**
+   * The AWS profile (of {@code ~/.aws/config}) for credentials and region. Unset, the SDK's default
+   * chain decides (environment, {@code AWS_PROFILE}, web identity, instance roles).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.profile")
+  private String profile;
+
+  /**
+   * An endpoint override for Lambda and S3 (LocalStack or another emulator), for example {@code
+   * http://localhost:4566}. The SDK's own {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_LAMBDA}
+   * and {@code AWS_ENDPOINT_URL_S3} also work when this is unset.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.endpoint")
+  private String endpoint;
+
+  /**
+   * The S3 bucket for zips over Lambda's 50 MB direct-upload limit; {@code {region}} is replaced
+   * with each region's name (a bucket must be in the region it serves). Keys are content-addressed
+   * ({@code lambda-layers/<name>/<sha256>.zip}): an object already there is not uploaded again.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.s3Bucket")
+  private String s3Bucket;
+
+  /**
+   * The layer versions' {@code LicenseInfo}: an SPDX id or a URL, up to 512 characters.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.licenseInfo")
+  private String licenseInfo;
+
+  /**
+   * Who may use the layer versions: 12-digit account ids, organization ids ({@code o-...}), or
+   * {@code *} for everyone (only when written explicitly). Granting is idempotent.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.share")
+  private List<String> share = new ArrayList<>();
+
+  /**
+   * A function (name or ARN) to deploy in every region: its code becomes the slim function zip and
+   * its layer list gets the published versions, keeping layers this plugin does not manage in
+   * place.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.function")
+  private String function;
+
+  /**
+   * An alias of {@code <function>} to move to a newly published version once every region
+   * succeeded. Unset, only {@code $LATEST} is updated.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.alias")
+  private String alias;
+
+  /**
+   * Prints what would be uploaded, published and updated, and calls nothing.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.dryRun", defaultValue = "false")
+  private boolean dryRun;
+
+  /**
+   * The SDK's retry mode: {@code standard} or {@code adaptive} (client-side rate limiting).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.retryMode", defaultValue = "standard")
+  private String retryMode;
+
+  /**
+   * Attempts per AWS call, the first included; throttling, 5xx and dropped connections are retried
+   * with backoff.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.maxAttempts", defaultValue = "5")
+  private int maxAttempts;
+
+  /**
+   * Seconds to wait for a function update to leave {@code InProgress}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.updateTimeout", defaultValue = "300")
+  private int updateTimeout;
+
+  /**
+   * The Terraform variables file: {@code lambda_layer_arns}, a map of layer name to region to ARN.
+   * Point it into your Terraform directory (it must end in {@code .auto.tfvars.json} to be read
+   * automatically).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = "lambda.terraformVarsFile",
+      defaultValue = "${project.build.directory}/lambda/lambda-layers.auto.tfvars.json")
+  private File terraformVarsFile;
+
+  @Inject
+  public PublishMojo(RuntimeGraphResolver resolver) {
+    super(resolver);
+  }
+
+  @Override
+  protected void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
+    if (session.isOffline() && !dryRun) {
+      throw new MojoFailureException(
+          "lambda:publish needs the network to reach AWS, but Maven runs offline (-o). Run it"
+              + " without -o, or add -Dlambda.dryRun to see what it would do.");
+    }
+    FileDigestCache digests =
+        FileDigestCache.load(outputDirectory.toPath().resolve(".state/file-digests.txt"));
+    PackagingRequest request = packagingRequest(digests, true);
+    PackagingResult built = new LambdaPackager(digests).build(request);
+
+    List<LayerToPublish> layersToPublish =
+        built.layers().stream()
+            .map(b -> LayerToPublish.of(b, request.runtimes(), request.architectures()))
+            .toList();
+    PublishSettings settings =
+        new PublishSettings(
+            resolveRegions(),
+            blankToNull(s3Bucket),
+            blankToNull(licenseInfo),
+            share.stream().map(String::trim).filter(s -> !s.isEmpty()).map(Share::parse).toList());
+    List<Violation> violations = new ArrayList<>(settings.check(layersToPublish));
+    if (function != null && built.function().needsS3() && settings.s3Bucket() == null) {
+      violations.add(
+          new Violation(
+              dev.lambdalayer.core.Setting.S3_BUCKET,
+              "",
+              "the function zip is over Lambda's 50 MB limit for direct upload",
+              "name an S3 bucket in each target region"));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidConfigurationException(violations);
+    }
+
+    Optional<Lockfile> previous = LockfileCodec.read(lockfile.toPath());
+    Lockfile[] current = {currentLockfile(request, built, previous)};
+    if (dryRun) {
+      dryRun(settings, layersToPublish, built, current[0]);
+      return;
+    }
+
+    List<PublishedLayer> published = new ArrayList<>();
+    List<DeployedFunction> deployed = new ArrayList<>();
+    try (AwsClients clients = new AwsClients(awsSettings());
+        LayerPublishing publishing =
+            new LayerPublishing(
+                new SdkLayerPublisher(clients),
+                settings,
+                (name, sha, r) -> lockedVersion(current[0], name, sha, r),
+                getLog()::info)) {
+      try {
+        for (LayerToPublish layer : layersToPublish) {
+          publishing.publish(
+              layer,
+              done -> {
+                published.addAll(done);
+                current[0] = PublishRecords.withPublished(current[0], done);
+                writeLockfile(current[0]);
+                done.forEach(this::logLayer);
+              });
+        }
+        if (function != null) {
+          deployed.addAll(deploy(clients, settings, built, published, previous));
+        }
+      } finally {
+        recordProperties(settings, published);
+        PublishRecords.write(
+            outputDirectory.toPath(), terraformVarsFile.toPath(), false, published, deployed);
+      }
+    } catch (AwsCallException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MojoExecutionException("interrupted while publishing", e);
+    }
+    long uploaded =
+        published.stream().mapToLong(PublishedLayer::uploadedBytes).sum()
+            + deployed.stream().mapToLong(DeployedFunction::uploadedBytes).sum();
+    getLog()
+        .info(
+            String.format(
+                Locale.ROOT,
+                "Published %d layer(s) to %s; %,d bytes uploaded. Records: %s, %s.",
+                layersToPublish.size(),
+                settings.regions(),
+                uploaded,
+                lockfileName(),
+                outputDirectory.toPath().resolve("publish.json")));
+  }
+
+  private List<DeployedFunction> deploy(
+      AwsClients clients,
+      PublishSettings settings,
+      PackagingResult built,
+      List<PublishedLayer> published,
+      Optional<Lockfile> previous)
+      throws InterruptedException {
+    BuiltZip zip = built.function();
+    FunctionToDeploy target =
+        new FunctionToDeploy(
+            function.trim(),
+            zip.zip().file(),
+            zip.zip().sha256(),
+            zip.zip().zippedBytes(),
+            zip.zip().unzippedBytes(),
+            blankToNull(alias));
+    FunctionDeployment deployment =
+        new FunctionDeployment(
+            new SdkFunctionDeployer(clients),
+            settings,
+            new FunctionDeployment.Timing(
+                Duration.ofSeconds(updateTimeout), Duration.ofMillis(500)),
+            getLog()::info);
+    Map<String, Long> sizes = new HashMap<>();
+    built.layers().forEach(l -> sizes.put(l.name(), l.zip().unzippedBytes()));
+    deployment.layerSizes(sizes);
+    Map<String, List<PublishedLayer>> byRegion = new LinkedHashMap<>();
+    published.forEach(p -> byRegion.computeIfAbsent(p.region(), r -> new ArrayList<>()).add(p));
+    // What each previously published layer version held, to see libraries move into the function.
+    Map<String, Set<String>> layerLibraries = new HashMap<>();
+    previous.ifPresent(
+        lock ->
+            lock.layers()
+                .forEach(
+                    layer -> {
+                      Set<String> keys =
+                          layer.libraries().stream()
+                              .map(l -> l.coordinates().key())
+                              .collect(Collectors.toSet());
+                      layer.published().forEach(p -> layerLibraries.put(p.layerVersionArn(), keys));
+                    }));
+    Set<String> functionLibraries =
+        built.plan().functionLibraries().stream()
+            .map(a -> a.coordinates().key())
+            .collect(Collectors.toSet());
+    return deployment.deploy(
+        target, byRegion, arn -> layerLibraries.getOrDefault(arn, Set.of()), functionLibraries);
+  }
+
+  private void dryRun(
+      PublishSettings settings, List<LayerToPublish> layers, PackagingResult built, Lockfile lock) {
+    getLog().info("Dry run (-Dlambda.dryRun): nothing is called, uploaded or written to AWS.");
+    for (LayerToPublish layer : layers) {
+      for (String r : settings.regions()) {
+        OptionalLong locked = lockedVersion(lock, layer.name(), layer.sha256(), r);
+        String upload =
+            layer.needsS3()
+                ? String.format(
+                    Locale.ROOT,
+                    "upload %s (%,d bytes) to s3://%s/%s unless already there",
+                    layer.zip().getFileName(),
+                    layer.zippedBytes(),
+                    settings.bucket(r),
+                    layer.s3Key())
+                : String.format(
+                    Locale.ROOT,
+                    "upload %s (%,d bytes) inline",
+                    layer.zip().getFileName(),
+                    layer.zippedBytes());
+        getLog()
+            .info(
+                String.format(
+                    "Layer '%s' %s sha256 %s: %s; else %s and PublishLayerVersion (runtimes %s,"
+                        + " architectures %s%s, Description \"%s\")%s.",
+                    layer.name(),
+                    r,
+                    layer.sha256().substring(0, 12),
+                    locked.isPresent()
+                        ? "reuse locked version "
+                            + locked.getAsLong()
+                            + " if GetLayerVersion confirms it"
+                        : "reuse a version whose Description carries " + layer.hashMarker(),
+                    upload,
+                    layer.runtimes(),
+                    layer.architectures(),
+                    settings.licenseInfo() == null ? "" : ", license " + settings.licenseInfo(),
+                    layer.description(),
+                    settings.shares().isEmpty() ? "" : "; share with " + settings.shares()));
+      }
+    }
+    if (function != null) {
+      for (String r : settings.regions()) {
+        getLog()
+            .info(
+                String.format(
+                    Locale.ROOT,
+                    "Function '%s' %s: UpdateFunctionCode with %s (%,d bytes, CodeSha256 %s)"
+                        + " unless equal; UpdateFunctionConfiguration with the layers above, other"
+                        + " layers kept%s.",
+                    function,
+                    r,
+                    built.function().zip().file().getFileName(),
+                    built.function().zip().zippedBytes(),
+                    built.function().zip().codeSha256(),
+                    alias == null ? "" : "; PublishVersion and move alias '" + alias + "'"));
+      }
+    }
+  }
+
+  private Lockfile currentLockfile(
+      PackagingRequest request, PackagingResult built, Optional<Lockfile> previous) {
+    Map<String, String> sha256 = new LinkedHashMap<>();
+    built.layers().forEach(layer -> sha256.put(layer.name(), layer.zip().sha256()));
+    List<PlannedLayer> planned =
+        built.layers().stream().map(b -> new PlannedLayer(b.name(), b.libraries())).toList();
+    PreparedPackage prepared =
+        new PreparedPackage(built.plan(), planned, List.of(), List.of(), List.of());
+    return LockfileBuilder.build(request, prepared, sha256, previous);
+  }
+
+  private static OptionalLong lockedVersion(Lockfile lock, String name, String sha256, String r) {
+    return lock.layer(name)
+        .filter(l -> l.sha256().equals(sha256))
+        .flatMap(l -> l.published().stream().filter(p -> p.region().equals(r)).findFirst())
+        .map(p -> OptionalLong.of(p.version()))
+        .orElse(OptionalLong.empty());
+  }
+
+  private void writeLockfile(Lockfile lock) {
+    try {
+      LockfileCodec.write(lock, lockfile.toPath());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void logLayer(PublishedLayer p) {
+    getLog()
+        .info(
+            String.format(
+                Locale.ROOT,
+                "  layer %-20s %-14s %s  %s%s",
+                p.layerName(),
+                p.region(),
+                p.layerVersionArn(),
+                p.outcome().name().toLowerCase(Locale.ROOT),
+                p.uploadedBytes() > 0
+                    ? String.format(Locale.ROOT, " (%,d bytes uploaded)", p.uploadedBytes())
+                    : ""));
+  }
+
+  private void recordProperties(PublishSettings settings, List<PublishedLayer> published) {
+    String first = settings.regions().isEmpty() ? null : settings.regions().get(0);
+    for (PublishedLayer p : published) {
+      project
+          .getProperties()
+          .setProperty(
+              "lambda.layer." + p.layerName() + "." + p.region() + ".arn", p.layerVersionArn());
+      if (p.region().equals(first)) {
+        project
+            .getProperties()
+            .setProperty("lambda.layer." + p.layerName() + ".arn", p.layerVersionArn());
+      }
+    }
+  }
+
+  private List<String> resolveRegions() {
+    List<String> out =
+        regions == null
+            ? new ArrayList<>()
+            : regions.stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toList());
+    if (out.isEmpty() && region != null && !region.isBlank()) {
+      out.add(region.trim());
+    }
+    if (out.isEmpty() && !dryRun) {
+      AwsClients.defaultRegion(blankToNull(profile)).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private AwsSettings awsSettings() {
+    return new AwsSettings(
+        blankToNull(profile),
+        blankToNull(endpoint),
+        retryMode,
+        maxAttempts,
+        Duration.ofMinutes(15),
+        Duration.ofMinutes(5));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,326 @@
+package dev.lambdalayer.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lambdalayer.core.AwsCallException;
+import dev.lambdalayer.core.DeployedFunction;
+import dev.lambdalayer.core.FunctionDeployment;
+import dev.lambdalayer.core.FunctionToDeploy;
+import dev.lambdalayer.core.Hashes;
+import dev.lambdalayer.core.LayerPublishing;
+import dev.lambdalayer.core.LayerToPublish;
+import dev.lambdalayer.core.PublishSettings;
+import dev.lambdalayer.core.PublishedLayer;
+import dev.lambdalayer.core.Share;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real SDK clients against the fake Lambda and S3 server. */
+class SdkAgainstFakeAwsTest {
+
+  static final String SECRET = "fakeSecretKeyThatMustNeverBeLogged0123456";
+  static final String TOKEN = "fakeSessionTokenThatMustNeverBeLogged98765";
+
+  static FakeAwsServer server;
+  static AwsClients clients;
+
+  @TempDir Path dir;
+  final List<String> log = new ArrayList<>();
+
+  @BeforeAll
+  static void start() throws IOException {
+    System.setProperty("aws.accessKeyId", "AKIAFAKEFAKEFAKEFAKE");
+    System.setProperty("aws.secretAccessKey", SECRET);
+    System.setProperty("aws.sessionToken", TOKEN);
+    server = FakeAwsServer.start();
+    clients =
+        new AwsClients(
+            new AwsSettings(
+                null,
+                server.endpoint(),
+                "standard",
+                4,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(1)));
+  }
+
+  @AfterAll
+  static void stop() {
+    clients.close();
+    server.close();
+  }
+
+  Path zip(String name, int bytes) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.setLevel(0);
+      zip.putNextEntry(new ZipEntry("java/lib/" + name + ".jar"));
+      byte[] data = new byte[bytes];
+      new Random(name.hashCode()).nextBytes(data);
+      zip.write(data);
+      zip.closeEntry();
+    }
+    Path file = dir.resolve(name + ".zip");
+    Files.write(file, out.toByteArray());
+    return file;
+  }
+
+  LayerToPublish layer(String name, Path zip) throws IOException {
+    byte[] bytes = Files.readAllBytes(zip);
+    return new LayerToPublish(
+        name,
+        zip,
+        Hashes.sha256Hex(bytes),
+        bytes.length,
+        bytes.length,
+        List.of("java21"),
+        List.of("x86_64"));
+  }
+
+  LayerPublishing publishing(List<String> regions, List<Share> shares) {
+    return new LayerPublishing(
+        new SdkLayerPublisher(clients),
+        new PublishSettings(regions, "bucket-{region}", "Apache-2.0", shares),
+        (n, s, r) -> OptionalLong.empty(),
+        log::add);
+  }
+
+  @Test
+  void publishesOnceThenFindsTheVersionByItsHash() throws Exception {
+    LayerToPublish layer = layer("libs", zip("libs", 10_000));
+    try (LayerPublishing p = publishing(List.of("eu-west-1", "us-east-1"), List.of())) {
+      List<PublishedLayer> first = p.publish(layer, r -> {});
+      assertThat(first)
+          .extracting(PublishedLayer::outcome)
+          .containsOnly(PublishedLayer.Outcome.PUBLISHED);
+      assertThat(first.get(0).layerVersionArn())
+          .isEqualTo("arn:aws:lambda:eu-west-1:123456789012:layer:libs:1");
+      assertThat(first.get(0).account()).isEqualTo(FakeAwsServer.ACCOUNT);
+      server.resetCounters();
+      List<PublishedLayer> second = p.publish(layer, r -> {});
+      assertThat(second)
+          .extracting(PublishedLayer::outcome)
+          .containsOnly(PublishedLayer.Outcome.FOUND);
+      assertThat(server.bytesUploaded()).isZero();
+      assertThat(server.calls()).isEqualTo(2); // one ListLayerVersions per region
+    }
+    assertThat(server.layerVersionCount("eu-west-1", "libs")).isEqualTo(1);
+  }
+
+  @Test
+  void lockedVersionIsConfirmedWithOneCall() throws Exception {
+    LayerToPublish layer = layer("locked", zip("locked", 1000));
+    try (LayerPublishing p = publishing(List.of("eu-west-1"), List.of())) {
+      p.publish(layer, r -> {});
+    }
+    server.resetCounters();
+    try (LayerPublishing p =
+        new LayerPublishing(
+            new SdkLayerPublisher(clients),
+            new PublishSettings(List.of("eu-west-1"), null, null, List.of()),
+            (n, s, r) -> OptionalLong.of(1),
+            log::add)) {
+      assertThat(p.publish(layer, r -> {}).get(0).outcome())
+          .isEqualTo(PublishedLayer.Outcome.LOCKED);
+    }
+    assertThat(server.callsByOperation()).isEqualTo(Map.of("GetLayerVersion", 1L));
+  }
+
+  @Test
+  void deletedLockedVersionIsRepublished() throws Exception {
+    LayerToPublish layer = layer("gone", zip("gone", 1000));
+    try (LayerPublishing p = publishing(List.of("eu-west-1"), List.of())) {
+      p.publish(layer, r -> {});
+    }
+    server.deleteLayerVersion("eu-west-1", "gone", 1);
+    try (LayerPublishing p =
+        new LayerPublishing(
+            new SdkLayerPublisher(clients),
+            new PublishSettings(List.of("eu-west-1"), null, null, List.of()),
+            (n, s, r) -> OptionalLong.of(1),
+            log::add)) {
+      PublishedLayer again = p.publish(layer, r -> {}).get(0);
+      assertThat(again.version()).isEqualTo(2);
+      assertThat(again.outcome()).isEqualTo(PublishedLayer.Outcome.PUBLISHED);
+    }
+    assertThat(log).anyMatch(l -> l.contains("no longer exists"));
+  }
+
+  @Test
+  void concurrentPublishersSettleOnOneVersion() throws Exception {
+    LayerToPublish layer = layer("race", zip("race", 5000));
+    var pool = Executors.newFixedThreadPool(3);
+    List<Future<PublishedLayer>> futures = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      futures.add(
+          pool.submit(
+              (Callable<PublishedLayer>)
+                  () -> {
+                    try (LayerPublishing p = publishing(List.of("eu-west-1"), List.of())) {
+                      return p.publish(layer, r -> {}).get(0);
+                    }
+                  }));
+    }
+    Set<String> arns = new java.util.HashSet<>();
+    for (Future<PublishedLayer> f : futures) {
+      arns.add(f.get().layerVersionArn());
+    }
+    pool.shutdown();
+    assertThat(arns).hasSize(1);
+    assertThat(arns.iterator().next()).endsWith(":1");
+  }
+
+  @Test
+  void retriesThrottlingServerErrorsAndDroppedConnections() throws Exception {
+    LayerToPublish layer = layer("flaky", zip("flaky", 1000));
+    server.failNext("ListLayerVersions", "429", 1);
+    server.failNext("PublishLayerVersion", "500", 1);
+    server.failNext("PublishLayerVersion", "drop", 1);
+    try (LayerPublishing p = publishing(List.of("ap-south-1"), List.of())) {
+      assertThat(p.publish(layer, r -> {}).get(0).version()).isEqualTo(1);
+    }
+    assertThat(server.layerVersionCount("ap-south-1", "flaky")).isEqualTo(1);
+  }
+
+  @Test
+  void failureNamesOperationLayerRegionAndAwsMessage() throws Exception {
+    LayerToPublish layer = layer("Bad.Name", zip("bad", 100));
+    try (LayerPublishing p = publishing(List.of("eu-west-1"), List.of())) {
+      assertThatThrownBy(() -> p.publish(layer, r -> {}))
+          .isInstanceOf(AwsCallException.class)
+          .hasMessageContaining("ListLayerVersions for layer 'Bad.Name' in eu-west-1 failed")
+          .hasMessageContaining("regular expression");
+    }
+  }
+
+  @Test
+  void sharesIdempotently() throws Exception {
+    LayerToPublish layer = layer("shared", zip("shared", 100));
+    List<Share> shares = List.of(Share.parse("210987654321"), Share.parse("o-abcdefghij"));
+    try (LayerPublishing p = publishing(List.of("eu-west-1"), shares)) {
+      p.publish(layer, r -> {});
+      p.publish(layer, r -> {});
+    }
+    assertThat(server.layerPolicySids("eu-west-1", "shared", 1))
+        .containsExactlyInAnyOrder(
+            "lambda-layer-account-210987654321", "lambda-layer-org-o-abcdefghij");
+  }
+
+  @Test
+  void largeObjectsGoUpInParts() throws Exception {
+    server.createBucket("eu-west-1", "big");
+    Path big = zip("big", 3 * 1024 * 1024 + 17);
+    SdkLayerPublisher publisher = new SdkLayerPublisher(clients, 1024 * 1024);
+    long size = Files.size(big);
+    assertThat(publisher.objectExists("eu-west-1", "big", "k.zip")).isFalse();
+    server.resetCounters();
+    publisher.putObject("eu-west-1", "big", "k.zip", big, size);
+    assertThat(server.callsByOperation())
+        .containsEntry("CreateMultipartUpload", 1L)
+        .containsEntry("UploadPart", 4L)
+        .containsEntry("CompleteMultipartUpload", 1L);
+    assertThat(server.bytesUploaded()).isEqualTo(size);
+    assertThat(publisher.objectExists("eu-west-1", "big", "k.zip")).isTrue();
+  }
+
+  @Test
+  void deploysFunctionKeepingForeignLayersAndMovesAlias() throws Exception {
+    String region = "eu-central-1";
+    server.createFunction(region, "hello");
+    String foreign =
+        server.createLayerVersion(region, "monitoring", Files.readAllBytes(zip("mon", 10)));
+    server.setUpdatePolls(2);
+    LayerToPublish layer = layer("deps", zip("deps", 2000));
+    List<PublishedLayer> published;
+    try (LayerPublishing p = publishing(List.of(region), List.of())) {
+      published = p.publish(layer, r -> {});
+    }
+    // The function already uses the foreign layer: it must stay, in place.
+    new SdkFunctionDeployer(clients).updateLayers(region, "hello", List.of(foreign));
+    Path fnZip = zip("fn", 500);
+    byte[] fnBytes = Files.readAllBytes(fnZip);
+    FunctionToDeploy fn =
+        new FunctionToDeploy(
+            "hello", fnZip, Hashes.sha256Hex(fnBytes), fnBytes.length, 500, "live");
+    server.failNext("UpdateFunctionConfiguration", "conflict", 1);
+    FunctionDeployment deployment =
+        new FunctionDeployment(
+            new SdkFunctionDeployer(clients),
+            new PublishSettings(List.of(region), null, null, List.of()),
+            new FunctionDeployment.Timing(Duration.ofSeconds(20), Duration.ofMillis(20)),
+            log::add);
+    List<DeployedFunction> done =
+        deployment.deploy(fn, Map.of(region, published), arn -> Set.of(), Set.of());
+    assertThat(server.functionLayers(region, "hello"))
+        .containsExactly(foreign, published.get(0).layerVersionArn());
+    assertThat(server.functionCodeSha256(region, "hello")).isEqualTo(fn.codeSha256());
+    assertThat(server.aliasVersion(region, "hello", "live")).isEqualTo("1");
+    assertThat(done.get(0).version()).isEqualTo("1");
+    // Unchanged: nothing is updated.
+    server.resetCounters();
+    deployment.deploy(
+        new FunctionToDeploy("hello", fnZip, fn.sha256(), fnBytes.length, 500, null),
+        Map.of(region, published),
+        arn -> Set.of(),
+        Set.of());
+    assertThat(server.callsByOperation()).isEqualTo(Map.of("GetFunctionConfiguration", 1L));
+  }
+
+  @Test
+  void failedUpdateCarriesTheReason() throws Exception {
+    String region = "eu-north-1";
+    server.createFunction(region, "broken");
+    server.failNextUpdate("The layer is not compatible with the runtime");
+    Path fnZip = zip("fn2", 100);
+    byte[] bytes = Files.readAllBytes(fnZip);
+    FunctionDeployment deployment =
+        new FunctionDeployment(
+            new SdkFunctionDeployer(clients),
+            new PublishSettings(List.of(region), null, null, List.of()),
+            new FunctionDeployment.Timing(Duration.ofSeconds(20), Duration.ofMillis(20)),
+            log::add);
+    assertThatThrownBy(
+            () ->
+                deployment.deploy(
+                    new FunctionToDeploy(
+                        "broken", fnZip, Hashes.sha256Hex(bytes), bytes.length, 100, null),
+                    Map.of(),
+                    arn -> Set.of(),
+                    Set.of()))
+        .isInstanceOf(AwsCallException.class)
+        .hasMessageContaining("UpdateFunctionCode for function 'broken' in eu-north-1")
+        .hasMessageContaining("The layer is not compatible with the runtime");
+  }
+
+  @Test
+  void noSecretReachesTheDebugLog() throws Exception {
+    try (LayerPublishing p = publishing(List.of("sa-east-1"), List.of())) {
+      p.publish(layer("logged", zip("logged", 100)), r -> {});
+    }
+    Path logFile =
+        Path.of(System.getProperty("org.slf4j.simpleLogger.logFile", "target/sdk-debug.log"));
+    String text = Files.readString(logFile, StandardCharsets.UTF_8);
+    assertThat(text).contains("DEBUG"); // the SDK did log at debug level
+    assertThat(text).doesNotContain(SECRET).doesNotContain(TOKEN).doesNotContain("Signature=");
+  }
+}
