@@ -31,6 +31,9 @@ record ClassFile(
   /** A method with its access flags and parameter types (internal names or primitives). */
   record Method(String name, int access, List<String> parameters) {}
 
+  /**
+   * @throws IllegalArgumentException when the bytes are not a class file ASM can read
+   */
   static ClassFile parse(byte[] bytes) {
     ClassReader reader = new ClassReader(bytes);
     Set<String> references = new LinkedHashSet<>();

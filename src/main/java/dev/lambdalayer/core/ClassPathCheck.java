@@ -459,6 +459,14 @@ public final class ClassPathCheck {
         type = ClassFile.parse(bytes);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      } catch (RuntimeException e) {
+        // The JVM would refuse it with a ClassFormatError at cold start; say which one, now.
+        throw new UncheckedIOException(
+            new IOException(
+                dotted(internalName)
+                    + " is not a valid class file (the JVM would fail with ClassFormatError): "
+                    + e,
+                e));
       }
       parsed.put(internalName, type);
     }

@@ -1,6 +1,7 @@
 package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.ArtifactPattern;
+import dev.lambdalayer.core.ClassPathInput;
 import dev.lambdalayer.core.DependencyGraph;
 import dev.lambdalayer.core.FileDigestCache;
 import dev.lambdalayer.core.LayerRule;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -126,6 +128,60 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
       required = true)
   protected File lockfile;
 
+  /**
+   * The function's handler, as configured in Lambda: {@code com.example.Handler::handleRequest}, or
+   * {@code com.example.Handler} for a class implementing {@code RequestHandler} or {@code
+   * RequestStreamHandler}. Checked by {@code lambda:classpath}, which {@code lambda:layer} also
+   * runs. Unset, the handler is not checked and classes are followed from every class of the
+   * function zip's root instead.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.handler")
+  protected String handler;
+
+  /**
+   * Classes whose copies in several jars are not reported by the class-path check, as class names
+   * ({@code com.foo.Bar}), packages ({@code com.foo.*}) or package trees ({@code com.foo.**}).
+   * {@code module-info} and {@code META-INF/versions/**} are never reported. On the command line,
+   * comma-separated.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.allowedDuplicates")
+  protected List<String> allowedDuplicates = new ArrayList<>();
+
+  /**
+   * Classes that may be referenced without anything providing them, for optional libraries that the
+   * code only uses when present; same syntax as {@code <allowedDuplicates>}. Always allowed: the
+   * AWS Common Runtime ({@code software.amazon.awssdk.crt.**}, {@code
+   * software.amazon.awssdk.crtcore.**}), SLF4J 1.x bindings ({@code org.slf4j.impl.*}), Commons
+   * Logging's optional back ends and Netty's optional native and compression libraries. Allowed
+   * classes are still listed in {@code classpath.json}. On the command line, comma-separated.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.allowedMissing")
+  protected List<String> allowedMissing = new ArrayList<>();
+
+  /**
+   * Fail the build on class-path errors (a bad handler, missing classes, a library in two versions,
+   * classes too new for the runtime). With {@code false} they are logged and reported only.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.classpath.failOnError", defaultValue = "true")
+  protected boolean failOnClassPathError;
+
+  /**
+   * Skips the class-path check, in {@code lambda:classpath} and in the goals that run it after
+   * packaging ({@code lambda:layer}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.classpath.skip", defaultValue = "false")
+  protected boolean skipClasspath;
+
   protected final RuntimeGraphResolver resolver;
 
   protected AbstractPackagingMojo(RuntimeGraphResolver resolver) {
@@ -151,6 +207,23 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
         withClasses ? classesDirectory.toPath() : null,
         outputDirectory.toPath(),
         OutputTimestamp.parse(outputTimestamp));
+  }
+
+  /**
+   * Runs the class-path check on what was just packaged, writing {@code classpath.json}, unless
+   * {@code <skipClasspath>} is set.
+   */
+  protected void verifyClassPath(ClassPathInput input) throws MojoFailureException, IOException {
+    if (skipClasspath) {
+      getLog().info("Skipping the class-path check: lambda.classpath.skip is set.");
+      return;
+    }
+    ClassPathVerification.verify(
+        input,
+        ClassPathVerification.settings(handler, allowedDuplicates, allowedMissing),
+        outputDirectory.toPath().resolve("classpath.json"),
+        failOnClassPathError,
+        getLog());
   }
 
   /** The lockfile as the user knows it: relative to the project when inside it. */

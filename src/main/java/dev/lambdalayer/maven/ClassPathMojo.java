@@ -1,18 +1,14 @@
 package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.BuildReportReader;
-import dev.lambdalayer.core.ClassPathInput;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Proves at build time that Lambda will load the function: simulates Lambda's class path from the
@@ -34,70 +30,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "classpath", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class ClassPathMojo extends AbstractLambdaMojo {
+public class ClassPathMojo extends AbstractPackagingMojo {
 
-  /**
-   * The function's handler, as configured in Lambda: {@code com.example.Handler::handleRequest}, or
-   * {@code com.example.Handler} for a class implementing {@code RequestHandler} or {@code
-   * RequestStreamHandler}. Unset, the handler is not checked and classes are followed from every
-   * class of the function zip's root instead.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.handler")
-  private String handler;
-
-  /**
-   * Classes whose copies in several jars are not reported, as class names ({@code com.foo.Bar}),
-   * packages ({@code com.foo.*}) or package trees ({@code com.foo.**}). {@code module-info} and
-   * {@code META-INF/versions/**} are never reported. On the command line, comma-separated.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.allowedDuplicates")
-  private List<String> allowedDuplicates = new ArrayList<>();
-
-  /**
-   * Classes that may be referenced without anything providing them, for optional libraries that the
-   * code only uses when present; same syntax as {@code <allowedDuplicates>}. Always allowed: the
-   * AWS Common Runtime ({@code software.amazon.awssdk.crt.**}, {@code
-   * software.amazon.awssdk.crtcore.**}), SLF4J 1.x bindings ({@code org.slf4j.impl.*}), Commons
-   * Logging's optional back ends and Netty's optional native and compression libraries. Allowed
-   * classes are still listed in {@code classpath.json}. On the command line, comma-separated.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.allowedMissing")
-  private List<String> allowedMissing = new ArrayList<>();
-
-  /**
-   * Fail the build on errors (a bad handler, missing classes, a library in two versions, classes
-   * too new for the runtime). With {@code false} they are logged and reported only.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.classpath.failOnError", defaultValue = "true")
-  private boolean failOnError;
-
-  /**
-   * Skips the class-path check only (the other goals still run).
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.classpath.skip", defaultValue = "false")
-  private boolean skipClasspath;
-
-  /**
-   * Where {@code lambda:layer} wrote the zips and {@code build.json}; {@code classpath.json} is
-   * written there too.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(
-      property = "lambda.outputDirectory",
-      defaultValue = "${project.build.directory}/lambda",
-      required = true)
-  private File outputDirectory;
+  @Inject
+  public ClassPathMojo(RuntimeGraphResolver resolver) {
+    super(resolver);
+  }
 
   @Override
   protected void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
@@ -114,12 +52,6 @@ public class ClassPathMojo extends AbstractLambdaMojo {
               + " lambda:layer first, e.g. 'mvn package lambda:classpath' with the layer goal"
               + " bound to package, or 'mvn package lambda:layer lambda:classpath'.");
     }
-    ClassPathInput input = BuildReportReader.read(buildJson);
-    ClassPathVerification.verify(
-        input,
-        ClassPathVerification.settings(handler, allowedDuplicates, allowedMissing),
-        out.resolve("classpath.json"),
-        failOnError,
-        getLog());
+    verifyClassPath(BuildReportReader.read(buildJson));
   }
 }

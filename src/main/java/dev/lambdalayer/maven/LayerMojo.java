@@ -4,6 +4,7 @@ import dev.lambdalayer.core.AuditReport;
 import dev.lambdalayer.core.BuildReport;
 import dev.lambdalayer.core.BuildSummary;
 import dev.lambdalayer.core.BuiltZip;
+import dev.lambdalayer.core.ClassPathInput;
 import dev.lambdalayer.core.FileDigestCache;
 import dev.lambdalayer.core.LambdaPackager;
 import dev.lambdalayer.core.LockfileService;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Properties;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -52,7 +54,7 @@ public class LayerMojo extends AbstractPackagingMojo {
   }
 
   @Override
-  protected void doExecute() throws MojoExecutionException, IOException {
+  protected void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
     long start = System.nanoTime();
     Path out = outputDirectory.toPath();
     FileDigestCache digests = FileDigestCache.load(out.resolve(".state/file-digests.txt"));
@@ -75,6 +77,7 @@ public class LayerMojo extends AbstractPackagingMojo {
     BuildSummary.lines(result).forEach(line -> getLog().info("  " + line));
     result.warnings().forEach(getLog()::warn);
     warnOnDrift(request, result);
+    verifyClassPath(ClassPathInput.of(request, result));
   }
 
   private void record(PackagingResult result) {

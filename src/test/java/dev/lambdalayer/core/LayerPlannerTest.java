@@ -244,4 +244,25 @@ class LayerPlannerTest {
     placed.addAll(plan.runtimeProvided());
     assertThat(placed).containsExactlyInAnyOrder(graph);
   }
+
+  @Test
+  void dependenciesOfAnExcludedLibraryFollowItToTheFunction() {
+    String dynamodb = "software.amazon.awssdk:dynamodb:2.30.0";
+    String nettyClient = "software.amazon.awssdk:netty-nio-client:2.30.0";
+    LayerPlan plan =
+        plan(
+            List.of(
+                rule(
+                    "sdk",
+                    true,
+                    List.of("software.amazon.awssdk:*"),
+                    List.of("software.amazon.awssdk:netty-nio-client"))),
+            artifact(dynamodb),
+            artifact(nettyClient, dynamodb),
+            artifact("io.netty:netty-codec:4.1.0", dynamodb, nettyClient),
+            artifact("org.slf4j:slf4j-api:2.0.0", dynamodb));
+
+    assertThat(layer(plan, "sdk")).containsExactly("dynamodb", "slf4j-api");
+    assertThat(names(plan.functionLibraries())).containsExactly("netty-nio-client", "netty-codec");
+  }
 }

@@ -95,7 +95,21 @@ class LayerMojoTest {
     graph.add(jar("org.example:util:1.0"));
     Path classes = temp.resolve("classes/com/example");
     Files.createDirectories(classes);
-    Files.writeString(classes.resolve("Handler.class"), "handler");
+    Files.write(classes.resolve("Handler.class"), emptyClass("com/example/Handler"));
+  }
+
+  /** A real class file, so the class-path check that lambda:layer runs has something to read. */
+  private static byte[] emptyClass(String internalName) {
+    org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
+    writer.visit(
+        org.objectweb.asm.Opcodes.V17,
+        org.objectweb.asm.Opcodes.ACC_PUBLIC,
+        internalName,
+        null,
+        "java/lang/Object",
+        null);
+    writer.visitEnd();
+    return writer.toByteArray();
   }
 
   private ResolvedArtifact jar(String gav, String... via) throws IOException {
