@@ -21,6 +21,21 @@ public final class JsonParser {
    */
   public record Node(Object value, int line, int column) {
 
+    /**
+     * The value without positions: {@code Map<String, Object>}, {@code List<Object>}, strings,
+     * {@code BigDecimal}s, booleans and null, for readers that need no locations in messages.
+     */
+    public Object plain() {
+      if (value instanceof Map<?, ?> map) {
+        Map<String, Object> plain = new java.util.LinkedHashMap<>();
+        map.forEach((key, node) -> plain.put((String) key, ((Node) node).plain()));
+        return plain;
+      } else if (value instanceof List<?> list) {
+        return list.stream().map(node -> ((Node) node).plain()).toList();
+      }
+      return value;
+    }
+
     /** What the value is, in words for messages: "an object", "a string", ... */
     public String kind() {
       if (value instanceof Map<?, ?>) {
