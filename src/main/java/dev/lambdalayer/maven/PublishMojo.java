@@ -132,6 +132,7 @@ public class PublishMojo extends AbstractAwsMojo {
 
   @Override
   protected void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
+    long start = System.nanoTime();
     if (session.isOffline() && !dryRun) {
       throw new MojoFailureException(
           "lambda:publish needs the network to reach AWS, but Maven runs offline (-o). Run it"
@@ -213,10 +214,11 @@ public class PublishMojo extends AbstractAwsMojo {
         .info(
             String.format(
                 Locale.ROOT,
-                "Published %d layer(s) to %s; %,d bytes uploaded. Records: %s, %s.",
+                "Published %d layer(s) to %s; %,d bytes uploaded (%d ms). Records: %s, %s.",
                 layersToPublish.size(),
                 settings.regions(),
                 uploaded,
+                (System.nanoTime() - start) / 1_000_000,
                 lockfileName(),
                 outputDirectory.toPath().resolve("publish.json")));
   }
