@@ -14,7 +14,7 @@ try {
   assert server.layerVersionCount('eu-west-1', 'jackson') == 0
   assert log.contains("ERROR  version 1 of layer 'jackson' in eu-west-1 (arn:aws:lambda:eu-west-1:123456789012:layer:jackson:1) no longer exists")
   assert log.contains('layer jackson [remote-layers] version 1 of layer \'jackson\' in eu-west-1')
-  assert log.contains('For a deleted layer version, run mvn lambda:publish')
+  assert log.contains('A locked layer version that no longer exists fails it too: run mvn lambda:publish')
   def report = new JsonSlurper().parse(new File(basedir, 'target/lambda/audit.json'))
   def jackson = report.subjects.find { it.kind == 'layer' && it.name == 'jackson' }
   def remote = jackson.checks.find { it.check == 'remote-layers' }
