@@ -10,6 +10,8 @@ Every figure is a ratio against a reference measured in the same run, alternatin
   4. the goal's own time on an unchanged rebuild against a first build
   5. a >200 MB layer packaged with -Xmx128m, peak RSS against a ~50 MB layer
   6. lambda:classpath's own time against lambda:layer's, and its time on a function with >100 jars
+  7. lambda:publish against the fake AWS server of src/test: API calls and bytes uploaded on a first
+     and an unchanged re-publish, and the goal's time for 4 regions against 1
   and, to choose the compression: the same jars deflated against stored (size and time)
 
 Usage: bench/run.py [--runs N]   (needs the plugin installed: see README)
@@ -283,10 +285,119 @@ def bench_classpath(project, work, runs):
     return result
 
 
+class FakeAws:
+    """The fake Lambda/S3 server of src/test/java, as a process (FakeAwsServerMain)."""
+
+    classpath = None
+
+    def __init__(self, latency_ms=0):
+        if FakeAws.classpath is None:
+            out = ROOT / "target" / "bench-test-classpath.txt"
+            run([MVNW, "-B", "-q", "-o", "test-compile", "dependency:build-classpath",
+                 "-Dmdep.includeScope=test", f"-Dmdep.outputFile={out}"], ROOT)
+            FakeAws.classpath = os.pathsep.join(
+                [str(ROOT / "target/test-classes"), str(ROOT / "target/classes"), out.read_text().strip()])
+        self.process = subprocess.Popen(
+            ["java", "-cp", FakeAws.classpath, "dev.lambdalayer.aws.FakeAwsServerMain", str(latency_ms)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.endpoint = self.process.stdout.readline().split()[1]
+
+    def command(self, line):
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+        return self.process.stdout.readline()
+
+    def stats(self):
+        return json.loads(self.command("stats"))
+
+    def cpu_seconds(self):
+        """The server's own CPU time so far: on a small machine it competes with the publisher."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+def publish_millis(log):
+    match = re.search(r"Published (\d+) layer\(s\) to .* bytes uploaded \((\d+) ms\)", log)
+    if not match:
+        sys.exit("lambda:publish's summary with its own time was not found in the log\n" + log[-3000:])
+    return int(match.group(1)), int(match.group(2))
+
+
+def bench_publish(project, runs):
+    """lambda:publish of the example against the fake server: calls, bytes, 4 regions vs 1."""
+    run([MVNW, "-B", "-q", "-o", "package"], project)
+    env = dict(os.environ, AWS_ACCESS_KEY_ID="AKIAFAKEFAKEFAKEFAKE", AWS_SECRET_ACCESS_KEY="benchSecret")
+    env.pop("AWS_PROFILE", None)
+    lockfile = project / "lambda-layers.lock.json"
+
+    def publish(server, regions):
+        # Not -o: the goal refuses to publish offline.
+        _, log = run([MVNW, "-B", "lambda:publish", f"-Dlambda.endpoint={server.endpoint}",
+                      "-Dlambda.regions=" + ",".join(regions)], project, env)
+        return publish_millis(log)
+
+    server = FakeAws()
+    try:
+        lockfile.unlink(missing_ok=True)
+        layers, _ = publish(server, ["eu-west-1"])
+        first = server.stats()
+        server.command("reset")
+        publish(server, ["eu-west-1"])
+        again = server.stats()
+    finally:
+        server.close()
+    per_layer = again["calls"] / layers
+    print(f"7. publish of the example ({layers} layers, 1 region): first {first['calls']} calls,"
+          f" {first['bytesUploaded']:,} bytes; unchanged re-publish {again['calls']} calls"
+          f" ({per_layer:.1f} per layer per region, target <= 2, {'ok' if per_layer <= 2 else 'OVER TARGET'}),"
+          f" {again['bytesUploaded']:,} bytes (target 0, {'ok' if again['bytesUploaded'] == 0 else 'OVER TARGET'})")
+    print(f"   first: {first['byOperation']}; re-publish: {again['byOperation']}")
+
+    # Each arm publishes afresh (new server, no lockfile), with 50 ms added to every answer as a
+    # network round trip would be; the figure is the goal's own time from its summary line.
+    latency = 50
+    four = ["eu-west-1", "us-east-1", "ap-southeast-2", "sa-east-1"]
+
+    server_cpu = {4: [], 1: []}
+
+    def fresh(regions):
+        def arm():
+            server = FakeAws(latency)
+            try:
+                lockfile.unlink(missing_ok=True)
+                before = server.cpu_seconds()
+                millis = publish(server, regions)[1]
+                server_cpu[len(regions)].append(server.cpu_seconds() - before)
+                return millis / 1000
+            finally:
+                server.close()
+        return arm
+
+    a, b = paired(runs, fresh(four), fresh(["eu-west-1"]))
+    result = report(f"7. first publish, 4 regions vs 1 (goal time, {latency} ms per call)", a, b, "s", 1.5)
+    print(f"   the fake server's own CPU time meanwhile (same machine, {os.cpu_count()} cores):"
+          f" {statistics.median(server_cpu[4]):.2f} s for 4 regions, {statistics.median(server_cpu[1]):.2f} s for 1")
+    result.update({"firstCalls": first["calls"], "firstBytes": first["bytesUploaded"],
+                   "republishCalls": again["calls"], "republishBytes": again["bytesUploaded"],
+                   "republishCallsPerLayerPerRegion": per_layer})
+    return result
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", help="run only this benchmark, e.g. publish")
     args = parser.parse_args()
+    if args.only == "publish":
+        with tempfile.TemporaryDirectory(prefix="lambda-bench-") as tmp:
+            project = copy_example(Path(tmp))
+            run([MVNW, "-B", "-q", "clean", "package"], project)
+            print(json.dumps(bench_publish(project, args.runs), indent=2))
+        return
     with tempfile.TemporaryDirectory(prefix="lambda-bench-") as tmp:
         work = Path(tmp)
         project = copy_example(work)
@@ -298,6 +409,7 @@ def main():
             bench_incremental(project, args.runs),
             bench_memory(work),
             bench_classpath(project, work, args.runs),
+            bench_publish(project, args.runs),
         ]
     out = ROOT / "target" / "bench.json"
     out.parent.mkdir(exist_ok=True)

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The outcome of an audit: the subjects checked (layers, the function, the lockfile itself), the
- * checks run on each, and what they found. Local checks fill it today; remote ones (lockfile
- * against AWS, functions against the lockfile) add their own {@link Check}s to the same subjects.
+ * checks run on each, and what they found. Local checks fill it; remote ones (lockfile against AWS,
+ * functions against the lockfile) add their own {@link Check}s to the same subjects through {@link
+ * #with}.
  *
  * @param lockfile the lockfile's name as the user knows it, for messages
  */
@@ -33,7 +34,11 @@ public record AuditReport(String lockfile, List<Subject> subjects, List<Finding>
     RULES("rules"),
     DEPENDENCIES("dependencies"),
     INTEGRITY("integrity"),
-    CONTENT("content");
+    CONTENT("content"),
+    /** Each locked published layer version against what {@code GetLayerVersion} reports. */
+    REMOTE_LAYERS("remote-layers"),
+    /** A deployed function's layer list and code against the lockfile and the built zip. */
+    REMOTE_FUNCTION("remote-function");
 
     private final String id;
 
@@ -73,6 +78,33 @@ public record AuditReport(String lockfile, List<Subject> subjects, List<Finding>
         lockfile,
         List.of(new Subject(Kind.LOCKFILE, lockfile, List.of(Check.LOCKFILE))),
         List.of(new Finding(Check.LOCKFILE, Kind.LOCKFILE, lockfile, Severity.ERROR, message)));
+  }
+
+  /**
+   * This report with more checks and findings: a subject already present (same kind and name) gets
+   * the extra checks appended, a new one is added at the end.
+   */
+  public AuditReport with(List<Subject> more, List<Finding> moreFindings) {
+    List<Subject> merged = new java.util.ArrayList<>(subjects);
+    for (Subject extra : more) {
+      int at = -1;
+      for (int i = 0; i < merged.size(); i++) {
+        Subject s = merged.get(i);
+        if (s.kind() == extra.kind() && s.name().equals(extra.name())) {
+          at = i;
+        }
+      }
+      if (at < 0) {
+        merged.add(extra);
+        continue;
+      }
+      List<Check> checks = new java.util.ArrayList<>(merged.get(at).checks());
+      extra.checks().stream().filter(c -> !checks.contains(c)).forEach(checks::add);
+      merged.set(at, new Subject(extra.kind(), extra.name(), checks));
+    }
+    List<Finding> all = new java.util.ArrayList<>(findings);
+    all.addAll(moreFindings);
+    return new AuditReport(lockfile, merged, all);
   }
 
   public List<Finding> findings(Subject subject, Check check) {

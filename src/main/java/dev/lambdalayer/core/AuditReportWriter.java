@@ -29,7 +29,7 @@ public final class AuditReportWriter {
       for (Check check : subject.checks()) {
         List<Finding> findings = report.findings(subject, check);
         if (findings.isEmpty()) {
-          lines.add(String.format(Locale.ROOT, "  %-13s ok", check.id()));
+          lines.add(String.format(Locale.ROOT, "  %-15s ok", check.id()));
           continue;
         }
         for (int i = 0; i < findings.size(); i++) {
@@ -37,7 +37,7 @@ public final class AuditReportWriter {
           lines.add(
               String.format(
                   Locale.ROOT,
-                  "  %-13s %-6s %s",
+                  "  %-15s %-6s %s",
                   i == 0 ? check.id() : "",
                   f.severity() == AuditReport.Severity.ERROR ? "ERROR" : "DRIFT",
                   f.message()));

@@ -132,7 +132,8 @@ public final class FunctionDeployment {
    * case: a library that moves from a layer into the function would vanish from under the old code,
    * so then the code goes first (its {@code lib/} already carries the library, and the old layer
    * still does too). Independently, Lambda rejects an update whose function plus layers exceed
-   * 262,144,000 bytes unzipped; when only one intermediate state fits, that one is taken.
+   * 262,144,000 bytes unzipped; when only one intermediate state fits, that one is taken, even
+   * against the library rule (a rejected update deploys nothing at all).
    */
   static Order order(
       FunctionDeployer.FunctionState state,
@@ -177,6 +178,20 @@ public final class FunctionDeployment {
       }
       for (String library : layerLibraries.apply(arn)) {
         if (functionLibraries.contains(library)) {
+          if (!codeFirstFits && layersFirstFits) {
+            // Lambda would reject the code-first update outright; a short gap is the lesser harm.
+            return new Order(
+                false,
+                String.format(
+                    Locale.ROOT,
+                    "layers first: new code with the old layers would be about %,d bytes"
+                        + " unzipped, over Lambda's %,d, although %s moves from layer %s into the"
+                        + " function (the old code runs without it until the code update)",
+                    codeFirst,
+                    LambdaLimits.MAX_UNZIPPED_BYTES,
+                    library,
+                    arn));
+          }
           return new Order(
               true,
               "code first: "

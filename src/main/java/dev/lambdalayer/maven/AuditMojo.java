@@ -1,14 +1,25 @@
 package dev.lambdalayer.maven;
 
+import dev.lambdalayer.aws.AwsClients;
+import dev.lambdalayer.aws.SdkFunctionDeployer;
+import dev.lambdalayer.aws.SdkLayerPublisher;
 import dev.lambdalayer.core.AuditReport;
 import dev.lambdalayer.core.AuditReportWriter;
+import dev.lambdalayer.core.AwsCallException;
 import dev.lambdalayer.core.FileDigestCache;
+import dev.lambdalayer.core.InvalidConfigurationException;
+import dev.lambdalayer.core.Lockfile;
+import dev.lambdalayer.core.LockfileCodec;
 import dev.lambdalayer.core.LockfileException;
 import dev.lambdalayer.core.LockfileService;
 import dev.lambdalayer.core.PackagingRequest;
+import dev.lambdalayer.core.RemoteAudit;
 import dev.lambdalayer.core.Setting;
+import dev.lambdalayer.core.Violation;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -17,8 +28,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Checks, without network and without writing zips, that the layers and the function would hold
- * exactly what the lockfile records. Reports, per layer and for the function:
+ * Checks, without network (unless asked to compare with AWS too) and without writing zips, that the
+ * layers and the function would hold exactly what the lockfile records. Reports, per layer and for
+ * the function:
  *
  * <ul>
  *   <li><b>dependencies</b>: libraries added, removed, moved or changed in version;
@@ -28,6 +40,17 @@ import org.apache.maven.plugins.annotations.Parameter;
  *   <li><b>rules</b>: layers added, removed or renamed, runtimes or architectures changed.
  * </ul>
  *
+ * With {@code -Dlambda.audit.remote=true} it also asks AWS (the same {@code <regions>}, {@code
+ * <profile>} and {@code <endpoint>} as {@code lambda:publish}):
+ *
+ * <ul>
+ *   <li><b>remote-layers</b>: every locked {@code published} layer version still exists and holds
+ *       the locked {@code CodeSha256} (a deleted version is an error: functions referencing it can
+ *       no longer be deployed);
+ *   <li><b>remote-function</b>: with {@code <function>}, in each region, the function references
+ *       the locked layer versions and runs the code of the function zip built in this build.
+ * </ul>
+ *
  * The result is logged as a table grouped by layer and written to {@code target/lambda/audit.json}
  * and {@code target/lambda/audit-junit.xml} (JUnit XML, one test case per check and layer, so CI
  * shows drift as failed checks). Bind it to {@code verify} to gate CI.
@@ -35,7 +58,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "audit", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class AuditMojo extends AbstractPackagingMojo {
+public class AuditMojo extends AbstractAwsMojo {
 
   /**
    * Fail the build when the audit finds drift. With {@code false}, drift is only reported (log,
@@ -47,6 +70,18 @@ public class AuditMojo extends AbstractPackagingMojo {
   @Parameter(property = "lambda.audit.failOnDrift", defaultValue = "true")
   private boolean failOnDrift;
 
+  /**
+   * Also compare the lockfile with AWS: each locked published layer version with {@code
+   * GetLayerVersion} ({@code CodeSha256}), and, with {@code <function>}, the function's layer
+   * version ARNs and {@code CodeSha256} in each of {@code <regions>}. Needs the network and AWS
+   * credentials (read-only: {@code lambda:GetLayerVersion}, {@code
+   * lambda:GetFunctionConfiguration}); refused under {@code mvn -o}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.audit.remote", defaultValue = "false")
+  private boolean remote;
+
   @Inject
   public AuditMojo(RuntimeGraphResolver resolver) {
     super(resolver);
@@ -55,6 +90,12 @@ public class AuditMojo extends AbstractPackagingMojo {
   @Override
   protected void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
     long start = System.nanoTime();
+    if (remote && session.isOffline()) {
+      throw new MojoFailureException(
+          "lambda:audit with -Dlambda.audit.remote=true needs the network to reach AWS, but Maven"
+              + " runs offline (-o). Run it without -o, or without -Dlambda.audit.remote to audit"
+              + " only against the local dependencies.");
+    }
     Path reports = outputDirectory.toPath();
     AuditReport report;
     LockfileException unreadable = null;
@@ -74,6 +115,12 @@ public class AuditMojo extends AbstractPackagingMojo {
                       + " commit it");
       report = result.report();
       getLog().debug("Layer hashes learnt from: " + result.hashSources());
+      if (remote) {
+        Optional<Lockfile> locked = LockfileCodec.read(lockfile.toPath());
+        if (locked.isPresent()) {
+          report = remoteAudit(report, locked.get());
+        }
+      }
     } catch (LockfileException e) {
       unreadable = e;
       report = AuditReport.lockfileProblem(lockfileName(), SettingNames.describe(e));
@@ -122,13 +169,28 @@ public class AuditMojo extends AbstractPackagingMojo {
                     .toList())
             + "\n";
     if (report.hasErrors()) {
+      boolean remoteErrors =
+          report.findings().stream()
+              .anyMatch(
+                  f ->
+                      f.severity() == AuditReport.Severity.ERROR
+                          && (f.check() == AuditReport.Check.REMOTE_LAYERS
+                              || f.check() == AuditReport.Check.REMOTE_FUNCTION));
       throw new MojoFailureException(
           summary
               + "An integrity failure or a missing lockfile fails the build even with "
               + SettingNames.of(Setting.AUDIT_FAIL_ON_DRIFT)
               + " false. For a checksum mismatch, find out where the jar came from before"
               + " trusting it: delete it from the local repository so Maven downloads it again,"
-              + " and run mvn lambda:lock only if the new bytes are intended.");
+              + " and run mvn lambda:lock only if the new bytes are intended."
+              + (remoteErrors
+                  ? " A locked layer version that no longer exists fails it too: run mvn"
+                      + " lambda:publish, which publishes the same"
+                      + " content as a new version and records it in "
+                      + lockfileName()
+                      + "; commit it and redeploy the functions that referenced the deleted"
+                      + " version."
+                  : ""));
     }
     String accept =
         "If the change is intended, accept it: run mvn lambda:lock and commit "
@@ -143,5 +205,43 @@ public class AuditMojo extends AbstractPackagingMojo {
               + " to false.");
     }
     getLog().warn(summary + accept);
+  }
+
+  private AuditReport remoteAudit(AuditReport local, Lockfile locked)
+      throws MojoFailureException, IOException {
+    RemoteAudit.FunctionTarget target = null;
+    if (blankToNull(function) != null) {
+      List<String> functionRegions = resolveRegions(true);
+      if (functionRegions.isEmpty()) {
+        throw new InvalidConfigurationException(
+            new Violation(
+                Setting.REGIONS,
+                "",
+                "the remote audit of <function> '"
+                    + function.trim()
+                    + "' needs a region, and the AWS SDK found none",
+                "set <regions><region>eu-west-1</region></regions>, -Dlambda.regions=eu-west-1,"
+                    + " AWS_REGION, or a region in your AWS profile"));
+      }
+      target =
+          RemoteAudit.FunctionTarget.fromBuild(
+              function.trim(), functionRegions, outputDirectory.toPath().resolve("build.json"));
+      if (target.codeSha256() == null) {
+        getLog()
+            .warn(
+                "Function '"
+                    + function.trim()
+                    + "': its code is not compared, as this build wrote no function zip (run"
+                    + " lambda:audit after package, e.g. mvn verify, to compare it).");
+      }
+    }
+    try (AwsClients clients = new AwsClients(awsSettings())) {
+      return new RemoteAudit(
+              new SdkLayerPublisher(clients),
+              target == null ? null : new SdkFunctionDeployer(clients))
+          .audit(local, locked, target);
+    } catch (AwsCallException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
   }
 }

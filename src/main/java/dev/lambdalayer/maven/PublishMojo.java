@@ -1,7 +1,6 @@
 package dev.lambdalayer.maven;
 
 import dev.lambdalayer.aws.AwsClients;
-import dev.lambdalayer.aws.AwsSettings;
 import dev.lambdalayer.aws.SdkFunctionDeployer;
 import dev.lambdalayer.aws.SdkLayerPublisher;
 import dev.lambdalayer.core.AwsCallException;
@@ -60,43 +59,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "publish", threadSafe = true)
-public class PublishMojo extends AbstractPackagingMojo {
-
-  /**
-   * The regions to publish to, concurrently. The first names {@code lambda.layer.<name>.arn}.
-   * Unset, {@code <region>} is used, else the AWS SDK's region chain (AWS_REGION, the profile).
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.regions")
-  private List<String> regions = new ArrayList<>();
-
-  /**
-   * A single region; {@code <regions>} takes precedence.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.region")
-  private String region;
-
-  /**
-   * The AWS profile (of {@code ~/.aws/config}) for credentials and region. Unset, the SDK's default
-   * chain decides (environment, {@code AWS_PROFILE}, web identity, instance roles).
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.profile")
-  private String profile;
-
-  /**
-   * An endpoint override for Lambda and S3 (LocalStack or another emulator), for example {@code
-   * http://localhost:4566}. The SDK's own {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_LAMBDA}
-   * and {@code AWS_ENDPOINT_URL_S3} also work when this is unset.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.endpoint")
-  private String endpoint;
+public class PublishMojo extends AbstractAwsMojo {
 
   /**
    * The S3 bucket for zips over Lambda's 50 MB direct-upload limit; {@code {region}} is replaced
@@ -126,16 +89,6 @@ public class PublishMojo extends AbstractPackagingMojo {
   private List<String> share = new ArrayList<>();
 
   /**
-   * A function (name or ARN) to deploy in every region: its code becomes the slim function zip and
-   * its layer list gets the published versions, keeping layers this plugin does not manage in
-   * place.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.function")
-  private String function;
-
-  /**
    * An alias of {@code <function>} to move to a newly published version once every region
    * succeeded. Unset, only {@code $LATEST} is updated.
    *
@@ -151,23 +104,6 @@ public class PublishMojo extends AbstractPackagingMojo {
    */
   @Parameter(property = "lambda.dryRun", defaultValue = "false")
   private boolean dryRun;
-
-  /**
-   * The SDK's retry mode: {@code standard} or {@code adaptive} (client-side rate limiting).
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.retryMode", defaultValue = "standard")
-  private String retryMode;
-
-  /**
-   * Attempts per AWS call, the first included; throttling, 5xx and dropped connections are retried
-   * with backoff.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.maxAttempts", defaultValue = "5")
-  private int maxAttempts;
 
   /**
    * Seconds to wait for a function update to leave {@code InProgress}.
@@ -196,6 +132,7 @@ public class PublishMojo extends AbstractPackagingMojo {
 
   @Override
   protected void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
+    long start = System.nanoTime();
     if (session.isOffline() && !dryRun) {
       throw new MojoFailureException(
           "lambda:publish needs the network to reach AWS, but Maven runs offline (-o). Run it"
@@ -212,7 +149,7 @@ public class PublishMojo extends AbstractPackagingMojo {
             .toList();
     PublishSettings settings =
         new PublishSettings(
-            resolveRegions(),
+            resolveRegions(!dryRun),
             blankToNull(s3Bucket),
             blankToNull(licenseInfo),
             share.stream().map(String::trim).filter(s -> !s.isEmpty()).map(Share::parse).toList());
@@ -277,10 +214,11 @@ public class PublishMojo extends AbstractPackagingMojo {
         .info(
             String.format(
                 Locale.ROOT,
-                "Published %d layer(s) to %s; %,d bytes uploaded. Records: %s, %s.",
+                "Published %d layer(s) to %s; %,d bytes uploaded (%d ms). Records: %s, %s.",
                 layersToPublish.size(),
                 settings.regions(),
                 uploaded,
+                (System.nanoTime() - start) / 1_000_000,
                 lockfileName(),
                 outputDirectory.toPath().resolve("publish.json")));
   }
@@ -449,36 +387,5 @@ public class PublishMojo extends AbstractPackagingMojo {
             .setProperty("lambda.layer." + p.layerName() + ".arn", p.layerVersionArn());
       }
     }
-  }
-
-  private List<String> resolveRegions() {
-    List<String> out =
-        regions == null
-            ? new ArrayList<>()
-            : regions.stream()
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .collect(Collectors.toList());
-    if (out.isEmpty() && region != null && !region.isBlank()) {
-      out.add(region.trim());
-    }
-    if (out.isEmpty() && !dryRun) {
-      AwsClients.defaultRegion(blankToNull(profile)).ifPresent(out::add);
-    }
-    return out;
-  }
-
-  private AwsSettings awsSettings() {
-    return new AwsSettings(
-        blankToNull(profile),
-        blankToNull(endpoint),
-        retryMode,
-        maxAttempts,
-        Duration.ofMinutes(15),
-        Duration.ofMinutes(5));
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
   }
 }

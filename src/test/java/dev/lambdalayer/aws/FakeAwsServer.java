@@ -64,6 +64,7 @@ public final class FakeAwsServer implements AutoCloseable {
   private final ExecutorService executor;
   private final Map<String, RegionState> regions = new ConcurrentHashMap<>();
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
+  private final List<Trigger> triggers = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicLong> callsByOperation = new ConcurrentHashMap<>();
   private final AtomicLong calls = new AtomicLong();
   private final AtomicLong bytesUploaded = new AtomicLong();
@@ -190,6 +191,15 @@ public final class FakeAwsServer implements AutoCloseable {
     faults.add(new Fault(operation, kind, new AtomicInteger(times)));
   }
 
+  /**
+   * Runs {@code action} just before the {@code nth} call (counting from 1) of {@code operation} is
+   * served: a change made "behind the plugin's back" between two builds of one IT, for example
+   * {@code deleteLayerVersion} before an audit asks for the version.
+   */
+  public void beforeCall(String operation, int nth, Runnable action) {
+    triggers.add(new Trigger(operation, nth, action));
+  }
+
   /** How many reads of a function show {@code InProgress} after each update. */
   public void setUpdatePolls(int polls) {
     this.updatePolls = polls;
@@ -227,7 +237,15 @@ public final class FakeAwsServer implements AutoCloseable {
       Request request = new Request(exchange, regionName, path, query(uri), body);
       request.operation = operation(service, exchange.getRequestMethod(), path, request.query);
       calls.incrementAndGet();
-      callsByOperation.computeIfAbsent(request.operation, k -> new AtomicLong()).incrementAndGet();
+      long nth =
+          callsByOperation
+              .computeIfAbsent(request.operation, k -> new AtomicLong())
+              .incrementAndGet();
+      for (Trigger trigger : triggers) {
+        if (trigger.operation.equals(request.operation) && trigger.nth == nth) {
+          trigger.action.run();
+        }
+      }
       if (latencyMillis > 0) {
         Thread.sleep(latencyMillis);
       }
@@ -353,6 +371,11 @@ public final class FakeAwsServer implements AutoCloseable {
       }
       if (m.group(3) != null) {
         return r.operation.equals("GetLayerVersionPolicy") ? policy(r, v) : addPermission(r, v);
+      }
+      if (r.operation.equals("DeleteLayerVersion")) {
+        region.layerVersions(name).remove(version);
+        r.exchange.sendResponseHeaders(204, -1);
+        return 204;
       }
       return sendJson(r.exchange, 200, v.describe(true));
     }
@@ -916,6 +939,8 @@ public final class FakeAwsServer implements AutoCloseable {
   }
 
   private record Fault(String operation, String kind, AtomicInteger remaining) {}
+
+  private record Trigger(String operation, int nth, Runnable action) {}
 
   private static final class Request {
     final HttpExchange exchange;

@@ -1,0 +1,121 @@
+package dev.lambdalayer.maven;
+
+import dev.lambdalayer.aws.AwsClients;
+import dev.lambdalayer.aws.AwsSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The parameters that say how to reach AWS and which function to look at, declared once for every
+ * goal that calls AWS ({@code publish}, and {@code audit} with {@code -Dlambda.audit.remote}), so
+ * both read the same {@code <regions>}, {@code <profile>}, {@code <endpoint>} and {@code
+ * <function>}.
+ */
+public abstract class AbstractAwsMojo extends AbstractPackagingMojo {
+
+  /**
+   * The regions to publish to, concurrently. The first names {@code lambda.layer.<name>.arn}.
+   * Unset, {@code <region>} is used, else the AWS SDK's region chain (AWS_REGION, the profile).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.regions")
+  protected List<String> regions = new ArrayList<>();
+
+  /**
+   * A single region; {@code <regions>} takes precedence.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.region")
+  protected String region;
+
+  /**
+   * The AWS profile (of {@code ~/.aws/config}) for credentials and region. Unset, the SDK's default
+   * chain decides (environment, {@code AWS_PROFILE}, web identity, instance roles).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.profile")
+  protected String profile;
+
+  /**
+   * An endpoint override for Lambda and S3 (LocalStack or another emulator), for example {@code
+   * http://localhost:4566}. The SDK's own {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_LAMBDA}
+   * and {@code AWS_ENDPOINT_URL_S3} also work when this is unset.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.endpoint")
+  protected String endpoint;
+
+  /**
+   * A function (name or ARN) to deploy in every region: its code becomes the slim function zip and
+   * its layer list gets the published versions, keeping layers this plugin does not manage in
+   * place. {@code lambda:audit} with {@code -Dlambda.audit.remote} compares its layer list and code
+   * with the lockfile in every region.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.function")
+  protected String function;
+
+  /**
+   * The SDK's retry mode: {@code standard} or {@code adaptive} (client-side rate limiting).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.retryMode", defaultValue = "standard")
+  protected String retryMode;
+
+  /**
+   * Attempts per AWS call, the first included; throttling, 5xx and dropped connections are retried
+   * with backoff.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.maxAttempts", defaultValue = "5")
+  protected int maxAttempts;
+
+  protected AbstractAwsMojo(RuntimeGraphResolver resolver) {
+    super(resolver);
+  }
+
+  /**
+   * {@code <regions>}, else {@code <region>}, else (when {@code askSdk}) the SDK's region chain;
+   * may be empty.
+   */
+  protected List<String> resolveRegions(boolean askSdk) {
+    List<String> out =
+        regions == null
+            ? new ArrayList<>()
+            : regions.stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toList());
+    if (out.isEmpty() && region != null && !region.isBlank()) {
+      out.add(region.trim());
+    }
+    if (out.isEmpty() && askSdk) {
+      AwsClients.defaultRegion(blankToNull(profile)).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  protected AwsSettings awsSettings() {
+    return new AwsSettings(
+        blankToNull(profile),
+        blankToNull(endpoint),
+        retryMode,
+        maxAttempts,
+        Duration.ofMinutes(15),
+        Duration.ofMinutes(5));
+  }
+
+  protected static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}
