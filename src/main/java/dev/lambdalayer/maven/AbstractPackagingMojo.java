@@ -175,7 +175,7 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
 
   /**
    * Skips the class-path check, in {@code lambda:classpath} and in the goals that run it after
-   * packaging ({@code lambda:layer}).
+   * packaging ({@code lambda:layer}, {@code lambda:publish}).
    *
    * @since 0.1.0
    */

@@ -5,6 +5,7 @@ import dev.lambdalayer.aws.SdkFunctionDeployer;
 import dev.lambdalayer.aws.SdkLayerPublisher;
 import dev.lambdalayer.core.AwsCallException;
 import dev.lambdalayer.core.BuiltZip;
+import dev.lambdalayer.core.ClassPathInput;
 import dev.lambdalayer.core.DeployedFunction;
 import dev.lambdalayer.core.FileDigestCache;
 import dev.lambdalayer.core.FunctionDeployment;
@@ -142,6 +143,8 @@ public class PublishMojo extends AbstractAwsMojo {
         FileDigestCache.load(outputDirectory.toPath().resolve(".state/file-digests.txt"));
     PackagingRequest request = packagingRequest(digests, true);
     PackagingResult built = new LambdaPackager(digests).build(request);
+    // Never deploy what would die at cold start: the same check lambda:layer runs.
+    verifyClassPath(ClassPathInput.of(request, built));
 
     List<LayerToPublish> layersToPublish =
         built.layers().stream()
