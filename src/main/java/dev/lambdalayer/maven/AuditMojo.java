@@ -3,6 +3,7 @@ package dev.lambdalayer.maven;
 import dev.lambdalayer.core.AuditReport;
 import dev.lambdalayer.core.AuditReportWriter;
 import dev.lambdalayer.core.FileDigestCache;
+import dev.lambdalayer.core.LambdaPackager;
 import dev.lambdalayer.core.LockfileException;
 import dev.lambdalayer.core.LockfileService;
 import dev.lambdalayer.core.PackagingRequest;
@@ -73,6 +74,11 @@ public class AuditMojo extends AbstractPackagingMojo {
                       + ": run mvn lambda:lock to create it from the current dependencies, then"
                       + " commit it");
       report = result.report();
+      // Version skew against shared layers is not drift from the lockfile, but CI should see it.
+      new LambdaPackager(digests)
+          .prepare(request)
+          .skews()
+          .forEach(skew -> getLog().warn("Version skew: " + skew.message()));
       getLog().debug("Layer hashes learnt from: " + result.hashSources());
     } catch (LockfileException e) {
       unreadable = e;
