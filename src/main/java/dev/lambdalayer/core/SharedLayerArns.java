@@ -54,12 +54,11 @@ public final class SharedLayerArns {
                                         .distinct()
                                         .toList())
                                 + ")",
-                            "publish the layer project to "
+                            "add "
                                 + region
-                                + " (mvn lambda:publish -Dlambda.regions="
-                                + region
-                                + " install, or deploy, in the layer project), then use the"
-                                + " version it installs")));
+                                + " to the layer project's <regions> and run mvn package"
+                                + " lambda:publish install (or deploy) in it, then build this"
+                                + " function against the descriptor it installs")));
       }
       out.put(region, layers);
     }

@@ -208,7 +208,10 @@ class SharedLayersTest {
     assertThatThrownBy(() -> SharedLayerArns.forRegions(shared, List.of("us-east-1")))
         .hasMessageContaining("com.acme:platform:1.4.0")
         .hasMessageContaining("no published version in us-east-1")
-        .hasMessageContaining("eu-west-1");
+        .hasMessageContaining("eu-west-1")
+        .isInstanceOfSatisfying(
+            InvalidConfigurationException.class,
+            e -> assertThat(e.violations().get(0).fix()).contains("add us-east-1 to the layer"));
   }
 
   @Test
