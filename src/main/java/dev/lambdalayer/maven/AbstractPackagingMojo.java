@@ -240,8 +240,8 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
    * Whether this project is a layer project: its dependencies make one layer for other projects'
    * functions ({@code <sharedLayers>}), it has no function zip, and {@code lambda:layer} attaches a
    * layer descriptor (classifier {@code lambda-layer-descriptor}, type {@code json}) that {@code
-   * install} and {@code deploy} carry. Unset, a project with packaging {@code pom} is a layer
-   * project.
+   * install} and {@code deploy} carry. Unset, a project with packaging {@code pom} and no {@code
+   * <modules>} is a layer project.
    *
    * @since 0.2.0
    */
@@ -282,7 +282,10 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
 
   /** Whether this is a layer project: {@code <layerProject>}, else packaging {@code pom}. */
   protected boolean isLayerProject() {
-    return layerProject != null ? layerProject : "pom".equals(project.getPackaging());
+    // An aggregator (a pom with <modules>) is a reactor's parent, not a layer project.
+    return layerProject != null
+        ? layerProject
+        : "pom".equals(project.getPackaging()) && project.getModules().isEmpty();
   }
 
   /** Builds what {@code lambda:publish} publishes: a layer project has no function zip. */
