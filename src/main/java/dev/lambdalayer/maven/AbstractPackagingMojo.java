@@ -240,13 +240,13 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
    * Whether this project is a layer project: its dependencies make one layer for other projects'
    * functions ({@code <sharedLayers>}), it has no function zip, and {@code lambda:layer} attaches a
    * layer descriptor (classifier {@code lambda-layer-descriptor}, type {@code json}) that {@code
-   * install} and {@code deploy} carry. Unset, a project with packaging {@code pom} and no {@code
-   * <modules>} is a layer project.
+   * install} and {@code deploy} carry. Explicit rather than inferred from packaging {@code pom}:
+   * pom-packaged function projects exist (no classes of their own), and an aggregator is a pom too.
    *
    * @since 0.2.0
    */
-  @Parameter(property = "lambda.layerProject")
-  protected Boolean layerProject;
+  @Parameter(property = "lambda.layerProject", defaultValue = "false")
+  protected boolean layerProject;
 
   protected final RuntimeGraphResolver resolver;
 
@@ -280,12 +280,9 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
         shared);
   }
 
-  /** Whether this is a layer project: {@code <layerProject>}, else packaging {@code pom}. */
+  /** Whether this is a layer project ({@code <layerProject>}). */
   protected boolean isLayerProject() {
-    // An aggregator (a pom with <modules>) is a reactor's parent, not a layer project.
-    return layerProject != null
-        ? layerProject
-        : "pom".equals(project.getPackaging()) && project.getModules().isEmpty();
+    return layerProject;
   }
 
   /** Builds what {@code lambda:publish} publishes: a layer project has no function zip. */
@@ -343,7 +340,7 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
               at,
               "the descriptor of shared layer " + reference,
               "Build and install (or deploy) the layer project first: mvn lambda:layer install in"
-                  + " it (its packaging pom, or <layerProject>true</layerProject>), and check "
+                  + " it (with <layerProject>true</layerProject>), and check "
                   + SettingNames.of(Setting.SHARED_LAYERS)
                   + ".");
       LayerDescriptor descriptor = LayerDescriptorCodec.read(file, reference);
