@@ -24,6 +24,21 @@ public final class BuildReport {
     root.put("layers", result.layers().stream().map(z -> zip(z, request, "java/lib/")).toList());
     root.put("function", zip(result.function(), request, "lib/"));
     root.put(
+        "sharedLayers",
+        result.sharedLayerZips().stream().map(z -> zip(z, request, "java/lib/")).toList());
+    // The order Lambda merges the layers in, shared ones included, for lambda:classpath.
+    root.put(
+        "classPathLayers",
+        ClassPathInput.of(request, result).layers().stream()
+            .map(
+                layer -> {
+                  Map<String, Object> entry = new LinkedHashMap<>();
+                  entry.put("name", layer.name());
+                  entry.put("file", relative(request.outputDirectory(), layer.file()));
+                  return entry;
+                })
+            .toList());
+    root.put(
         "runtimeProvided",
         result.plan().runtimeProvided().stream().map(a -> library(a, request, "")).toList());
     root.put("fatZipBytes", result.fatZipBytes());

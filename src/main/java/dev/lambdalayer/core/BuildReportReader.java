@@ -36,13 +36,20 @@ public final class BuildReportReader {
     Path base = buildJson.toAbsolutePath().getParent();
     Map<String, Coordinates> libraries = new LinkedHashMap<>();
     List<ClassPathInput.LayerZip> layers = new ArrayList<>();
-    if (root.get("layers") instanceof List<?> list) {
+    // Reports before shared layers existed have no classPathLayers: their layers are the order.
+    Object order =
+        root.containsKey("classPathLayers") ? root.get("classPathLayers") : root.get("layers");
+    if (order instanceof List<?> list) {
       for (Object item : list) {
         Map<?, ?> layer = (Map<?, ?>) item;
         layers.add(
             new ClassPathInput.LayerZip(
                 (String) layer.get("name"), base.resolve((String) layer.get("file"))));
-        libraries(layer, libraries);
+      }
+    }
+    for (String key : List.of("layers", "sharedLayers")) {
+      if (root.get(key) instanceof List<?> list) {
+        list.forEach(layer -> libraries((Map<?, ?>) layer, libraries));
       }
     }
     libraries(fn, libraries);

@@ -30,12 +30,25 @@ public record ClassPathInput(
     runtimes = List.copyOf(runtimes);
   }
 
-  /** The zips {@link LambdaPackager} has just written, in the configured layer order. */
+  /**
+   * The zips {@link LambdaPackager} has just written, in the configured layer order, with the
+   * shared layers before or after the project's own as {@link SharedLayerSettings#first()} says.
+   */
   public static ClassPathInput of(PackagingRequest request, PackagingResult result) {
     List<LayerZip> layers = new ArrayList<>();
     Map<String, Coordinates> libraries = new LinkedHashMap<>();
-    for (BuiltZip layer : result.layers()) {
-      layers.add(new LayerZip(layer.name(), layer.zip().file()));
+    List<BuiltZip> ordered = new ArrayList<>();
+    if (request.shared().first()) {
+      ordered.addAll(result.sharedLayerZips());
+      ordered.addAll(result.layers());
+    } else {
+      ordered.addAll(result.layers());
+      ordered.addAll(result.sharedLayerZips());
+    }
+    for (BuiltZip layer : ordered) {
+      boolean shared = result.sharedLayerZips().contains(layer);
+      layers.add(
+          new LayerZip(shared ? layer.name() + " (shared)" : layer.name(), layer.zip().file()));
       layer.libraries().forEach(a -> libraries.put(a.coordinates().fileName(), a.coordinates()));
     }
     result

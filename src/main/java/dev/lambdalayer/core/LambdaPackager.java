@@ -75,8 +75,117 @@ public final class LambdaPackager {
     if (function.needsS3()) {
       warnings.add(tooLargeForDirectUpload("The function zip", function));
     }
+    List<BuiltZip> shared = sharedLayerZips(request, prepared, warnings);
     digests.save();
-    return new PackagingResult(plan, builtLayers, function, warnings);
+    return new PackagingResult(plan, builtLayers, function, warnings, prepared.skews(), shared);
+  }
+
+  /**
+   * Builds the layer of a layer project: its one layer zip and no function zip ({@link
+   * PackagingResult#function()} is null).
+   *
+   * @throws InvalidConfigurationException when the project makes no layer or more than one
+   */
+  public PackagingResult buildLayerProject(PackagingRequest request) throws IOException {
+    PreparedPackage prepared = prepare(request);
+    if (prepared.layers().size() != 1) {
+      throw new InvalidConfigurationException(
+          new Violation(
+              Setting.LAYER_PROJECT,
+              "true",
+              prepared.layers().isEmpty()
+                  ? "the layer project has no library to put into its layer"
+                  : "a layer project makes exactly one layer, but its rules make "
+                      + prepared.layers().size(),
+              prepared.layers().isEmpty()
+                  ? "add the layer's libraries as <dependencies> of the layer project"
+                  : "configure at most one <layer>, or none (every dependency then goes into"
+                      + " the layer)"));
+    }
+    Path out = request.outputDirectory();
+    Files.createDirectories(out);
+    PlannedLayer layer = prepared.layers().get(0);
+    BuiltZip built =
+        new ZipStep(out, PackagingRequest.LAYER_TIMESTAMP)
+            .write(
+                "layer-" + layer.name(),
+                layer.name(),
+                prepared.layerInputs().get(0),
+                layer.libraries(),
+                sha -> layer.name() + "-" + sha.substring(0, 12) + ".zip");
+    deleteStaleVersions(out, layer.name(), built.zip().file());
+    List<String> warnings = new ArrayList<>(prepared.warnings());
+    if (!prepared.plan().functionLibraries().isEmpty()) {
+      warnings.add(
+          "The layer project leaves out "
+              + prepared.plan().functionLibraries().stream()
+                  .map(a -> a.coordinates().toString())
+                  .toList()
+              + ": a layer project has no function for them.");
+    }
+    if (built.needsS3()) {
+      warnings.add(tooLargeForDirectUpload("Layer '" + built.name() + "'", built));
+    }
+    digests.save();
+    return new PackagingResult(
+        prepared.plan(), List.of(built), null, warnings, List.of(), List.of());
+  }
+
+  /**
+   * Rebuilds each shared layer from its resolved jars, so the class-path check sees what {@code
+   * /opt} will hold. Libraries skewed against the function are left out: the function's own copy
+   * shadows them, and counting both would report every skew a second time as a version conflict.
+   */
+  private List<BuiltZip> sharedLayerZips(
+      PackagingRequest request, PreparedPackage prepared, List<String> warnings)
+      throws IOException {
+    if (request.shared().isEmpty()) {
+      return List.of();
+    }
+    java.util.Set<Coordinates> skewed = new java.util.HashSet<>();
+    prepared.skews().forEach(s -> skewed.add(s.inLayer()));
+    ZipStep step =
+        new ZipStep(request.outputDirectory().resolve("shared"), PackagingRequest.LAYER_TIMESTAMP);
+    Files.createDirectories(request.outputDirectory().resolve("shared"));
+    List<BuiltZip> zips = new ArrayList<>();
+    for (SharedLayer layer : request.shared().layers()) {
+      List<ZipInput> inputs = new ArrayList<>();
+      List<ResolvedArtifact> libraries = new ArrayList<>();
+      int missing = 0;
+      for (Lockfile.Library library : layer.descriptor().libraries()) {
+        Path jar = layer.jars().get(library.coordinates());
+        if (jar == null) {
+          missing++;
+          continue;
+        }
+        if (skewed.contains(library.coordinates())) {
+          continue;
+        }
+        ResolvedArtifact artifact =
+            new ResolvedArtifact(
+                library.coordinates(), jar, digests.digest(jar), "compile", List.of(), false);
+        libraries.add(artifact);
+        inputs.add(layerInput(artifact));
+      }
+      if (missing > 0) {
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "Shared layer %s: %d of %d libraries could not be resolved, so the class-path"
+                    + " check does not see them.",
+                layer.reference(),
+                missing,
+                layer.descriptor().libraries().size()));
+      }
+      zips.add(
+          step.write(
+              "shared-" + layer.name(),
+              layer.name(),
+              inputs,
+              libraries,
+              sha -> layer.name() + "-shared.zip"));
+    }
+    return zips;
   }
 
   /**
@@ -102,10 +211,27 @@ public final class LambdaPackager {
     }
     throwIfAny(violations);
 
+    SharedLayerSlimming.Slimmed slimmed =
+        SharedLayerSlimming.slim(request.graph(), request.shared().layers());
     LayerPlan plan =
-        LayerPlanner.of(request.rules(), request.runtimeProvided(), request.defaultLayerName())
-            .plan(request.graph());
+        pinToFunction(
+            LayerPlanner.of(request.rules(), request.runtimeProvided(), request.defaultLayerName())
+                .plan(slimmed.graph()),
+            slimmed.skews());
     List<String> warnings = new ArrayList<>();
+    if (!slimmed.skews().isEmpty() && request.shared().failOnSkew()) {
+      for (VersionSkew skew : slimmed.skews()) {
+        violations.add(
+            new Violation(
+                Setting.FAIL_ON_SKEW,
+                skew.wanted().coordinates().toString(),
+                "version skew against a shared layer: " + skew.message(),
+                "align the version with the shared layer's, or set <failOnSkew>false</failOnSkew>"
+                    + " to accept the function's own copy"));
+      }
+      throwIfAny(violations);
+    }
+    slimmed.skews().forEach(s -> warnings.add("Version skew: " + s.message()));
     List<PlannedLayer> layers = new ArrayList<>();
     for (PlannedLayer layer : plan.layers()) {
       if (!layer.libraries().isEmpty()) {
@@ -125,9 +251,36 @@ public final class LambdaPackager {
         Stream.concat(functionInputs.stream(), layerInputs.stream().flatMap(List::stream))
             .mapToLong(in -> in.digest().size())
             .sum();
-    violations.addAll(LambdaLimits.checkPlan(layers.size(), unzipped));
+    violations.addAll(
+        LambdaLimits.checkPlan(
+            layers.size() + request.shared().layers().size(),
+            unzipped + request.shared().unzippedBytes()));
     throwIfAny(violations);
-    return new PreparedPackage(plan, layers, layerInputs, functionInputs, warnings);
+    return new PreparedPackage(
+        plan, layers, layerInputs, functionInputs, warnings, slimmed.skews());
+  }
+
+  /**
+   * Keeps skewed libraries in the function: in {@code /var/task/lib} they shadow the shared layer's
+   * version, whereas in another layer both versions would sit in {@code /opt/java/lib} and the one
+   * whose file name sorts first would win, class by class.
+   */
+  private static LayerPlan pinToFunction(LayerPlan plan, List<VersionSkew> skews) {
+    if (skews.isEmpty()) {
+      return plan;
+    }
+    java.util.Set<Coordinates> pinned = new java.util.HashSet<>();
+    skews.forEach(s -> pinned.add(s.wanted().coordinates()));
+    List<PlannedLayer> layers = new ArrayList<>();
+    List<ResolvedArtifact> function = new ArrayList<>(plan.functionLibraries());
+    for (PlannedLayer layer : plan.layers()) {
+      List<ResolvedArtifact> kept = new ArrayList<>();
+      for (ResolvedArtifact a : layer.libraries()) {
+        (pinned.contains(a.coordinates()) ? function : kept).add(a);
+      }
+      layers.add(new PlannedLayer(layer.name(), kept));
+    }
+    return new LayerPlan(layers, function, plan.runtimeProvided());
   }
 
   /** A library's entry in a layer zip. */

@@ -18,7 +18,8 @@ public record Lockfile(
     String outputTimestamp,
     String zipFormat,
     List<Layer> layers,
-    Function function) {
+    Function function,
+    List<SharedLayer> sharedLayers) {
 
   /** The format this plugin writes and reads; readers reject newer ones. */
   public static final int CURRENT_VERSION = 1;
@@ -26,8 +27,33 @@ public record Lockfile(
   /** The usual file name, next to the pom. */
   public static final String DEFAULT_FILE_NAME = "lambda-layers.lock.json";
 
+  /** A lockfile without shared layers. */
+  public Lockfile(
+      int lockfileVersion,
+      String project,
+      String outputTimestamp,
+      String zipFormat,
+      List<Layer> layers,
+      Function function) {
+    this(lockfileVersion, project, outputTimestamp, zipFormat, layers, function, List.of());
+  }
+
   public Lockfile {
     layers = List.copyOf(layers);
+    sharedLayers = sharedLayers == null ? List.of() : List.copyOf(sharedLayers);
+  }
+
+  /**
+   * A layer of another project that the function uses: its reference ({@code
+   * groupId:artifactId:version}), its name and content hash, and the libraries it carries, so that
+   * a new platform layer shows up as a diff.
+   */
+  public record SharedLayer(
+      String layer, String name, String sha256, String codeSha256, List<Library> libraries) {
+
+    public SharedLayer {
+      libraries = List.copyOf(libraries);
+    }
   }
 
   public Optional<Layer> layer(String name) {

@@ -49,7 +49,17 @@ public final class LockfileBuilder {
         ReproducibleZipWriter.FORMAT,
         layers,
         new Lockfile.Function(
-            request.functionName(), libraries(prepared.plan().functionLibraries())));
+            request.functionName(), libraries(prepared.plan().functionLibraries())),
+        request.shared().layers().stream()
+            .map(
+                s ->
+                    new Lockfile.SharedLayer(
+                        s.reference(),
+                        s.name(),
+                        s.descriptor().sha256(),
+                        s.descriptor().codeSha256(),
+                        s.descriptor().libraries()))
+            .toList());
   }
 
   static String timestamp(Instant timestamp) {

@@ -85,10 +85,24 @@ public final class LockfileCodec {
     function.put("name", lockfile.function().name());
     function.put("libraries", libraries(lockfile.function().libraries()));
     root.put("function", function);
+    // Only written when used: lockfiles of projects without shared layers stay as they were.
+    if (!lockfile.sharedLayers().isEmpty()) {
+      List<Object> shared = new ArrayList<>();
+      for (Lockfile.SharedLayer layer : lockfile.sharedLayers()) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("layer", layer.layer());
+        out.put("name", layer.name());
+        out.put("sha256", layer.sha256());
+        out.put("codeSha256", layer.codeSha256());
+        out.put("libraries", libraries(layer.libraries()));
+        shared.add(out);
+      }
+      root.put("sharedLayers", shared);
+    }
     return Json.write(root);
   }
 
-  private static List<Object> libraries(List<Lockfile.Library> libraries) {
+  static List<Object> libraries(List<Lockfile.Library> libraries) {
     return libraries.stream()
         .sorted(LIBRARY_ORDER)
         .map(
@@ -198,7 +212,8 @@ public final class LockfileCodec {
           "outputTimestamp",
           "zipFormat",
           "layers",
-          "function");
+          "function",
+          "sharedLayers");
       List<Lockfile.Layer> layers = new ArrayList<>();
       List<Node> layerNodes = array(member(members, root, "$", "layers"), "$.layers");
       Set<String> names = new HashSet<>();
@@ -216,6 +231,23 @@ public final class LockfileCodec {
       Node functionNode = member(members, root, "$", "function");
       Map<String, Node> function = object(functionNode, "$.function");
       known(function, "$.function", "name", "libraries");
+      List<Lockfile.SharedLayer> shared = new ArrayList<>();
+      if (members.containsKey("sharedLayers")) {
+        List<Node> sharedNodes = array(members.get("sharedLayers"), "$.sharedLayers");
+        for (int i = 0; i < sharedNodes.size(); i++) {
+          String path = "$.sharedLayers[" + i + "]";
+          Node node = sharedNodes.get(i);
+          Map<String, Node> m = object(node, path);
+          known(m, path, "layer", "name", "sha256", "codeSha256", "libraries");
+          shared.add(
+              new Lockfile.SharedLayer(
+                  nonEmpty(member(m, node, path, "layer"), path + ".layer"),
+                  nonEmpty(member(m, node, path, "name"), path + ".name"),
+                  sha256(member(m, node, path, "sha256"), path + ".sha256"),
+                  nonEmpty(member(m, node, path, "codeSha256"), path + ".codeSha256"),
+                  libraries(member(m, node, path, "libraries"), path + ".libraries")));
+        }
+      }
       return new Lockfile(
           version,
           string(member(members, root, "$", "project"), "$.project"),
@@ -226,7 +258,8 @@ public final class LockfileCodec {
               string(member(function, functionNode, "$.function", "name"), "$.function.name"),
               libraries(
                   member(function, functionNode, "$.function", "libraries"),
-                  "$.function.libraries")));
+                  "$.function.libraries")),
+          shared);
     }
 
     private Lockfile.Layer layer(Node node, String path) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param functionName the function zip is written as {@code <functionName>-function.zip}
  * @param classesDirectory the project's compiled classes and resources; may not exist
  * @param timestamp the entry time in the function zip; layers use {@link #LAYER_TIMESTAMP}
+ * @param shared layers published by other projects that the function uses
  */
 public record PackagingRequest(
     DependencyGraph graph,
@@ -23,7 +24,8 @@ public record PackagingRequest(
     List<String> architectures,
     Path classesDirectory,
     Path outputDirectory,
-    Instant timestamp) {
+    Instant timestamp,
+    SharedLayerSettings shared) {
 
   /**
    * The entry time in layer zips: a constant, not the project's {@code outputTimestamp}. A layer
@@ -33,7 +35,34 @@ public record PackagingRequest(
    */
   public static final Instant LAYER_TIMESTAMP = OutputTimestamp.DEFAULT;
 
+  /** A request without shared layers. */
+  public PackagingRequest(
+      DependencyGraph graph,
+      List<LayerRule> rules,
+      List<ArtifactPattern> runtimeProvided,
+      String defaultLayerName,
+      String functionName,
+      List<String> runtimes,
+      List<String> architectures,
+      Path classesDirectory,
+      Path outputDirectory,
+      Instant timestamp) {
+    this(
+        graph,
+        rules,
+        runtimeProvided,
+        defaultLayerName,
+        functionName,
+        runtimes,
+        architectures,
+        classesDirectory,
+        outputDirectory,
+        timestamp,
+        SharedLayerSettings.NONE);
+  }
+
   public PackagingRequest {
+    shared = shared == null ? SharedLayerSettings.NONE : shared;
     rules = List.copyOf(rules);
     runtimeProvided = List.copyOf(runtimeProvided);
     runtimes = List.copyOf(runtimes);

@@ -2,11 +2,27 @@ package dev.lambdalayer.core;
 
 import java.util.List;
 
-/** The outcome of packaging: the plan, the layer zips, the function zip and any warnings. */
+/**
+ * The outcome of packaging: the plan, the layer zips, the function zip (null for a layer project)
+ * and any warnings, the version skews against shared layers, and the shared layers rebuilt from
+ * their resolved jars for the class-path check (never deployed).
+ */
 public record PackagingResult(
-    LayerPlan plan, List<BuiltZip> layers, BuiltZip function, List<String> warnings) {
+    LayerPlan plan,
+    List<BuiltZip> layers,
+    BuiltZip function,
+    List<String> warnings,
+    List<VersionSkew> skews,
+    List<BuiltZip> sharedLayerZips) {
+
+  public PackagingResult(
+      LayerPlan plan, List<BuiltZip> layers, BuiltZip function, List<String> warnings) {
+    this(plan, layers, function, warnings, List.of(), List.of());
+  }
 
   public PackagingResult {
+    skews = List.copyOf(skews);
+    sharedLayerZips = List.copyOf(sharedLayerZips);
     layers = List.copyOf(layers);
     warnings = List.copyOf(warnings);
   }

@@ -11,9 +11,20 @@ public record PreparedPackage(
     List<PlannedLayer> layers,
     List<List<ZipInput>> layerInputs,
     List<ZipInput> functionInputs,
-    List<String> warnings) {
+    List<String> warnings,
+    List<VersionSkew> skews) {
+
+  public PreparedPackage(
+      LayerPlan plan,
+      List<PlannedLayer> layers,
+      List<List<ZipInput>> layerInputs,
+      List<ZipInput> functionInputs,
+      List<String> warnings) {
+    this(plan, layers, layerInputs, functionInputs, warnings, List.of());
+  }
 
   public PreparedPackage {
+    skews = List.copyOf(skews);
     layers = List.copyOf(layers);
     layerInputs = layerInputs.stream().map(List::copyOf).toList();
     functionInputs = List.copyOf(functionInputs);

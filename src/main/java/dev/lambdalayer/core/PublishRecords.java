@@ -49,7 +49,8 @@ public final class PublishRecords {
         lockfile.outputTimestamp(),
         lockfile.zipFormat(),
         layers,
-        lockfile.function());
+        lockfile.function(),
+        lockfile.sharedLayers());
   }
 
   /**

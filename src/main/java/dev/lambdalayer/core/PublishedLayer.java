@@ -28,6 +28,8 @@ public record PublishedLayer(
     /** Another publisher made the same content first; its (lower) version is used. */
     SETTLED,
     /** Dry run: would be published. */
-    WOULD_PUBLISH
+    WOULD_PUBLISH,
+    /** A shared layer's version, published by its layer project and taken from its descriptor. */
+    SHARED
   }
 }

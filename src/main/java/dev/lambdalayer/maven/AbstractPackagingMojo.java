@@ -2,17 +2,31 @@ package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.ArtifactPattern;
 import dev.lambdalayer.core.ClassPathInput;
+import dev.lambdalayer.core.Coordinates;
 import dev.lambdalayer.core.DependencyGraph;
 import dev.lambdalayer.core.FileDigestCache;
+import dev.lambdalayer.core.InvalidConfigurationException;
+import dev.lambdalayer.core.LambdaPackager;
+import dev.lambdalayer.core.LayerDescriptor;
+import dev.lambdalayer.core.LayerDescriptorCodec;
 import dev.lambdalayer.core.LayerRule;
+import dev.lambdalayer.core.Lockfile;
+import dev.lambdalayer.core.LockfileCodec;
 import dev.lambdalayer.core.OutputTimestamp;
 import dev.lambdalayer.core.PackagingRequest;
+import dev.lambdalayer.core.PackagingResult;
 import dev.lambdalayer.core.Setting;
+import dev.lambdalayer.core.SharedLayer;
+import dev.lambdalayer.core.SharedLayerSettings;
+import dev.lambdalayer.core.Violation;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -182,6 +196,58 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
   @Parameter(property = "lambda.classpath.skip", defaultValue = "false")
   protected boolean skipClasspath;
 
+  /**
+   * Layers published by other projects (layer projects) that this function uses, as {@code
+   * groupId:artifactId:version} of the layer project. Each one's descriptor (classifier {@code
+   * lambda-layer-descriptor}, type {@code json}) is resolved from the Maven repositories; the
+   * libraries it carries are left out of this project's zips, count toward Lambda's 5-layer and
+   * 262,144,000-byte limits, are part of the class-path check, are listed in the lockfile's {@code
+   * sharedLayers}, and {@code lambda:publish} puts the layer's ARN for the function's region into
+   * the function's layer list. On the command line, comma-separated.
+   *
+   * <pre>{@code
+   * <sharedLayers>
+   *   <sharedLayer>com.acme:platform-layer:1.4.0</sharedLayer>
+   * </sharedLayers>
+   * }</pre>
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "lambda.sharedLayers")
+  protected List<String> sharedLayers = new ArrayList<>();
+
+  /**
+   * Put the shared layers before this project's own layers in the function's layer list (and in the
+   * class-path check); {@code false} puts them after. Layers are extracted into {@code /opt} in
+   * this order, a later layer's file replacing an earlier one's of the same name.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "lambda.sharedLayersFirst", defaultValue = "true")
+  protected boolean sharedLayersFirst;
+
+  /**
+   * Fail when the function's dependencies want a library in another version than a shared layer
+   * holds (version skew). By default it is a warning: the function keeps its own version in its
+   * zip, and that version runs, as function jars shadow layer jars.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "lambda.failOnSkew", defaultValue = "false")
+  protected boolean failOnSkew;
+
+  /**
+   * Whether this project is a layer project: its dependencies make one layer for other projects'
+   * functions ({@code <sharedLayers>}), it has no function zip, and {@code lambda:layer} attaches a
+   * layer descriptor (classifier {@code lambda-layer-descriptor}, type {@code json}) that {@code
+   * install} and {@code deploy} carry. Explicit rather than inferred from packaging {@code pom}:
+   * pom-packaged function projects exist (no classes of their own), and an aggregator is a pom too.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "lambda.layerProject", defaultValue = "false")
+  protected boolean layerProject;
+
   protected final RuntimeGraphResolver resolver;
 
   protected AbstractPackagingMojo(RuntimeGraphResolver resolver) {
@@ -196,6 +262,10 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
   protected PackagingRequest packagingRequest(FileDigestCache digests, boolean withClasses)
       throws MojoExecutionException, IOException {
     DependencyGraph graph = resolver.resolve(session, project, digests);
+    SharedLayerSettings shared =
+        isLayerProject()
+            ? SharedLayerSettings.NONE
+            : new SharedLayerSettings(loadSharedLayers(digests), sharedLayersFirst, failOnSkew);
     return new PackagingRequest(
         graph,
         rules(),
@@ -206,7 +276,101 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
         trimmed(architectures),
         withClasses ? classesDirectory.toPath() : null,
         outputDirectory.toPath(),
-        OutputTimestamp.parse(outputTimestamp));
+        OutputTimestamp.parse(outputTimestamp),
+        shared);
+  }
+
+  /** Whether this is a layer project ({@code <layerProject>}). */
+  protected boolean isLayerProject() {
+    return layerProject;
+  }
+
+  /** Builds what {@code lambda:publish} publishes: a layer project has no function zip. */
+  protected PackagingResult build(FileDigestCache digests, PackagingRequest request)
+      throws IOException {
+    LambdaPackager packager = new LambdaPackager(digests);
+    return isLayerProject() ? packager.buildLayerProject(request) : packager.build(request);
+  }
+
+  /** Where a layer project's descriptor is written. */
+  protected Path layerDescriptorFile() {
+    return outputDirectory
+        .toPath()
+        .resolve(project.getArtifactId() + "-" + LayerDescriptor.CLASSIFIER + ".json");
+  }
+
+  /**
+   * Writes a layer project's descriptor, with the published versions the lockfile records for the
+   * layer's content, so any later {@code lambda:layer} run (e.g. in {@code install}) keeps them.
+   */
+  protected LayerDescriptor writeLayerDescriptor(PackagingRequest request, PackagingResult result)
+      throws IOException {
+    LayerDescriptor descriptor =
+        LayerDescriptor.of(
+            project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion(),
+            result.layers().get(0),
+            request.runtimes(),
+            request.architectures(),
+            LockfileCodec.read(lockfile.toPath()));
+    LayerDescriptorCodec.write(descriptor, layerDescriptorFile());
+    return descriptor;
+  }
+
+  private List<SharedLayer> loadSharedLayers(FileDigestCache digests)
+      throws MojoExecutionException, IOException {
+    List<SharedLayer> out = new ArrayList<>();
+    for (String reference : trimmed(sharedLayers)) {
+      String[] parts = reference.split(":");
+      if (parts.length != 3 || Arrays.stream(parts).anyMatch(String::isBlank)) {
+        throw new InvalidConfigurationException(
+            new Violation(
+                Setting.SHARED_LAYERS,
+                reference,
+                "is not groupId:artifactId:version",
+                "name the layer project as groupId:artifactId:version, e.g."
+                    + " com.acme:platform-layer:1.4.0"));
+      }
+      Coordinates at =
+          new Coordinates(
+              parts[0], parts[1], parts[2], LayerDescriptor.CLASSIFIER, LayerDescriptor.TYPE);
+      Path file =
+          resolver.resolveArtifact(
+              session,
+              project,
+              at,
+              "the descriptor of shared layer " + reference,
+              "Build and install (or deploy) the layer project first: mvn lambda:layer install in"
+                  + " it (with <layerProject>true</layerProject>), and check "
+                  + SettingNames.of(Setting.SHARED_LAYERS)
+                  + ".");
+      LayerDescriptor descriptor = LayerDescriptorCodec.read(file, reference);
+      List<Coordinates> wanted =
+          descriptor.libraries().stream().map(Lockfile.Library::coordinates).toList();
+      Map<Coordinates, Path> jars = new LinkedHashMap<>();
+      for (Map.Entry<Coordinates, Path> jar :
+          resolver.resolveAvailable(session, project, wanted).entrySet()) {
+        String expected =
+            descriptor.libraries().stream()
+                .filter(l -> l.coordinates().equals(jar.getKey()))
+                .map(Lockfile.Library::sha256)
+                .findFirst()
+                .orElse(null);
+        if (expected != null && !expected.equals(digests.digest(jar.getValue()).sha256())) {
+          getLog()
+              .warn(
+                  "Shared layer "
+                      + reference
+                      + ": "
+                      + jar.getKey()
+                      + " in the local repository is not the jar the layer holds (SHA-256"
+                      + " differs); the class-path check leaves it out.");
+          continue;
+        }
+        jars.put(jar.getKey(), jar.getValue());
+      }
+      out.add(new SharedLayer(reference, descriptor, jars));
+    }
+    return out;
   }
 
   /**
@@ -235,6 +399,17 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
 
   private List<LayerRule> rules() {
     List<LayerRule> rules = new ArrayList<>();
+    if (isLayerProject() && layers.isEmpty()) {
+      // An explicit rule, unlike the default one, also takes SNAPSHOTs: a layer project has no
+      // function to leave them in.
+      rules.add(
+          new LayerRule(
+              layerName != null ? layerName : defaultLayerName(project.getArtifactId()),
+              List.of(ArtifactPattern.parse("*:*", Setting.LAYERS)),
+              List.of(),
+              true));
+      return rules;
+    }
     for (LayerConfiguration layer : layers) {
       rules.add(
           new LayerRule(

@@ -7,11 +7,13 @@ import dev.lambdalayer.core.BuiltZip;
 import dev.lambdalayer.core.ClassPathInput;
 import dev.lambdalayer.core.FileDigestCache;
 import dev.lambdalayer.core.LambdaPackager;
+import dev.lambdalayer.core.LayerDescriptor;
 import dev.lambdalayer.core.LockfileService;
 import dev.lambdalayer.core.PackagingRequest;
 import dev.lambdalayer.core.PackagingResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import javax.inject.Inject;
@@ -59,6 +61,10 @@ public class LayerMojo extends AbstractPackagingMojo {
     Path out = outputDirectory.toPath();
     FileDigestCache digests = FileDigestCache.load(out.resolve(".state/file-digests.txt"));
     PackagingRequest request = packagingRequest(digests, true);
+    if (isLayerProject()) {
+      layerProject(request, digests);
+      return;
+    }
     long resolved = System.nanoTime();
     PackagingResult result = new LambdaPackager(digests).build(request);
     BuildReport.write(request, result, out.resolve("build.json"));
@@ -78,6 +84,49 @@ public class LayerMojo extends AbstractPackagingMojo {
     result.warnings().forEach(getLog()::warn);
     warnOnDrift(request, result);
     verifyClassPath(ClassPathInput.of(request, result));
+  }
+
+  /**
+   * A layer project: its one layer zip and its descriptor, both attached, so that {@code install}
+   * and {@code deploy} carry the descriptor to the functions that use the layer.
+   */
+  private void layerProject(PackagingRequest request, FileDigestCache digests) throws IOException {
+    PackagingResult result = new LambdaPackager(digests).buildLayerProject(request);
+    LayerDescriptor descriptor = writeLayerDescriptor(request, result);
+    BuiltZip layer = result.layers().get(0);
+    Properties properties = project.getProperties();
+    String prefix = "lambda.layer." + layer.name() + ".";
+    properties.setProperty(prefix + "sha256", layer.zip().sha256());
+    properties.setProperty(prefix + "codeSha256", layer.zip().codeSha256());
+    properties.setProperty(prefix + "file", layer.zip().file().toString());
+    properties.setProperty("lambda.layer.descriptor", layerDescriptorFile().toString());
+    if (attach) {
+      projectHelper.attachArtifact(
+          project, "zip", "lambda-layer-" + layer.name(), layer.zip().file().toFile());
+      projectHelper.attachArtifact(
+          project,
+          LayerDescriptor.TYPE,
+          LayerDescriptor.CLASSIFIER,
+          layerDescriptorFile().toFile());
+    }
+    getLog()
+        .info(
+            String.format(
+                Locale.ROOT,
+                "Layer project: layer '%s' %s (%,d bytes, %d libraries, sha256 %s); descriptor %s"
+                    + " with %s.",
+                layer.name(),
+                layer.zip().file(),
+                layer.zip().zippedBytes(),
+                layer.libraries().size(),
+                layer.shortHash(),
+                layerDescriptorFile(),
+                descriptor.published().isEmpty()
+                    ? "no published version yet (run lambda:publish before install/deploy)"
+                    : "published versions in "
+                        + descriptor.published().stream().map(p -> p.region()).toList()));
+    result.warnings().forEach(getLog()::warn);
+    warnOnDrift(request, result);
   }
 
   private void record(PackagingResult result) {

@@ -11,7 +11,6 @@ import dev.lambdalayer.core.FileDigestCache;
 import dev.lambdalayer.core.FunctionDeployment;
 import dev.lambdalayer.core.FunctionToDeploy;
 import dev.lambdalayer.core.InvalidConfigurationException;
-import dev.lambdalayer.core.LambdaPackager;
 import dev.lambdalayer.core.LayerPublishing;
 import dev.lambdalayer.core.LayerToPublish;
 import dev.lambdalayer.core.Lockfile;
@@ -25,6 +24,7 @@ import dev.lambdalayer.core.PublishRecords;
 import dev.lambdalayer.core.PublishSettings;
 import dev.lambdalayer.core.PublishedLayer;
 import dev.lambdalayer.core.Share;
+import dev.lambdalayer.core.SharedLayerArns;
 import dev.lambdalayer.core.Violation;
 import java.io.File;
 import java.io.IOException;
@@ -142,9 +142,16 @@ public class PublishMojo extends AbstractAwsMojo {
     FileDigestCache digests =
         FileDigestCache.load(outputDirectory.toPath().resolve(".state/file-digests.txt"));
     PackagingRequest request = packagingRequest(digests, true);
-    PackagingResult built = new LambdaPackager(digests).build(request);
-    // Never deploy what would die at cold start: the same check lambda:layer runs.
-    verifyClassPath(ClassPathInput.of(request, built));
+    PackagingResult built = build(digests, request);
+    if (built.function() == null && function != null) {
+      throw new MojoFailureException(
+          "A layer project has no function to deploy: remove <function> (-Dlambda.function), or"
+              + " set <layerProject>false</layerProject>.");
+    }
+    if (built.function() != null) {
+      // Never deploy what would die at cold start: the same check lambda:layer runs.
+      verifyClassPath(ClassPathInput.of(request, built));
+    }
 
     List<LayerToPublish> layersToPublish =
         built.layers().stream()
@@ -168,6 +175,11 @@ public class PublishMojo extends AbstractAwsMojo {
     if (!violations.isEmpty()) {
       throw new InvalidConfigurationException(violations);
     }
+    // Shared layers: each needs a version in every region before anything is published.
+    Map<String, List<PublishedLayer>> sharedArns =
+        function == null
+            ? Map.of()
+            : SharedLayerArns.forRegions(request.shared(), settings.regions());
 
     Optional<Lockfile> previous = LockfileCodec.read(lockfile.toPath());
     Lockfile[] current = {currentLockfile(request, built, previous)};
@@ -197,10 +209,14 @@ public class PublishMojo extends AbstractAwsMojo {
               });
         }
         if (function != null) {
-          deployed.addAll(deploy(clients, settings, built, published, previous));
+          deployed.addAll(
+              deploy(clients, settings, built, published, previous, request, sharedArns));
         }
       } finally {
         recordProperties(settings, published);
+        if (isLayerProject()) {
+          writeLayerDescriptor(request, built); // the ARNs, before install/deploy copies it
+        }
         PublishRecords.write(
             outputDirectory.toPath(), terraformVarsFile.toPath(), false, published, deployed);
       }
@@ -231,7 +247,9 @@ public class PublishMojo extends AbstractAwsMojo {
       PublishSettings settings,
       PackagingResult built,
       List<PublishedLayer> published,
-      Optional<Lockfile> previous)
+      Optional<Lockfile> previous,
+      PackagingRequest request,
+      Map<String, List<PublishedLayer>> sharedArns)
       throws InterruptedException {
     BuiltZip zip = built.function();
     FunctionToDeploy target =
@@ -251,9 +269,12 @@ public class PublishMojo extends AbstractAwsMojo {
             getLog()::info);
     Map<String, Long> sizes = new HashMap<>();
     built.layers().forEach(l -> sizes.put(l.name(), l.zip().unzippedBytes()));
+    request.shared().layers().forEach(s -> sizes.put(s.name(), s.descriptor().unzippedBytes()));
     deployment.layerSizes(sizes);
-    Map<String, List<PublishedLayer>> byRegion = new LinkedHashMap<>();
-    published.forEach(p -> byRegion.computeIfAbsent(p.region(), r -> new ArrayList<>()).add(p));
+    Map<String, List<PublishedLayer>> own = new LinkedHashMap<>();
+    published.forEach(p -> own.computeIfAbsent(p.region(), r -> new ArrayList<>()).add(p));
+    Map<String, List<PublishedLayer>> byRegion =
+        SharedLayerArns.merge(own, sharedArns, request.shared().first());
     // What each previously published layer version held, to see libraries move into the function.
     Map<String, Set<String>> layerLibraries = new HashMap<>();
     previous.ifPresent(

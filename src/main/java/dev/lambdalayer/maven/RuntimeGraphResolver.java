@@ -27,9 +27,13 @@ import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.ArtifactTypeRegistry;
+import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.DependencyFilter;
 import org.eclipse.aether.graph.DependencyNode;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 
@@ -109,6 +113,78 @@ public class RuntimeGraphResolver {
     }
     return new DependencyGraph(
         coordinates(RepositoryUtils.toArtifact(project.getArtifact())), artifacts);
+  }
+
+  /**
+   * Resolves one artifact (a shared layer's descriptor, for example) from the project's
+   * repositories or the reactor; Maven's offline mode is honoured.
+   *
+   * @param what names the artifact in the error message
+   * @param fix what the user can do when it cannot be resolved
+   */
+  public java.nio.file.Path resolveArtifact(
+      MavenSession session, MavenProject project, Coordinates coordinates, String what, String fix)
+      throws MojoExecutionException {
+    try {
+      ArtifactResult result =
+          repositorySystem.resolveArtifact(
+              session.getRepositorySession(), request(project, coordinates));
+      return result.getArtifact().getFile().toPath();
+    } catch (ArtifactResolutionException e) {
+      throw new MojoExecutionException(
+          "Could not resolve "
+              + what
+              + " ("
+              + coordinates.groupId()
+              + ":"
+              + coordinates.artifactId()
+              + ":"
+              + coordinates.extension()
+              + ":"
+              + coordinates.classifier()
+              + ":"
+              + coordinates.version()
+              + "): "
+              + e.getMessage()
+              + (session.isOffline() ? " (Maven is offline: run once without -o)" : "")
+              + ". "
+              + fix,
+          e);
+    }
+  }
+
+  /**
+   * Resolves the artifacts that can be resolved, in one request; the others are left out of the
+   * result (the caller says what that means).
+   */
+  public Map<Coordinates, java.nio.file.Path> resolveAvailable(
+      MavenSession session, MavenProject project, List<Coordinates> coordinates) {
+    Map<Coordinates, java.nio.file.Path> out = new LinkedHashMap<>();
+    List<ArtifactRequest> requests = coordinates.stream().map(c -> request(project, c)).toList();
+    List<ArtifactResult> results;
+    try {
+      results = repositorySystem.resolveArtifacts(session.getRepositorySession(), requests);
+    } catch (ArtifactResolutionException e) {
+      results = e.getResults();
+    }
+    for (int i = 0; i < results.size() && i < coordinates.size(); i++) {
+      ArtifactResult result = results.get(i);
+      if (result != null
+          && result.isResolved()
+          && result.getArtifact().getFile() != null
+          && result.getArtifact().getFile().isFile()) {
+        out.put(coordinates.get(i), result.getArtifact().getFile().toPath());
+      }
+    }
+    return out;
+  }
+
+  private static ArtifactRequest request(MavenProject project, Coordinates c) {
+    return new ArtifactRequest(
+        new DefaultArtifact(
+            c.groupId(), c.artifactId(), c.classifier(), c.extension(), c.version()),
+        project.getRemoteProjectRepositories(),
+        null);
   }
 
   /** A library found in the graph, before its file is hashed. */

@@ -32,6 +32,10 @@ final class SettingNames {
       case HANDLER -> "<handler> (-Dlambda.handler)";
       case ALLOWED_DUPLICATES -> "<allowedDuplicates> (-Dlambda.allowedDuplicates)";
       case ALLOWED_MISSING -> "<allowedMissing> (-Dlambda.allowedMissing)";
+      case SHARED_LAYERS -> "<sharedLayers><sharedLayer> (-Dlambda.sharedLayers)";
+      case LAYER_PROJECT -> "<layerProject> (-Dlambda.layerProject)";
+      case FAIL_ON_SKEW -> "<failOnSkew> (-Dlambda.failOnSkew)";
+      case PRUNE_KEEP -> "<keep> (-Dlambda.prune.keep)";
     };
   }
 

@@ -1,0 +1,8 @@
+// Starts the fake Lambda/S3 server for this IT and points every build at it.
+def server = dev.lambdalayer.aws.FakeAwsServer.start()
+server.createFunction('eu-west-1', 'fa')
+server.createFunction('us-east-1', 'fb')
+System.getProperties().put('fakeaws:' + basedir, server)
+new File(basedir, '.mvn').mkdirs()
+new File(basedir, '.mvn/maven.config').text = "-Dlambda.endpoint=${server.endpoint()}\n"
+return true

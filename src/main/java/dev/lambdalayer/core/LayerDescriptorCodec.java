@@ -1,0 +1,201 @@
+package dev.lambdalayer.core;
+
+import dev.lambdalayer.core.JsonParser.Node;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes a {@link LayerDescriptor} as JSON: the same layout as the lockfile's layers (a
+ * small, stable text), read leniently about unknown members (a newer plugin may add some) but
+ * strictly about the ones it needs.
+ */
+public final class LayerDescriptorCodec {
+
+  private LayerDescriptorCodec() {}
+
+  public static String write(LayerDescriptor d) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("descriptorVersion", d.descriptorVersion());
+    root.put("layer", d.layer());
+    root.put("name", d.name());
+    root.put("runtimes", d.runtimes());
+    root.put("architectures", d.architectures());
+    root.put("sha256", d.sha256());
+    root.put("codeSha256", d.codeSha256());
+    root.put("unzippedBytes", d.unzippedBytes());
+    root.put("libraries", LockfileCodec.libraries(d.libraries()));
+    root.put(
+        "published",
+        d.published().stream()
+            .sorted(
+                Comparator.comparing(Lockfile.Published::region)
+                    .thenComparing(Lockfile.Published::account)
+                    .thenComparingLong(Lockfile.Published::version))
+            .map(
+                p -> {
+                  Map<String, Object> out = new LinkedHashMap<>();
+                  out.put("region", p.region());
+                  out.put("account", p.account());
+                  out.put("layerVersionArn", p.layerVersionArn());
+                  out.put("version", p.version());
+                  out.put("codeSha256", p.codeSha256());
+                  return (Object) out;
+                })
+            .toList());
+    return Json.write(root);
+  }
+
+  /** Writes atomically: a concurrent reader never sees half a descriptor. */
+  public static void write(LayerDescriptor descriptor, Path file) throws IOException {
+    AtomicFiles.write(file, write(descriptor).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Reads the descriptor of shared layer {@code reference} from {@code file}.
+   *
+   * @throws InvalidConfigurationException naming the shared layer and the problem
+   */
+  public static LayerDescriptor read(Path file, String reference) throws IOException {
+    return parse(Files.readString(file, StandardCharsets.UTF_8), reference, file.toString());
+  }
+
+  public static LayerDescriptor parse(String text, String reference, String source) {
+    Node root;
+    try {
+      root = JsonParser.parse(text);
+    } catch (JsonParser.SyntaxException e) {
+      throw invalid(reference, source, "line " + e.line() + ": " + e.problem());
+    }
+    Reader r = new Reader(reference, source);
+    Map<String, Node> m = r.object(root, "$");
+    long version = r.number(m, "descriptorVersion", "$");
+    if (version > LayerDescriptor.CURRENT_VERSION) {
+      throw new InvalidConfigurationException(
+          new Violation(
+              Setting.SHARED_LAYERS,
+              reference,
+              "its layer descriptor ("
+                  + source
+                  + ") has descriptorVersion "
+                  + version
+                  + ", written by a newer plugin; this one reads "
+                  + LayerDescriptor.CURRENT_VERSION,
+              "upgrade dev.lambdalayer:lambda-layer-maven-plugin in this project"));
+    }
+    List<Lockfile.Library> libraries = new ArrayList<>();
+    List<Node> libraryNodes = r.array(m, "libraries", "$");
+    for (int i = 0; i < libraryNodes.size(); i++) {
+      String path = "$.libraries[" + i + "]";
+      Map<String, Node> l = r.object(libraryNodes.get(i), path);
+      Coordinates c =
+          new Coordinates(
+              r.string(l, "groupId", path),
+              r.string(l, "artifactId", path),
+              r.string(l, "version", path),
+              l.containsKey("classifier") ? r.string(l, "classifier", path) : "",
+              l.containsKey("extension") ? r.string(l, "extension", path) : "");
+      libraries.add(
+          l.containsKey("sha256")
+              ? new Lockfile.Library(c, r.string(l, "sha256", path), r.number(l, "size", path))
+              : new Lockfile.Library(c, null, null));
+    }
+    List<Lockfile.Published> published = new ArrayList<>();
+    List<Node> publishedNodes = r.array(m, "published", "$");
+    for (int i = 0; i < publishedNodes.size(); i++) {
+      String path = "$.published[" + i + "]";
+      Map<String, Node> p = r.object(publishedNodes.get(i), path);
+      published.add(
+          new Lockfile.Published(
+              r.string(p, "region", path),
+              r.string(p, "account", path),
+              r.string(p, "layerVersionArn", path),
+              r.number(p, "version", path),
+              r.string(p, "codeSha256", path)));
+    }
+    return new LayerDescriptor(
+        (int) version,
+        r.string(m, "layer", "$"),
+        r.string(m, "name", "$"),
+        r.strings(m, "runtimes", "$"),
+        r.strings(m, "architectures", "$"),
+        r.string(m, "sha256", "$"),
+        r.string(m, "codeSha256", "$"),
+        r.number(m, "unzippedBytes", "$"),
+        libraries,
+        published);
+  }
+
+  private static InvalidConfigurationException invalid(
+      String reference, String source, String problem) {
+    return new InvalidConfigurationException(
+        new Violation(
+            Setting.SHARED_LAYERS,
+            reference,
+            "its layer descriptor (" + source + ") cannot be read: " + problem,
+            "install or deploy the layer project again with mvn lambda:layer install (or deploy)"));
+  }
+
+  /** Typed access that names the JSON path of every problem. */
+  private record Reader(String reference, String source) {
+
+    @SuppressWarnings("unchecked")
+    Map<String, Node> object(Node node, String path) {
+      if (!(node.value() instanceof Map<?, ?> map)) {
+        throw invalid(reference, source, path + " must be an object, not " + node.kind());
+      }
+      return (Map<String, Node>) map;
+    }
+
+    Node member(Map<String, Node> m, String name, String path) {
+      Node node = m.get(name);
+      if (node == null) {
+        throw invalid(reference, source, path + "." + name + " is missing");
+      }
+      return node;
+    }
+
+    String string(Map<String, Node> m, String name, String path) {
+      Node node = member(m, name, path);
+      if (!(node.value() instanceof String text) || text.isBlank()) {
+        throw invalid(reference, source, path + "." + name + " must be a non-empty string");
+      }
+      return text;
+    }
+
+    long number(Map<String, Node> m, String name, String path) {
+      Node node = member(m, name, path);
+      if (!(node.value() instanceof BigDecimal number)) {
+        throw invalid(reference, source, path + "." + name + " must be a number");
+      }
+      return number.longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Node> array(Map<String, Node> m, String name, String path) {
+      Node node = member(m, name, path);
+      if (!(node.value() instanceof List<?> list)) {
+        throw invalid(reference, source, path + "." + name + " must be an array");
+      }
+      return (List<Node>) list;
+    }
+
+    List<String> strings(Map<String, Node> m, String name, String path) {
+      List<String> out = new ArrayList<>();
+      for (Node item : array(m, name, path)) {
+        if (!(item.value() instanceof String text)) {
+          throw invalid(reference, source, path + "." + name + " must hold strings");
+        }
+        out.add(text);
+      }
+      return out;
+    }
+  }
+}
