@@ -147,7 +147,10 @@ public class PruneMojo extends AbstractAwsMojo {
     if (layers.isEmpty()) {
       names.add(layerName != null ? layerName : defaultLayerName(project.getArtifactId()));
     } else {
-      layers.forEach(l -> names.add(l.getName().trim()));
+      layers.stream()
+          .map(LayerConfiguration::getName)
+          .filter(n -> n != null && !n.isBlank())
+          .forEach(n -> names.add(n.trim()));
     }
     return List.copyOf(names);
   }
