@@ -152,6 +152,50 @@ public final class FakeAwsServer implements AutoCloseable {
     return region(region).functions.get(function).versions.size();
   }
 
+  /** Sets the layer list of {@code $LATEST}, as {@code UpdateFunctionConfiguration} would. */
+  public void setFunctionLayers(String region, String function, List<String> layerVersionArns) {
+    Fn fn = region(region).functions.get(function);
+    synchronized (fn) {
+      fn.layers = List.copyOf(layerVersionArns);
+    }
+  }
+
+  /** {@code PublishVersion} of {@code $LATEST} as it is now; returns the version number. */
+  public String publishFunctionVersion(String region, String function) {
+    Fn fn = region(region).functions.get(function);
+    synchronized (fn) {
+      fn.publishVersion();
+      return String.valueOf(fn.versions.size());
+    }
+  }
+
+  /**
+   * Points {@code alias} at {@code version}, routing {@code weight} of the traffic to {@code
+   * additionalVersion} (null for none), as {@code CreateAlias}/{@code UpdateAlias} would.
+   */
+  public void pointAlias(
+      String region,
+      String function,
+      String alias,
+      String version,
+      String additionalVersion,
+      double weight) {
+    Fn fn = region(region).functions.get(function);
+    synchronized (fn) {
+      fn.aliases.put(alias, version);
+      if (additionalVersion == null) {
+        fn.routing.remove(alias);
+      } else {
+        fn.routing.put(alias, Map.of(additionalVersion, weight));
+      }
+    }
+  }
+
+  /** The version numbers of a layer that exist, in increasing order. */
+  public List<Long> layerVersionNumbers(String region, String name) {
+    return region(region).layerVersions(name).keySet().stream().sorted().toList();
+  }
+
   public boolean objectExists(String region, String bucket, String key) {
     return region(region).objects.containsKey(bucket + "/" + key);
   }
@@ -347,7 +391,9 @@ public final class FakeAwsServer implements AutoCloseable {
         default ->
             method.equals("POST")
                 ? "CreateAlias"
-                : method.equals("PUT") ? "UpdateAlias" : "GetAlias";
+                : method.equals("PUT")
+                    ? "UpdateAlias"
+                    : m.group(3) == null ? "ListAliases" : "GetAlias";
       };
     }
     return method + " " + path;
@@ -361,6 +407,12 @@ public final class FakeAwsServer implements AutoCloseable {
     if ((m = LAYER_VERSION.matcher(r.path)).matches()) {
       String name = layerName(decode(m.group(1)));
       long version = Long.parseLong(m.group(2));
+      if (r.operation.equals("DeleteLayerVersion")) {
+        // Like Lambda: deleting a version that does not exist (any more) succeeds.
+        region.layerVersions(name).remove(version);
+        r.exchange.sendResponseHeaders(204, -1);
+        return 204;
+      }
       LayerVersion v = region.layerVersions(name).get(version);
       if (v == null) {
         return send(
@@ -371,11 +423,6 @@ public final class FakeAwsServer implements AutoCloseable {
       }
       if (m.group(3) != null) {
         return r.operation.equals("GetLayerVersionPolicy") ? policy(r, v) : addPermission(r, v);
-      }
-      if (r.operation.equals("DeleteLayerVersion")) {
-        region.layerVersions(name).remove(version);
-        r.exchange.sendResponseHeaders(204, -1);
-        return 204;
       }
       return sendJson(r.exchange, 200, v.describe(true));
     }
@@ -583,7 +630,37 @@ public final class FakeAwsServer implements AutoCloseable {
         }
         case "GetFunctionConfiguration" -> {
           fn.observe(this);
-          return sendJson(r.exchange, 200, fn.configuration(r.region));
+          String qualifier = r.query.get("Qualifier");
+          if (qualifier == null || qualifier.equals("$LATEST")) {
+            return sendJson(r.exchange, 200, fn.configuration(r.region));
+          }
+          String version = fn.aliases.getOrDefault(qualifier, qualifier);
+          if (!version.matches("\\d+") || Integer.parseInt(version) > fn.versions.size()) {
+            return send(
+                r.exchange,
+                404,
+                "ResourceNotFoundException",
+                "Function not found: " + functionArn(r.region, name) + ":" + qualifier);
+          }
+          return sendJson(r.exchange, 200, fn.versionConfiguration(r.region, version));
+        }
+        case "ListAliases" -> {
+          List<String> names = new ArrayList<>(new java.util.TreeSet<>(fn.aliases.keySet()));
+          int from = r.query.containsKey("Marker") ? Integer.parseInt(r.query.get("Marker")) : 0;
+          int max =
+              Math.min(
+                  pageSize,
+                  r.query.containsKey("MaxItems") ? Integer.parseInt(r.query.get("MaxItems")) : 50);
+          List<Object> page = new ArrayList<>();
+          for (int i = from; i < names.size() && i < from + max; i++) {
+            page.add(fn.alias(r.region, names.get(i)));
+          }
+          Map<String, Object> out = new LinkedHashMap<>();
+          if (from + max < names.size()) {
+            out.put("NextMarker", String.valueOf(from + max));
+          }
+          out.put("Aliases", page);
+          return sendJson(r.exchange, 200, out);
         }
         case "UpdateFunctionCode", "UpdateFunctionConfiguration" -> {
           if ("InProgress".equals(fn.status)) {
@@ -672,13 +749,11 @@ public final class FakeAwsServer implements AutoCloseable {
                 "CodeSha256 (" + expected + ") is different from current CodeSha256 in $LATEST");
           }
           // Like Lambda: nothing changed since the last version, so that version is returned.
-          String snapshot = fn.codeSha256 + " " + fn.layers;
-          if (fn.versions.isEmpty() || !fn.versions.get(fn.versions.size() - 1).equals(snapshot)) {
-            fn.versions.add(snapshot);
-          }
-          Map<String, Object> config = fn.configuration(r.region);
-          config.put("Version", String.valueOf(fn.versions.size()));
-          return sendJson(r.exchange, 201, config);
+          fn.publishVersion();
+          return sendJson(
+              r.exchange,
+              201,
+              fn.versionConfiguration(r.region, String.valueOf(fn.versions.size())));
         }
         default -> {
           String alias = m.group(3) == null ? null : decode(m.group(3).substring(1));
@@ -697,12 +772,17 @@ public final class FakeAwsServer implements AutoCloseable {
               return send(r.exchange, 400, "InvalidParameterValueException", "no such version");
             }
             fn.aliases.put(alias, version);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> routing = (Map<String, Object>) in.get("RoutingConfig");
+            fn.routing.remove(alias);
+            if (routing != null && routing.get("AdditionalVersionWeights") instanceof Map<?, ?> w) {
+              Map<String, Double> weights = new LinkedHashMap<>();
+              w.forEach((k, v) -> weights.put((String) k, ((Number) v).doubleValue()));
+              fn.routing.put(alias, weights);
+            }
           }
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("AliasArn", functionArn(r.region, name) + ":" + alias);
-          out.put("Name", alias);
-          out.put("FunctionVersion", fn.aliases.get(alias));
-          return sendJson(r.exchange, r.operation.equals("CreateAlias") ? 201 : 200, out);
+          return sendJson(
+              r.exchange, r.operation.equals("CreateAlias") ? 201 : 200, fn.alias(r.region, alias));
         }
       }
     }
@@ -1054,6 +1134,9 @@ public final class FakeAwsServer implements AutoCloseable {
     }
   }
 
+  /** A published function version: its code and its own layer list, frozen. */
+  private record FnVersion(String codeSha256, long codeSize, List<String> layers) {}
+
   private static final class Fn {
     final String name;
     String codeSha256;
@@ -1064,8 +1147,9 @@ public final class FakeAwsServer implements AutoCloseable {
     String statusReason;
     int pendingPolls;
     int revision;
-    final List<String> versions = new ArrayList<>();
+    final List<FnVersion> versions = new ArrayList<>();
     final Map<String, String> aliases = new ConcurrentHashMap<>();
+    final Map<String, Map<String, Double>> routing = new ConcurrentHashMap<>();
 
     Fn(String name) {
       this.name = name;
@@ -1083,6 +1167,43 @@ public final class FakeAwsServer implements AutoCloseable {
           status = "Successful";
         }
       }
+    }
+
+    /** Like Lambda: nothing changed since the last version, so no new version is made. */
+    void publishVersion() {
+      FnVersion snapshot = new FnVersion(codeSha256, codeSize, layers);
+      if (versions.isEmpty() || !versions.get(versions.size() - 1).equals(snapshot)) {
+        versions.add(snapshot);
+      }
+    }
+
+    Map<String, Object> versionConfiguration(String region, String version) {
+      FnVersion v = versions.get(Integer.parseInt(version) - 1);
+      Map<String, Object> out = configuration(region);
+      out.put("FunctionArn", functionArn(region, name) + ":" + version);
+      out.put("CodeSha256", v.codeSha256());
+      out.put("CodeSize", v.codeSize());
+      List<Object> layerList = new ArrayList<>();
+      for (String arn : v.layers()) {
+        layerList.add(Map.of("Arn", arn));
+      }
+      out.put("Layers", layerList);
+      out.put("LastUpdateStatus", "Successful");
+      out.remove("LastUpdateStatusReason");
+      out.put("Version", version);
+      return out;
+    }
+
+    Map<String, Object> alias(String region, String alias) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("AliasArn", functionArn(region, name) + ":" + alias);
+      out.put("Name", alias);
+      out.put("FunctionVersion", aliases.get(alias));
+      Map<String, Double> weights = routing.get(alias);
+      if (weights != null) {
+        out.put("RoutingConfig", Map.of("AdditionalVersionWeights", weights));
+      }
+      return out;
     }
 
     Map<String, Object> configuration(String region) {
