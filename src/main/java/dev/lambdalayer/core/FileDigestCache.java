@@ -23,6 +23,9 @@ public final class FileDigestCache {
 
   private static final String HEADER = "# lambda-layer file digests v1";
 
+  /** Coarser than any file system's modification-time granularity that matters here (FAT: 2 s). */
+  private static final long RACY_MILLIS = 2_000;
+
   private record Entry(long size, long modified, FileDigest digest) {}
 
   private final Path cacheFile;
@@ -73,9 +76,20 @@ public final class FileDigestCache {
     FileDigest digest = compute(file);
     hashingNanos.addAndGet(System.nanoTime() - start);
     hashedBytes.addAndGet(digest.size());
-    entries.put(key, new Entry(digest.size(), modified, digest));
-    changed = true;
+    // A file modified within the file system's time granularity of now may change again without
+    // its size or time changing ("racily clean", as git calls it): use the digest, do not keep it.
+    if (System.currentTimeMillis() - modified >= RACY_MILLIS) {
+      entries.put(key, new Entry(digest.size(), modified, digest));
+      changed = true;
+    }
     return digest;
+  }
+
+  /** Drops what is known of {@code file}, e.g. after its bytes turned out not to match. */
+  public void forget(Path file) {
+    if (entries.remove(file.toAbsolutePath().normalize().toString()) != null) {
+      changed = true;
+    }
   }
 
   /** Bytes read because no cached digest fitted, since this cache was loaded. */

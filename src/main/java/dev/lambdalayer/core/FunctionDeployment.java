@@ -346,6 +346,7 @@ public final class FunctionDeployment {
   /** Runs an update, waiting out {@code ResourceConflictException} while another one runs. */
   private void whenNoUpdateRuns(String region, String function, Runnable update) {
     long deadline = System.nanoTime() + timing.updateTimeout().toNanos();
+    long backoff = timing.pollInterval().toMillis();
     while (true) {
       try {
         update.run();
@@ -359,7 +360,20 @@ public final class FunctionDeployment {
                 "Function '%s' %s: another update is in progress; waiting for it.",
                 function, region));
         awaitSettled(region, function, "the update in progress");
+        // The conflict may come from something LastUpdateStatus does not show (a function still
+        // Pending, a version being published): never retry at once, back off up to 8 polls.
+        sleep(backoff, function);
+        backoff = Math.min(backoff * 2, timing.pollInterval().toMillis() * 8);
       }
+    }
+  }
+
+  private static void sleep(long millis, String function) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + function, e);
     }
   }
 
@@ -391,16 +405,11 @@ public final class FunctionDeployment {
                 + status
                 + " after "
                 + timing.updateTimeout().toSeconds()
-                + " s (raise -Dlambda.updateTimeout)",
+                + " s (raise <updateTimeout>, -Dlambda.updateTimeout)",
             AwsCallException.Kind.OTHER,
             null);
       }
-      try {
-        Thread.sleep(timing.pollInterval().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for " + function, e);
-      }
+      sleep(timing.pollInterval().toMillis(), function);
     }
   }
 }

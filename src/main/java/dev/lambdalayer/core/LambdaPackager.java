@@ -34,6 +34,17 @@ public final class LambdaPackager {
    * @throws InvalidConfigurationException when a setting or the plan breaks a Lambda limit
    */
   public PackagingResult build(PackagingRequest request) throws IOException {
+    try {
+      return buildZips(request);
+    } catch (InputChangedException e) {
+      // Forget the stale digest, or every rerun would trust it and fail the same way.
+      digests.forget(e.file());
+      digests.save();
+      throw e;
+    }
+  }
+
+  private PackagingResult buildZips(PackagingRequest request) throws IOException {
     PreparedPackage prepared = prepare(request);
     LayerPlan plan = prepared.plan();
     List<PlannedLayer> layers = prepared.layers();
@@ -195,7 +206,11 @@ public final class LambdaPackager {
    * @throws InvalidConfigurationException when a setting or the plan breaks a Lambda limit
    */
   public PreparedPackage prepare(PackagingRequest request) throws IOException {
-    List<String> names = request.rules().stream().map(LayerRule::name).toList();
+    // Without rules the one layer is named by <layerName>, which Lambda must accept just as well.
+    List<String> names =
+        request.rules().isEmpty()
+            ? java.util.Collections.singletonList(request.defaultLayerName())
+            : request.rules().stream().map(LayerRule::name).toList();
     List<Violation> violations =
         new ArrayList<>(
             LambdaLimits.checkSettings(names, request.runtimes(), request.architectures()));

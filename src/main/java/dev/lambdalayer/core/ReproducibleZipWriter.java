@@ -233,8 +233,7 @@ public final class ReproducibleZipWriter {
       }
     }
     if (copied != input.digest().size() || crc.getValue() != input.digest().crc32()) {
-      throw new IOException(
-          input.file() + " changed while it was being zipped; run the build again");
+      throw new InputChangedException(input.file());
     }
   }
 

@@ -3,6 +3,10 @@ package dev.lambdalayer.maven;
 import dev.lambdalayer.core.InvalidConfigurationException;
 import dev.lambdalayer.core.LockfileException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.Locale;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -42,8 +46,29 @@ public abstract class AbstractLambdaMojo extends AbstractMojo {
     } catch (LockfileException e) {
       throw new MojoFailureException(SettingNames.describe(e));
     } catch (IOException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
+      throw new MojoExecutionException(describe(e), e);
+    } catch (UncheckedIOException e) {
+      throw new MojoExecutionException(describe(e.getCause()), e);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // A value the core or the SDK rejected that no earlier check named: say what and where.
+      throw new MojoExecutionException(
+          "lambda:"
+              + getClass().getSimpleName().replace("Mojo", "").toLowerCase(Locale.ROOT)
+              + " failed: "
+              + e.getMessage(),
+          e);
     }
+  }
+
+  /** A bare NoSuchFileException message is only a path: say what happened to it. */
+  private static String describe(IOException e) {
+    if (e instanceof NoSuchFileException missing) {
+      return "File not found: " + missing.getFile();
+    }
+    if (e instanceof AccessDeniedException denied) {
+      return "Permission denied: " + denied.getFile();
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 
   protected abstract void doExecute()

@@ -211,7 +211,7 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
    * </sharedLayers>
    * }</pre>
    *
-   * @since 0.2.0
+   * @since 0.1.0
    */
   @Parameter(property = "lambda.sharedLayers")
   protected List<String> sharedLayers = new ArrayList<>();
@@ -221,7 +221,7 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
    * class-path check); {@code false} puts them after. Layers are extracted into {@code /opt} in
    * this order, a later layer's file replacing an earlier one's of the same name.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    */
   @Parameter(property = "lambda.sharedLayersFirst", defaultValue = "true")
   protected boolean sharedLayersFirst;
@@ -231,7 +231,7 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
    * holds (version skew). By default it is a warning: the function keeps its own version in its
    * zip, and that version runs, as function jars shadow layer jars.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    */
   @Parameter(property = "lambda.failOnSkew", defaultValue = "false")
   protected boolean failOnSkew;
@@ -243,7 +243,7 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
    * install} and {@code deploy} carry. Explicit rather than inferred from packaging {@code pom}:
    * pom-packaged function projects exist (no classes of their own), and an aggregator is a pom too.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    */
   @Parameter(property = "lambda.layerProject", defaultValue = "false")
   protected boolean layerProject;

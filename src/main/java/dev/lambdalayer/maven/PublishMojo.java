@@ -3,6 +3,7 @@ package dev.lambdalayer.maven;
 import dev.lambdalayer.aws.AwsClients;
 import dev.lambdalayer.aws.SdkFunctionDeployer;
 import dev.lambdalayer.aws.SdkLayerPublisher;
+import dev.lambdalayer.core.AuditReport;
 import dev.lambdalayer.core.AwsCallException;
 import dev.lambdalayer.core.BuiltZip;
 import dev.lambdalayer.core.ClassPathInput;
@@ -16,6 +17,7 @@ import dev.lambdalayer.core.LayerToPublish;
 import dev.lambdalayer.core.Lockfile;
 import dev.lambdalayer.core.LockfileBuilder;
 import dev.lambdalayer.core.LockfileCodec;
+import dev.lambdalayer.core.LockfileService;
 import dev.lambdalayer.core.PackagingRequest;
 import dev.lambdalayer.core.PackagingResult;
 import dev.lambdalayer.core.PlannedLayer;
@@ -182,6 +184,7 @@ public class PublishMojo extends AbstractAwsMojo {
             : SharedLayerArns.forRegions(request.shared(), settings.regions());
 
     Optional<Lockfile> previous = LockfileCodec.read(lockfile.toPath());
+    refuseIntegrityFailures(request, built);
     Lockfile[] current = {currentLockfile(request, built, previous)};
     if (dryRun) {
       dryRun(settings, layersToPublish, built, current[0]);
@@ -353,6 +356,41 @@ public class PublishMojo extends AbstractAwsMojo {
                     built.function().zip().codeSha256(),
                     alias == null ? "" : "; PublishVersion and move alias '" + alias + "'"));
       }
+    }
+  }
+
+  /**
+   * A jar whose bytes differ from the locked ones under the same coordinates must never be
+   * published: that is the swap the lockfile exists to catch. Other drift is what a publish
+   * records, so it is shown (it will be in the lockfile's diff) but does not stop the publish.
+   */
+  private void refuseIntegrityFailures(PackagingRequest request, PackagingResult built)
+      throws IOException, MojoFailureException {
+    Optional<AuditReport> drift =
+        LockfileService.check(request, built, lockfile.toPath(), lockfileName());
+    if (drift.isEmpty()) {
+      return;
+    }
+    List<String> errors = new ArrayList<>();
+    for (AuditReport.Finding finding : drift.get().findings()) {
+      if (finding.severity() == AuditReport.Severity.ERROR) {
+        errors.add(finding.subject() + ": " + finding.message());
+      } else {
+        getLog()
+            .warn(
+                "Drift from "
+                    + lockfileName()
+                    + ", recorded by this publish: "
+                    + finding.message());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new MojoFailureException(
+          "lambda:publish refuses to publish: "
+              + String.join("; ", errors)
+              + ". Run mvn lambda:audit for the full report; if the new bytes are intended, delete"
+              + " the jar from the local repository, let Maven download it again, and run mvn"
+              + " lambda:lock.");
     }
   }
 

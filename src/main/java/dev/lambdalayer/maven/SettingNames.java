@@ -13,7 +13,7 @@ final class SettingNames {
   static String of(Setting setting) {
     return switch (setting) {
       case LAYERS -> "<layers>";
-      case LAYER_NAME -> "<layers><layer><name>";
+      case LAYER_NAME -> "<layers><layer><name> (or <layerName>, -Dlambda.layerName)";
       case LAYER_INCLUDES -> "<layers><layer><includes><include>";
       case LAYER_EXCLUDES -> "<layers><layer><excludes><exclude>";
       case RUNTIMES -> "<runtimes> (-Dlambda.runtimes)";

@@ -4,6 +4,7 @@ import static dev.lambdalayer.core.TestFiles.PROJECT;
 import static dev.lambdalayer.core.TestFiles.jarArtifact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -433,5 +434,71 @@ class LambdaPackagerTest {
         .isEqualTo(first.layers().get(0).zip().sha256());
     assertThat(second.layers().get(0).reused()).isTrue();
     assertThat(second.function().zip().sha256()).isNotEqualTo(first.function().zip().sha256());
+  }
+
+  @Test
+  void anInvalidDefaultLayerNameIsRefusedBeforeAnythingIsWritten() {
+    PackagingRequest plain = request(List.of());
+    PackagingRequest badName =
+        new PackagingRequest(
+            plain.graph(),
+            plain.rules(),
+            plain.runtimeProvided(),
+            "my.function",
+            plain.functionName(),
+            plain.runtimes(),
+            plain.architectures(),
+            plain.classesDirectory(),
+            plain.outputDirectory(),
+            plain.timestamp());
+
+    assertThatThrownBy(() -> build(badName))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .satisfies(
+            e ->
+                assertThat(((InvalidConfigurationException) e).violations())
+                    .extracting(Violation::setting, Violation::value)
+                    .containsExactly(tuple(Setting.LAYER_NAME, "my.function")));
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void aJarThatChangedBehindTheCacheIsForgottenSoTheRerunSucceeds() throws IOException {
+    Path jar = graph.get(0).file();
+    // Old enough to be cached (a file modified just now is not trusted by size and time).
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(1_600_000_000_000L));
+    FileDigestCache cache = FileDigestCache.load(out.resolve(".state/digests.txt"));
+    cache.digest(jar);
+    cache.save(); // as the resolver's hashing of the first build would have
+    build(request(List.of(rule("libs", "*:*"))));
+    FileTime time = Files.getLastModifiedTime(jar);
+    byte[] bytes = Files.readAllBytes(jar);
+    bytes[bytes.length - 1] ^= 1; // same size, same time, other bytes
+    Files.write(jar, bytes);
+    Files.setLastModifiedTime(jar, time);
+    Files.delete(
+        zipFiles().stream()
+            .filter(n -> n.startsWith("libs-"))
+            .map(out::resolve)
+            .findFirst()
+            .orElseThrow());
+
+    assertThatThrownBy(() -> build(request(List.of(rule("libs", "*:*")))))
+        .isInstanceOf(InputChangedException.class)
+        .hasMessageContaining(jar.getFileName().toString());
+    // The resolver asks the cache again on the rerun: it must hash the jar afresh now.
+    FileDigest fresh = FileDigestCache.load(out.resolve(".state/digests.txt")).digest(jar);
+    assertThat(fresh.crc32()).isNotEqualTo(graph.get(0).digest().crc32());
+    ResolvedArtifact stale = graph.get(0);
+    graph.set(
+        0,
+        new ResolvedArtifact(
+            stale.coordinates(),
+            stale.file(),
+            fresh,
+            stale.scope(),
+            stale.via(),
+            stale.reactorModule()));
+    assertThat(build(request(List.of(rule("libs", "*:*")))).layers()).hasSize(1);
   }
 }
