@@ -105,16 +105,25 @@ public final class FunctionDeployment {
     return done;
   }
 
-  /** The function's new layer list: managed layers replaced in place, new ones appended. */
-  static List<String> layerList(List<String> current, List<PublishedLayer> managed) {
+  /**
+   * The function's new layer list: managed layers replaced in place, retired ones (removed or
+   * renamed in the POM) dropped, new ones appended, and layers this plugin does not manage kept.
+   */
+  static List<String> layerList(
+      List<String> current, List<PublishedLayer> managed, Set<String> retired) {
     Map<String, String> byLayer = new LinkedHashMap<>();
     for (PublishedLayer layer : managed) {
       byLayer.put(Arns.withoutVersion(layer.layerVersionArn()), layer.layerVersionArn());
     }
     List<String> out = new ArrayList<>();
     for (String arn : current) {
-      String replacement = byLayer.remove(Arns.withoutVersion(arn));
-      out.add(replacement != null ? replacement : arn);
+      String layer = Arns.withoutVersion(arn);
+      String replacement = byLayer.remove(layer);
+      if (replacement != null) {
+        out.add(replacement);
+      } else if (!retired.contains(layer)) {
+        out.add(arn);
+      }
     }
     out.addAll(byLayer.values());
     return out;
@@ -217,7 +226,7 @@ public final class FunctionDeployment {
     if ("InProgress".equals(state.lastUpdateStatus())) {
       state = awaitSettled(region, name, "an earlier update");
     }
-    List<String> newLayers = layerList(state.layerArns(), managed);
+    List<String> newLayers = layerList(state.layerArns(), managed, function.retiredLayers());
     if (newLayers.size() > LambdaLimits.MAX_LAYERS) {
       throw new InvalidConfigurationException(
           new Violation(

@@ -1,6 +1,7 @@
 package dev.lambdalayer.core;
 
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * The slim function zip and where it goes.
@@ -9,7 +10,32 @@ import java.nio.file.Path;
  * @param alias the alias to move to a new version once everything succeeded; may be null
  */
 public record FunctionToDeploy(
-    String function, Path zip, String sha256, long zippedBytes, long unzippedBytes, String alias) {
+    String function,
+    Path zip,
+    String sha256,
+    long zippedBytes,
+    long unzippedBytes,
+    String alias,
+    Set<String> retiredLayers) {
+
+  /**
+   * @param retiredLayers layer ARNs without version of layers this plugin published before (per the
+   *     lockfile) that the project no longer has: removed from the function's layer list
+   */
+  public FunctionToDeploy {
+    retiredLayers = Set.copyOf(retiredLayers);
+  }
+
+  /** A function with no retired layers. */
+  public FunctionToDeploy(
+      String function,
+      Path zip,
+      String sha256,
+      long zippedBytes,
+      long unzippedBytes,
+      String alias) {
+    this(function, zip, sha256, zippedBytes, unzippedBytes, alias, Set.of());
+  }
 
   public String codeSha256() {
     return Hashes.toBase64(sha256);

@@ -3,6 +3,7 @@ package dev.lambdalayer.maven;
 import dev.lambdalayer.aws.AwsClients;
 import dev.lambdalayer.aws.SdkFunctionDeployer;
 import dev.lambdalayer.aws.SdkLayerPublisher;
+import dev.lambdalayer.core.Arns;
 import dev.lambdalayer.core.AuditReport;
 import dev.lambdalayer.core.AwsCallException;
 import dev.lambdalayer.core.BuiltZip;
@@ -33,6 +34,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -245,6 +247,24 @@ public class PublishMojo extends AbstractAwsMojo {
                 outputDirectory.toPath().resolve("publish.json")));
   }
 
+  /**
+   * Layers this plugin published before (per the lockfile) that the project no longer has, as ARNs
+   * without version: the function's layer list drops them, or a renamed layer would stay on the
+   * class path next to its successor.
+   */
+  private static Set<String> retiredLayers(Optional<Lockfile> previous, PackagingResult built) {
+    Set<String> current = new HashSet<>();
+    built.layers().forEach(layer -> current.add(layer.name()));
+    Set<String> retired = new HashSet<>();
+    previous.ifPresent(
+        lock ->
+            lock.layers().stream()
+                .filter(layer -> !current.contains(layer.name()))
+                .flatMap(layer -> layer.published().stream())
+                .forEach(p -> retired.add(Arns.withoutVersion(p.layerVersionArn()))));
+    return retired;
+  }
+
   private List<DeployedFunction> deploy(
       AwsClients clients,
       PublishSettings settings,
@@ -262,7 +282,8 @@ public class PublishMojo extends AbstractAwsMojo {
             zip.zip().sha256(),
             zip.zip().zippedBytes(),
             zip.zip().unzippedBytes(),
-            blankToNull(alias));
+            blankToNull(alias),
+            retiredLayers(previous, built));
     FunctionDeployment deployment =
         new FunctionDeployment(
             new SdkFunctionDeployer(clients),

@@ -252,7 +252,19 @@ class FunctionDeploymentOrderTest {
     assertThat(
             FunctionDeployment.layerList(
                 List.of(other, LAYERS + "jackson:1"),
-                List.of(published("jackson", 2), published("slf4j", 1))))
+                List.of(published("jackson", 2), published("slf4j", 1)),
+                Set.of()))
         .containsExactly(other, LAYERS + "jackson:2", LAYERS + "slf4j:1");
+  }
+
+  @Test
+  void aLayerRemovedFromThePomLeavesTheFunction() {
+    String other = "arn:aws:lambda:eu-west-1:999999999999:layer:extension:4";
+    assertThat(
+            FunctionDeployment.layerList(
+                List.of(LAYERS + "old-name:3", other, LAYERS + "jackson:1"),
+                List.of(published("jackson", 2)),
+                Set.of(LAYERS + "old-name")))
+        .containsExactly(other, LAYERS + "jackson:2");
   }
 }
