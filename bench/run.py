@@ -9,8 +9,9 @@ Every figure is a ratio against a reference measured in the same run, alternatin
   3. `mvn -o lambda:layer` alone against `mvn -o validate`
   4. the goal's own time on an unchanged rebuild against a first build
   5. a >200 MB layer packaged with -Xmx128m, peak RSS against a ~50 MB layer
-  6. lambda:classpath's own time against lambda:layer's, and its time on a function with >100 jars
-  7. lambda:publish against the fake AWS server of src/test: API calls and bytes uploaded on a first
+  6. lambda:audit against a cold lambda:layer
+  7. lambda:classpath's own time against lambda:layer's, and its time on a function with >100 jars
+  8. lambda:publish against the fake AWS server of src/test: API calls and bytes uploaded on a first
      and an unchanged re-publish, and the goal's time for 4 regions against 1
   and, to choose the compression: the same jars deflated against stored (size and time)
 
@@ -169,6 +170,21 @@ def bench_incremental(project, runs):
     return report("4. goal time, unchanged rebuild vs first build", a, b, "s", 0.1)
 
 
+def bench_audit(project, runs):
+    """lambda:audit (no zip writing: the lockfile's hashes decide) against a cold lambda:layer."""
+    run([MVNW, "-B", "-q", "-o", "package", "lambda:lock"], project)
+
+    def audit():
+        return run([MVNW, "-B", "-q", "-o", "lambda:audit"], project)[0]
+
+    def layer():
+        shutil.rmtree(project / "target/lambda", ignore_errors=True)
+        return run([MVNW, "-B", "-q", "-o", "lambda:layer"], project)[0]
+
+    a, b = paired(runs, audit, layer)
+    return report("6. mvn -o lambda:audit vs mvn -o lambda:layer (cold)", a, b, "s", 0.5)
+
+
 def write_jar(path, size):
     """A jar-shaped file of incompressible bytes (a stored zip of one random entry)."""
     import zipfile
@@ -276,7 +292,7 @@ def bench_classpath(project, work, runs):
         return goal_millis(log) / 1000
 
     a, b = paired(runs, check, layer)
-    result = report("6. lambda:classpath vs lambda:layer (goal times, example)", a, b, "s", 0.5)
+    result = report("7. lambda:classpath vs lambda:layer (goal times, example)", a, b, "s", 0.5)
     many = many_jars_project(work, 120)
     _, log = run([MVNW, "-B", "-o", "lambda:layer", "lambda:classpath"], many)
     millis = classpath_millis(log)
@@ -351,7 +367,7 @@ def bench_publish(project, runs):
     finally:
         server.close()
     per_layer = again["calls"] / layers
-    print(f"7. publish of the example ({layers} layers, 1 region): first {first['calls']} calls,"
+    print(f"8. publish of the example ({layers} layers, 1 region): first {first['calls']} calls,"
           f" {first['bytesUploaded']:,} bytes; unchanged re-publish {again['calls']} calls"
           f" ({per_layer:.1f} per layer per region, target <= 2, {'ok' if per_layer <= 2 else 'OVER TARGET'}),"
           f" {again['bytesUploaded']:,} bytes (target 0, {'ok' if again['bytesUploaded'] == 0 else 'OVER TARGET'})")
@@ -378,7 +394,7 @@ def bench_publish(project, runs):
         return arm
 
     a, b = paired(runs, fresh(four), fresh(["eu-west-1"]))
-    result = report(f"7. first publish, 4 regions vs 1 (goal time, {latency} ms per call)", a, b, "s", 1.5)
+    result = report(f"8. first publish, 4 regions vs 1 (goal time, {latency} ms per call)", a, b, "s", 1.5)
     print(f"   the fake server's own CPU time meanwhile (same machine, {os.cpu_count()} cores):"
           f" {statistics.median(server_cpu[4]):.2f} s for 4 regions, {statistics.median(server_cpu[1]):.2f} s for 1")
     result.update({"firstCalls": first["calls"], "firstBytes": first["bytesUploaded"],
@@ -408,6 +424,7 @@ def main():
             bench_goal_vs_validate(project, args.runs),
             bench_incremental(project, args.runs),
             bench_memory(work),
+            bench_audit(project, args.runs),
             bench_classpath(project, work, args.runs),
             bench_publish(project, args.runs),
         ]

@@ -88,7 +88,10 @@ public final class LayerPublishing implements AutoCloseable {
     if (lockedVersion.isPresent()) {
       Optional<LayerVersionInfo> remote =
           aws.getLayerVersion(region, name, lockedVersion.getAsLong());
-      if (remote.isPresent() && layer.codeSha256().equals(remote.get().codeSha256())) {
+      if (remote.isPresent()
+          && layer.codeSha256().equals(remote.get().codeSha256())
+          && remote.get().description() != null
+          && remote.get().description().contains(layer.hashMarker())) {
         share(layer, region, remote.get());
         return result(layer, region, remote.get(), PublishedLayer.Outcome.LOCKED, 0);
       }
@@ -98,7 +101,11 @@ public final class LayerPublishing implements AutoCloseable {
               name,
               region,
               lockedVersion.getAsLong(),
-              remote.isPresent() ? "holds other content" : "no longer exists"));
+              remote.isEmpty()
+                  ? "no longer exists"
+                  : layer.codeSha256().equals(remote.get().codeSha256())
+                      ? "declares other runtimes or architectures"
+                      : "holds other content"));
     }
     Optional<LayerVersionInfo> existing = lowestWithHash(layer, region);
     if (existing.isPresent()) {

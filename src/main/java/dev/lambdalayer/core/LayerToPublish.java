@@ -1,5 +1,6 @@
 package dev.lambdalayer.core;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -35,10 +36,16 @@ public record LayerToPublish(
 
   /**
    * The marker this plugin writes into each version's Description, so that a later run (or another
-   * CI job) recognizes the content without a lockfile.
+   * CI job) recognizes the content without a lockfile: the zip's hash, and a short hash of the
+   * runtimes and architectures, so that changing those makes a new version instead of reusing one
+   * that declares the old ones.
    */
   public String hashMarker() {
-    return "sha256:" + sha256;
+    String metadata = String.join(",", runtimes) + "|" + String.join(",", architectures);
+    return "sha256:"
+        + sha256
+        + " meta:"
+        + Hashes.sha256Hex(metadata.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
   }
 
   /** The Description of a new version: at most 256 characters, carrying the hash marker. */

@@ -128,6 +128,31 @@ class SdkAgainstFakeAwsTest {
   }
 
   @Test
+  void sameContentForOtherRuntimesIsANewVersion() throws Exception {
+    LayerToPublish java21 = layer("runtimes", zip("runtimes", 10_000));
+    LayerToPublish java25 =
+        new LayerToPublish(
+            java21.name(),
+            java21.zip(),
+            java21.sha256(),
+            java21.zippedBytes(),
+            java21.unzippedBytes(),
+            List.of("java25"),
+            java21.architectures());
+    try (LayerPublishing p = publishing(List.of("eu-west-1"), List.of())) {
+      p.publish(java21, r -> {});
+      List<PublishedLayer> other = p.publish(java25, r -> {});
+      assertThat(other)
+          .extracting(PublishedLayer::outcome)
+          .containsOnly(PublishedLayer.Outcome.PUBLISHED);
+      assertThat(p.publish(java21, r -> {}))
+          .extracting(PublishedLayer::outcome)
+          .containsOnly(PublishedLayer.Outcome.FOUND);
+    }
+    assertThat(server.layerVersionCount("eu-west-1", "runtimes")).isEqualTo(2);
+  }
+
+  @Test
   void lockedVersionIsConfirmedWithOneCall() throws Exception {
     LayerToPublish layer = layer("locked", zip("locked", 1000));
     try (LayerPublishing p = publishing(List.of("eu-west-1"), List.of())) {
