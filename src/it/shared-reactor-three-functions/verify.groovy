@@ -1,4 +1,5 @@
 import groovy.json.JsonSlurper
+import java.nio.file.Files
 import java.util.zip.ZipFile
 
 def server = System.getProperties().remove('fakeaws:' + basedir)
@@ -13,6 +14,13 @@ try {
     zips[0].name
   }
   assert hashes.unique().size() == 1 : 'identical content, identical layer in every module'
+
+  // Written once: one file in the reactor's cache, hard-linked into every module.
+  def layerFiles = modules.collect { new File(basedir, "$it/target/lambda/${hashes[0]}").toPath() }
+  layerFiles.each { assert Files.isSameFile(it, layerFiles[0]) : "$it is the one layer zip the reactor wrote" }
+  def cached = new File(basedir, 'target/lambda-layer-cache').listFiles().findAll { it.name.endsWith('.zip') }
+  assert cached.size() == 1
+  assert Files.isSameFile(cached[0].toPath(), layerFiles[0])
 
   // Published once; every function got that one version.
   assert server.layerVersionCount('eu-west-1', 'platform') == 1

@@ -48,7 +48,7 @@ public final class BuildSummary {
         bytes(zip.zip().zippedBytes()),
         bytes(zip.zip().unzippedBytes()),
         zip.shortHash(),
-        zip.reused() ? "(unchanged)" : "(written)");
+        zip.shared() ? "(shared)" : zip.reused() ? "(unchanged)" : "(written)");
   }
 
   /** Human-sized bytes in powers of 1024, as Lambda's console shows them. */

@@ -4,10 +4,16 @@ import java.util.List;
 
 /**
  * A layer or function zip as built: its name, the zip's figures, the libraries it carries, and
- * whether an up-to-date zip from an earlier build was kept instead of writing it again.
+ * whether an up-to-date zip from an earlier build was kept instead of writing it again, or an
+ * identical zip that another module of the same reactor build wrote was linked instead ({@code
+ * shared}).
  */
 public record BuiltZip(
-    String name, WrittenZip zip, List<ResolvedArtifact> libraries, boolean reused) {
+    String name, WrittenZip zip, List<ResolvedArtifact> libraries, boolean reused, boolean shared) {
+
+  public BuiltZip(String name, WrittenZip zip, List<ResolvedArtifact> libraries, boolean reused) {
+    this(name, zip, libraries, reused, false);
+  }
 
   public BuiltZip {
     libraries = List.copyOf(libraries);

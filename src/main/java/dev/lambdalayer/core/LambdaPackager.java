@@ -54,7 +54,7 @@ public final class LambdaPackager {
 
     Path out = request.outputDirectory();
     Files.createDirectories(out);
-    ZipStep layerStep = new ZipStep(out, PackagingRequest.LAYER_TIMESTAMP);
+    ZipStep layerStep = new ZipStep(out, PackagingRequest.LAYER_TIMESTAMP, request.reactorCache());
     List<BuiltZip> builtLayers = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
       PlannedLayer layer = layers.get(i);
@@ -117,7 +117,7 @@ public final class LambdaPackager {
     Files.createDirectories(out);
     PlannedLayer layer = prepared.layers().get(0);
     BuiltZip built =
-        new ZipStep(out, PackagingRequest.LAYER_TIMESTAMP)
+        new ZipStep(out, PackagingRequest.LAYER_TIMESTAMP, request.reactorCache())
             .write(
                 "layer-" + layer.name(),
                 layer.name(),

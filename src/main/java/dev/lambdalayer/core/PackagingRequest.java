@@ -13,6 +13,8 @@ import java.util.List;
  * @param classesDirectory the project's compiled classes and resources; may not exist
  * @param timestamp the entry time in the function zip; layers use {@link #LAYER_TIMESTAMP}
  * @param shared layers published by other projects that the function uses
+ * @param reactorCache where the modules of one reactor build share identical layer zips (see {@link
+ *     ReactorLayerCache}); null outside a reactor
  */
 public record PackagingRequest(
     DependencyGraph graph,
@@ -25,7 +27,8 @@ public record PackagingRequest(
     Path classesDirectory,
     Path outputDirectory,
     Instant timestamp,
-    SharedLayerSettings shared) {
+    SharedLayerSettings shared,
+    Path reactorCache) {
 
   /**
    * The entry time in layer zips: a constant, not the project's {@code outputTimestamp}. A layer
@@ -58,7 +61,53 @@ public record PackagingRequest(
         classesDirectory,
         outputDirectory,
         timestamp,
-        SharedLayerSettings.NONE);
+        SharedLayerSettings.NONE,
+        null);
+  }
+
+  /** A request outside a reactor build. */
+  public PackagingRequest(
+      DependencyGraph graph,
+      List<LayerRule> rules,
+      List<ArtifactPattern> runtimeProvided,
+      String defaultLayerName,
+      String functionName,
+      List<String> runtimes,
+      List<String> architectures,
+      Path classesDirectory,
+      Path outputDirectory,
+      Instant timestamp,
+      SharedLayerSettings shared) {
+    this(
+        graph,
+        rules,
+        runtimeProvided,
+        defaultLayerName,
+        functionName,
+        runtimes,
+        architectures,
+        classesDirectory,
+        outputDirectory,
+        timestamp,
+        shared,
+        null);
+  }
+
+  /** This request with layer zips shared through {@code cache} (null: not shared). */
+  public PackagingRequest withReactorCache(Path cache) {
+    return new PackagingRequest(
+        graph,
+        rules,
+        runtimeProvided,
+        defaultLayerName,
+        functionName,
+        runtimes,
+        architectures,
+        classesDirectory,
+        outputDirectory,
+        timestamp,
+        shared,
+        cache);
   }
 
   public PackagingRequest {

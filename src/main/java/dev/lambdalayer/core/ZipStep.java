@@ -17,8 +17,18 @@ final class ZipStep {
   private final ReproducibleZipWriter writer;
   private final Instant timestamp;
   private final UpToDateCheck upToDate;
+  private final ReactorLayerCache reactorCache;
 
   ZipStep(Path outputDirectory, Instant timestamp) {
+    this(outputDirectory, timestamp, null);
+  }
+
+  /**
+   * @param reactorCache where the modules of a reactor build share zips of identical content; null
+   *     to write every zip here
+   */
+  ZipStep(Path outputDirectory, Instant timestamp, Path reactorCache) {
+    this.reactorCache = reactorCache == null ? null : new ReactorLayerCache(reactorCache);
     this.outputDirectory = outputDirectory;
     this.writer = new ReproducibleZipWriter(timestamp);
     this.timestamp = timestamp;
@@ -41,6 +51,14 @@ final class ZipStep {
     if (kept.isPresent()) {
       return new BuiltZip(name, kept.get(), libraries, true);
     }
+    if (reactorCache != null) {
+      Optional<WrittenZip> linked =
+          reactorCache.link(fingerprint, outputDirectory, fileNameForSha256);
+      if (linked.isPresent()) {
+        upToDate.record(key, fingerprint, linked.get());
+        return new BuiltZip(name, linked.get(), libraries, false, true);
+      }
+    }
     // The name may depend on the content hash, known only once written: write, then rename.
     WrittenZip pending = writer.write(inputs, outputDirectory.resolve(".pending-" + key + ".zip"));
     Path target = outputDirectory.resolve(fileNameForSha256.apply(pending.sha256()));
@@ -52,6 +70,9 @@ final class ZipStep {
             pending.unzippedBytes(),
             pending.fileCount(),
             pending.sha256());
+    if (reactorCache != null) {
+      zip = reactorCache.publish(fingerprint, zip);
+    }
     upToDate.record(key, fingerprint, zip);
     return new BuiltZip(name, zip, libraries, false);
   }

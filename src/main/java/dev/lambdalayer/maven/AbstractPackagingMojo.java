@@ -30,6 +30,7 @@ import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * The parameters that decide what goes into which zip, declared once for every goal that needs the
@@ -277,7 +278,25 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
         withClasses ? classesDirectory.toPath() : null,
         outputDirectory.toPath(),
         OutputTimestamp.parse(outputTimestamp),
-        shared);
+        shared,
+        reactorLayerCache());
+  }
+
+  /**
+   * Where the modules of this reactor build share layer zips of identical content: under the
+   * top-level project's build directory. Null outside a reactor, and for the top-level project
+   * itself, whose build directory holds the cache.
+   */
+  private Path reactorLayerCache() {
+    MavenProject top = session.getTopLevelProject();
+    if (top == null
+        || session.getProjects() == null
+        || session.getProjects().size() < 2
+        || top.getBasedir() == null
+        || top.getBasedir().equals(project.getBasedir())) {
+      return null;
+    }
+    return Path.of(top.getBuild().getDirectory()).resolve("lambda-layer-cache");
   }
 
   /** Whether this is a layer project ({@code <layerProject>}). */
