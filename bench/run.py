@@ -13,6 +13,9 @@ Every figure is a ratio against a reference measured in the same run, alternatin
   7. lambda:classpath's own time against lambda:layer's, and its time on a function with >100 jars
   8. lambda:publish against the fake AWS server of src/test: API calls and bytes uploaded on a first
      and an unchanged re-publish, and the goal's time for 4 regions against 1
+  9. a reactor of 6 function modules sharing most libraries through one layer: total deployable bytes
+     (one layer zip + 6 function zips) against one fat zip per function, and `mvn -o package` with
+     -T 2 against -T 1
   and, to choose the compression: the same jars deflated against stored (size and time)
 
 Usage: bench/run.py [--runs N]   (needs the plugin installed: see README)
@@ -403,6 +406,95 @@ def bench_publish(project, runs):
     return result
 
 
+REACTOR_SHARED = [("com.fasterxml.jackson.core", "jackson-databind", "2.21.3"),
+                  ("org.apache.commons", "commons-lang3", "3.20.0")]
+# One small library of its own per module (20-215 KB; the layer holds ~3 MB). The ratio depends on
+# that proportion: with commons-math3, commons-codec, commons-io, joda-time, commons-collections4 and
+# commons-cli instead (~4 MB together) it was 0.32x.
+REACTOR_OWN = [("org.slf4j", "slf4j-api", "2.0.17"),
+               ("commons-cli", "commons-cli", "1.9.0"),
+               ("commons-logging", "commons-logging", "1.2"),
+               ("com.google.code.findbugs", "jsr305", "3.0.2"),
+               ("com.google.errorprone", "error_prone_annotations", "2.36.0"),
+               ("commons-io", "commons-io", "2.6")]
+
+
+def dependency(g, a, v):
+    return f"<dependency><groupId>{g}</groupId><artifactId>{a}</artifactId><version>{v}</version></dependency>"
+
+
+def reactor_project(work):
+    """A parent pom and 6 function modules: the shared libraries in one layer, one own library each."""
+    project = work / "reactor"
+    version = re.search(r"<lambda-layer.version>(.*?)</", (EXAMPLE / "pom.xml").read_text()).group(1)
+    modules = [f"fn{i}" for i in range(len(REACTOR_OWN))]
+    # The shared libraries and what they bring (jackson-core, jackson-annotations): not the own ones.
+    includes = "<include>com.fasterxml.jackson.core:*</include><include>org.apache.commons:commons-lang3</include>"
+    project.mkdir(parents=True)
+    (project / "pom.xml").write_text(f"""<project><modelVersion>4.0.0</modelVersion>
+<groupId>bench.reactor</groupId><artifactId>functions</artifactId><version>1.0</version><packaging>pom</packaging>
+<modules>{''.join(f'<module>{m}</module>' for m in modules)}</modules>
+<properties><maven.compiler.release>17</maven.compiler.release>
+<project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+<project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp></properties>
+<dependencies>{''.join(dependency(*d) for d in REACTOR_SHARED)}</dependencies>
+<build><pluginManagement><plugins><plugin><groupId>dev.lambdalayer</groupId><artifactId>lambda-layer-maven-plugin</artifactId>
+<version>{version}</version><executions><execution><goals><goal>layer</goal></goals></execution></executions>
+<configuration><layers><layer><name>platform</name><includes>{includes}</includes></layer></layers>
+<function>${{project.artifactId}}</function><handler>com.example.Handler::handle</handler></configuration>
+</plugin></plugins></pluginManagement></build></project>""")
+    for module, own in zip(modules, REACTOR_OWN):
+        src = project / module / "src/main/java/com/example"
+        src.mkdir(parents=True)
+        (src / "Handler.java").write_text(
+            "package com.example;\npublic class Handler {\n"
+            f"  public String handle(String in) {{ return \"{module}:\" + in; }}\n}}\n")
+        (project / module / "pom.xml").write_text(f"""<project><modelVersion>4.0.0</modelVersion>
+<parent><groupId>bench.reactor</groupId><artifactId>functions</artifactId><version>1.0</version></parent>
+<artifactId>{module}</artifactId><dependencies>{dependency(*own)}</dependencies>
+<build><plugins><plugin><groupId>dev.lambdalayer</groupId><artifactId>lambda-layer-maven-plugin</artifactId></plugin></plugins></build>
+</project>""")
+    return project, modules
+
+
+def bench_reactor(work, runs):
+    """Deployable bytes of a 6-module reactor with one shared layer, and -T 2 against -T 1."""
+    project, modules = reactor_project(work)
+    _, log = run([MVNW, "-B", "-o", "package"], project)
+    reports = [json.loads((project / m / "target/lambda/build.json").read_text()) for m in modules]
+    layer_files = {(project / m / "target/lambda" / r["layers"][0]["file"]).resolve() for m, r in zip(modules, reports)}
+    layer_hashes = {r["layers"][0]["sha256"] for r in reports}
+    if len(layer_hashes) != 1:
+        sys.exit(f"the reactor's modules made {len(layer_hashes)} different layers, expected one")
+    layer_bytes = reports[0]["layers"][0]["zippedBytes"]
+    function_bytes = sum(r["function"]["zippedBytes"] for r in reports)
+    fat_bytes = sum(r["fatZipBytes"] for r in reports)
+    inodes = {os.stat(f).st_ino for f in layer_files}
+    written = len(re.findall(r"layer +platform .*\(written\)", log))
+    shared = len(re.findall(r"layer +platform .*\(shared\)", log))
+    print(f"9. reactor of {len(modules)} functions: one layer of {layer_bytes:,} bytes + {function_bytes:,} bytes of"
+          f" function zips; layer written {written}x, shared {shared}x, {len(inodes)} file(s) on disk")
+    result = report(f"9. reactor: deployable bytes, one shared layer vs fat zips", (layer_bytes + function_bytes) / 1e6,
+                    fat_bytes / 1e6, "MB", 0.2)
+
+    def build(threads):
+        def arm():
+            shutil.rmtree(project / "target", ignore_errors=True)
+            for m in modules:
+                shutil.rmtree(project / m / "target/lambda", ignore_errors=True)
+            return run([MVNW, "-B", "-o", "-q", "-T", str(threads), "package"], project)[0]
+        return arm
+
+    t2, t1 = paired(runs, build(2), build(1))
+    ratio = t2 / t1
+    print(f"9. reactor: mvn -o package -T 2 vs -T 1 (layers rewritten){'':<11} {t2:9.3f} s / {t1:9.3f} s = {ratio:5.2f}x"
+          f"  (no target; {os.cpu_count()} cores)")
+    result.update({"layerBytes": layer_bytes, "functionBytes": function_bytes, "fatBytes": fat_bytes,
+                   "layerWritten": written, "layerShared": shared, "layerFilesOnDisk": len(inodes),
+                   "t2Seconds": round(t2, 3), "t1Seconds": round(t1, 3), "t2VsT1": round(ratio, 3)})
+    return result
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
@@ -413,6 +505,10 @@ def main():
             project = copy_example(Path(tmp))
             run([MVNW, "-B", "-q", "clean", "package"], project)
             print(json.dumps(bench_publish(project, args.runs), indent=2))
+        return
+    if args.only == "reactor":
+        with tempfile.TemporaryDirectory(prefix="lambda-bench-") as tmp:
+            print(json.dumps(bench_reactor(Path(tmp), args.runs), indent=2))
         return
     with tempfile.TemporaryDirectory(prefix="lambda-bench-") as tmp:
         work = Path(tmp)
@@ -427,6 +523,7 @@ def main():
             bench_audit(project, args.runs),
             bench_classpath(project, work, args.runs),
             bench_publish(project, args.runs),
+            bench_reactor(work, args.runs),
         ]
     out = ROOT / "target" / "bench.json"
     out.parent.mkdir(exist_ok=True)
