@@ -21,6 +21,10 @@ try {
   def cached = new File(basedir, 'target/lambda-layer-cache').listFiles().findAll { it.name.endsWith('.zip') }
   assert cached.size() == 1
   assert Files.isSameFile(cached[0].toPath(), layerFiles[0])
+  // Even under -T 2 the modules do not write it side by side: one writes, the others wait and link.
+  def summary = new File(basedir, 'build.log').readLines().findAll { it =~ /layer +platform / }
+  assert summary.count { it.endsWith('(written)') } == 1
+  assert summary.count { it.endsWith('(shared)') } == 2
 
   // Published once; every function got that one version.
   assert server.layerVersionCount('eu-west-1', 'platform') == 1

@@ -51,29 +51,40 @@ final class ZipStep {
     if (kept.isPresent()) {
       return new BuiltZip(name, kept.get(), libraries, true);
     }
+    Path claim = null;
     if (reactorCache != null) {
-      Optional<WrittenZip> linked =
-          reactorCache.link(fingerprint, outputDirectory, fileNameForSha256);
-      if (linked.isPresent()) {
-        upToDate.record(key, fingerprint, linked.get());
-        return new BuiltZip(name, linked.get(), libraries, false, true);
+      ReactorLayerCache.Lookup lookup =
+          reactorCache.linkOrClaim(fingerprint, outputDirectory, fileNameForSha256);
+      if (lookup.linked() != null) {
+        upToDate.record(key, fingerprint, lookup.linked());
+        return new BuiltZip(name, lookup.linked(), libraries, false, true);
       }
+      claim = lookup.claim();
     }
-    // The name may depend on the content hash, known only once written: write, then rename.
-    WrittenZip pending = writer.write(inputs, outputDirectory.resolve(".pending-" + key + ".zip"));
-    Path target = outputDirectory.resolve(fileNameForSha256.apply(pending.sha256()));
-    AtomicFiles.replace(pending.file(), target);
-    WrittenZip zip =
-        new WrittenZip(
-            target,
-            pending.zippedBytes(),
-            pending.unzippedBytes(),
-            pending.fileCount(),
-            pending.sha256());
-    if (reactorCache != null) {
-      zip = reactorCache.publish(fingerprint, zip);
+    WrittenZip zip;
+    try {
+      zip = writeZip(key, inputs, fileNameForSha256);
+      if (reactorCache != null) {
+        zip = reactorCache.publish(fingerprint, zip);
+      }
+    } finally {
+      ReactorLayerCache.release(claim);
     }
     upToDate.record(key, fingerprint, zip);
     return new BuiltZip(name, zip, libraries, false);
+  }
+
+  private WrittenZip writeZip(String key, List<ZipInput> inputs, UnaryOperator<String> fileName)
+      throws IOException {
+    // The name may depend on the content hash, known only once written: write, then rename.
+    WrittenZip pending = writer.write(inputs, outputDirectory.resolve(".pending-" + key + ".zip"));
+    Path target = outputDirectory.resolve(fileName.apply(pending.sha256()));
+    AtomicFiles.replace(pending.file(), target);
+    return new WrittenZip(
+        target,
+        pending.zippedBytes(),
+        pending.unzippedBytes(),
+        pending.fileCount(),
+        pending.sha256());
   }
 }

@@ -113,6 +113,8 @@ class ReactorLayerCacheTest {
       for (Future<BuiltZip> f : pool.invokeAll(tasks)) {
         zips.add(f.get());
       }
+      // Written once: the others waited for the first module's claim and linked its zip.
+      assertThat(zips).filteredOn(z -> !z.shared()).hasSize(1);
       for (BuiltZip zip : zips) {
         assertThat(Files.isSameFile(zip.zip().file(), zips.get(0).zip().file())).isTrue();
         assertThat(zip.zip().sha256()).isEqualTo(zips.get(0).zip().sha256());
@@ -120,10 +122,30 @@ class ReactorLayerCacheTest {
       try (Stream<Path> entries = Files.list(cache)) {
         assertThat(entries.map(p -> p.getFileName().toString()))
             .hasSize(2)
-            .allMatch(n -> n.endsWith(".zip") || n.endsWith(".meta"));
+            .allMatch(n -> n.endsWith(".zip") || n.endsWith(".meta")); // no claim left behind
       }
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void theClaimOfAKilledBuildIsTakenOver() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    BuiltZip first = build("orders", null).layers().get(0);
+    String fingerprint =
+        UpToDateCheck.fingerprint(
+            PackagingRequest.LAYER_TIMESTAMP,
+            shared.stream().map(LambdaPackager::layerInput).toList());
+    Files.createDirectories(cache);
+    Files.writeString(cache.resolve(fingerprint + ".writing"), Long.toString(gone.pid()));
+
+    BuiltZip second = build("billing", cache).layers().get(0);
+
+    assertThat(second.shared()).isFalse();
+    assertThat(second.zip().sha256()).isEqualTo(first.zip().sha256());
+    assertThat(cache.resolve(fingerprint + ".writing")).doesNotExist();
+    assertThat(build("shipping", cache).layers().get(0).shared()).isTrue();
   }
 }
