@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -66,7 +65,7 @@ public final class FunctionDeployment {
                         layerLibraries,
                         functionLibraries)));
       }
-      List<DeployedFunction> done = join(futures.values());
+      List<DeployedFunction> done = Joined.of(futures.values()).orThrow();
       if (function.alias() == null) {
         return done;
       }
@@ -74,35 +73,10 @@ public final class FunctionDeployment {
       for (DeployedFunction deployed : done) {
         aliased.put(deployed.region(), executor.submit(() -> moveAlias(function, deployed)));
       }
-      return join(aliased.values());
+      return Joined.of(aliased.values()).orThrow();
     } finally {
       executor.shutdownNow();
     }
-  }
-
-  private static List<DeployedFunction> join(Iterable<Future<DeployedFunction>> futures)
-      throws InterruptedException {
-    List<DeployedFunction> done = new ArrayList<>();
-    RuntimeException failure = null;
-    for (Future<DeployedFunction> future : futures) {
-      try {
-        done.add(future.get());
-      } catch (ExecutionException e) {
-        RuntimeException cause =
-            e.getCause() instanceof RuntimeException r
-                ? r
-                : new IllegalStateException(e.getCause());
-        if (failure == null) {
-          failure = cause;
-        } else {
-          failure.addSuppressed(cause);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
-    return done;
   }
 
   /**

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,28 +56,10 @@ public final class LayerPublishing implements AutoCloseable {
     for (String region : settings.regions()) {
       futures.add(executor.submit(() -> publish(layer, region)));
     }
-    List<PublishedLayer> done = new ArrayList<>();
-    RuntimeException failure = null;
-    for (Future<PublishedLayer> future : futures) {
-      try {
-        done.add(future.get());
-      } catch (ExecutionException e) {
-        RuntimeException cause =
-            e.getCause() instanceof RuntimeException r
-                ? r
-                : new IllegalStateException(e.getCause());
-        if (failure == null) {
-          failure = cause;
-        } else {
-          failure.addSuppressed(cause);
-        }
-      }
-    }
-    record.accept(done);
-    if (failure != null) {
-      throw failure;
-    }
-    return done;
+    Joined<PublishedLayer> joined = Joined.of(futures);
+    // Regions that succeeded are recorded before another region's failure is reported.
+    record.accept(joined.done());
+    return joined.orThrow();
   }
 
   /** One layer in one region. */
