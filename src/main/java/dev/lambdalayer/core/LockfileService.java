@@ -84,18 +84,28 @@ public final class LockfileService {
       PackagingRequest request, PackagingResult built, Path lockfileFile, String lockfileName)
       throws IOException {
     Optional<Lockfile> locked = LockfileCodec.read(lockfileFile);
-    if (locked.isEmpty()) {
-      return Optional.empty();
-    }
+    return locked.map(l -> compare(lockfileName, l, current(request, built, locked), built));
+  }
+
+  /**
+   * The lockfile that describes zips just built, keeping the {@code published} records of layers
+   * whose content did not change since {@code locked}.
+   */
+  public static Lockfile current(
+      PackagingRequest request, PackagingResult built, Optional<Lockfile> locked) {
     Map<String, String> sha256 = new LinkedHashMap<>();
     built.layers().forEach(layer -> sha256.put(layer.name(), layer.zip().sha256()));
     List<PlannedLayer> layers =
         built.layers().stream().map(b -> new PlannedLayer(b.name(), b.libraries())).toList();
     PreparedPackage prepared =
         new PreparedPackage(built.plan(), layers, List.of(), List.of(), List.of());
-    Lockfile current = LockfileBuilder.build(request, prepared, sha256, locked);
-    return Optional.of(
-        DriftAudit.compare(lockfileName, locked.get(), current, files(built.plan())));
+    return LockfileBuilder.build(request, prepared, sha256, locked);
+  }
+
+  /** Drift of zips just built ({@code current}, from {@link #current}) from {@code locked}. */
+  public static AuditReport compare(
+      String lockfileName, Lockfile locked, Lockfile current, PackagingResult built) {
+    return DriftAudit.compare(lockfileName, locked, current, files(built.plan()));
   }
 
   private record Current(

@@ -24,17 +24,21 @@ public record PublishSettings(
     shares = List.copyOf(shares);
   }
 
+  /** What every goal that talks to AWS says when it has no region, with how to give one. */
+  public static Violation noRegion(String problem) {
+    return new Violation(
+        Setting.REGIONS,
+        "",
+        problem,
+        "set <regions><region>eu-west-1</region></regions>, -Dlambda.regions=eu-west-1,"
+            + " AWS_REGION, or a region in your AWS profile");
+  }
+
   /** Checks the settings before anything is called. */
   public List<Violation> check(List<LayerToPublish> layers) {
     List<Violation> violations = new ArrayList<>();
     if (regions.isEmpty()) {
-      violations.add(
-          new Violation(
-              Setting.REGIONS,
-              "",
-              "no region is configured and the AWS SDK found none",
-              "set <regions><region>eu-west-1</region></regions>, -Dlambda.regions=eu-west-1,"
-                  + " AWS_REGION, or a region in your AWS profile"));
+      violations.add(noRegion("no region is configured and the AWS SDK found none"));
     }
     for (String region : regions) {
       if (!REGION.matcher(region).matches()) {

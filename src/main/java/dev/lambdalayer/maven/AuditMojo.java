@@ -14,9 +14,9 @@ import dev.lambdalayer.core.LockfileCodec;
 import dev.lambdalayer.core.LockfileException;
 import dev.lambdalayer.core.LockfileService;
 import dev.lambdalayer.core.PackagingRequest;
+import dev.lambdalayer.core.PublishSettings;
 import dev.lambdalayer.core.RemoteAudit;
 import dev.lambdalayer.core.Setting;
-import dev.lambdalayer.core.Violation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -220,14 +220,10 @@ public class AuditMojo extends AbstractAwsMojo {
       List<String> functionRegions = resolveRegions(true);
       if (functionRegions.isEmpty()) {
         throw new InvalidConfigurationException(
-            new Violation(
-                Setting.REGIONS,
-                "",
+            PublishSettings.noRegion(
                 "the remote audit of <function> '"
                     + function.trim()
-                    + "' needs a region, and the AWS SDK found none",
-                "set <regions><region>eu-west-1</region></regions>, -Dlambda.regions=eu-west-1,"
-                    + " AWS_REGION, or a region in your AWS profile"));
+                    + "' needs a region, and the AWS SDK found none"));
       }
       target =
           RemoteAudit.FunctionTarget.fromBuild(

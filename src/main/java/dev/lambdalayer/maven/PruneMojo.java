@@ -7,6 +7,7 @@ import dev.lambdalayer.core.InvalidConfigurationException;
 import dev.lambdalayer.core.LayerPruning;
 import dev.lambdalayer.core.Lockfile;
 import dev.lambdalayer.core.LockfileCodec;
+import dev.lambdalayer.core.PublishSettings;
 import dev.lambdalayer.core.Setting;
 import dev.lambdalayer.core.Violation;
 import java.io.IOException;
@@ -82,12 +83,7 @@ public class PruneMojo extends AbstractAwsMojo {
     List<String> pruneRegions = resolveRegions(true);
     if (pruneRegions.isEmpty()) {
       throw new InvalidConfigurationException(
-          new Violation(
-              Setting.REGIONS,
-              "",
-              "lambda:prune needs a region, and the AWS SDK found none",
-              "set <regions><region>eu-west-1</region></regions>, -Dlambda.regions=eu-west-1,"
-                  + " AWS_REGION, or a region in your AWS profile"));
+          PublishSettings.noRegion("lambda:prune needs a region, and the AWS SDK found none"));
     }
     String fn = blankToNull(function);
     getLog()

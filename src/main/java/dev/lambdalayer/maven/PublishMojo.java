@@ -16,13 +16,10 @@ import dev.lambdalayer.core.InvalidConfigurationException;
 import dev.lambdalayer.core.LayerPublishing;
 import dev.lambdalayer.core.LayerToPublish;
 import dev.lambdalayer.core.Lockfile;
-import dev.lambdalayer.core.LockfileBuilder;
 import dev.lambdalayer.core.LockfileCodec;
 import dev.lambdalayer.core.LockfileService;
 import dev.lambdalayer.core.PackagingRequest;
 import dev.lambdalayer.core.PackagingResult;
-import dev.lambdalayer.core.PlannedLayer;
-import dev.lambdalayer.core.PreparedPackage;
 import dev.lambdalayer.core.PublishRecords;
 import dev.lambdalayer.core.PublishSettings;
 import dev.lambdalayer.core.PublishedLayer;
@@ -186,8 +183,11 @@ public class PublishMojo extends AbstractAwsMojo {
             : SharedLayerArns.forRegions(request.shared(), settings.regions());
 
     Optional<Lockfile> previous = LockfileCodec.read(lockfile.toPath());
-    refuseIntegrityFailures(request, built);
-    Lockfile[] current = {currentLockfile(request, built, previous)};
+    Lockfile[] current = {LockfileService.current(request, built, previous)};
+    if (previous.isPresent()) {
+      refuseIntegrityFailures(
+          LockfileService.compare(lockfileName(), previous.get(), current[0], built));
+    }
     if (dryRun) {
       dryRun(settings, layersToPublish, built, current[0]);
       return;
@@ -385,15 +385,9 @@ public class PublishMojo extends AbstractAwsMojo {
    * published: that is the swap the lockfile exists to catch. Other drift is what a publish
    * records, so it is shown (it will be in the lockfile's diff) but does not stop the publish.
    */
-  private void refuseIntegrityFailures(PackagingRequest request, PackagingResult built)
-      throws IOException, MojoFailureException {
-    Optional<AuditReport> drift =
-        LockfileService.check(request, built, lockfile.toPath(), lockfileName());
-    if (drift.isEmpty()) {
-      return;
-    }
+  private void refuseIntegrityFailures(AuditReport drift) throws MojoFailureException {
     List<String> errors = new ArrayList<>();
-    for (AuditReport.Finding finding : drift.get().findings()) {
+    for (AuditReport.Finding finding : drift.findings()) {
       if (finding.severity() == AuditReport.Severity.ERROR) {
         errors.add(finding.subject() + ": " + finding.message());
       } else {
@@ -413,17 +407,6 @@ public class PublishMojo extends AbstractAwsMojo {
               + " the jar from the local repository, let Maven download it again, and run mvn"
               + " lambda:lock.");
     }
-  }
-
-  private Lockfile currentLockfile(
-      PackagingRequest request, PackagingResult built, Optional<Lockfile> previous) {
-    Map<String, String> sha256 = new LinkedHashMap<>();
-    built.layers().forEach(layer -> sha256.put(layer.name(), layer.zip().sha256()));
-    List<PlannedLayer> planned =
-        built.layers().stream().map(b -> new PlannedLayer(b.name(), b.libraries())).toList();
-    PreparedPackage prepared =
-        new PreparedPackage(built.plan(), planned, List.of(), List.of(), List.of());
-    return LockfileBuilder.build(request, prepared, sha256, previous);
   }
 
   private static OptionalLong lockedVersion(Lockfile lock, String name, String sha256, String r) {
