@@ -35,6 +35,11 @@ public record AuditReport(String lockfile, List<Subject> subjects, List<Finding>
     DEPENDENCIES("dependencies"),
     INTEGRITY("integrity"),
     CONTENT("content"),
+    /**
+     * The layers of other projects the function uses ({@code sharedLayers}): added, removed,
+     * another version, or other content under the same version.
+     */
+    SHARED_LAYERS("shared-layers"),
     /** Each locked published layer version against what {@code GetLayerVersion} reports. */
     REMOTE_LAYERS("remote-layers"),
     /** A deployed function's layer list and code against the lockfile and the built zip. */

@@ -18,13 +18,16 @@ import java.util.TreeSet;
 
 /**
  * Compares a locked state with the current one (both as {@link Lockfile}s) and reports dependency
- * drift, integrity failures, content drift and rule drift, per layer and for the function.
+ * drift, integrity failures, content drift and rule drift, per layer and for the function, and
+ * drift of the shared layers the function uses.
  */
 public final class DriftAudit {
 
   private static final List<Check> LAYER_CHECKS =
       List.of(Check.RULES, Check.DEPENDENCIES, Check.INTEGRITY, Check.CONTENT);
   private static final List<Check> FUNCTION_CHECKS = List.of(Check.DEPENDENCIES, Check.INTEGRITY);
+  private static final List<Check> FUNCTION_WITH_SHARED_CHECKS =
+      List.of(Check.DEPENDENCIES, Check.INTEGRITY, Check.SHARED_LAYERS);
 
   /** Where a library sits: a layer (by its current name) or the function. */
   private record Place(Kind kind, String name) {
@@ -74,7 +77,13 @@ public final class DriftAudit {
                 + "' is locked but no longer configured (or takes no library)");
       }
     }
-    subjects.add(new Subject(Kind.FUNCTION, current.function().name(), FUNCTION_CHECKS));
+    // Only projects that use shared layers get the check: other reports stay as they were.
+    boolean shared = !locked.sharedLayers().isEmpty() || !current.sharedLayers().isEmpty();
+    subjects.add(
+        new Subject(
+            Kind.FUNCTION,
+            current.function().name(),
+            shared ? FUNCTION_WITH_SHARED_CHECKS : FUNCTION_CHECKS));
 
     for (Lockfile.Layer layer : current.layers()) {
       String lockedName =
@@ -111,6 +120,7 @@ public final class DriftAudit {
               .orElse(layer.name());
       locked.layer(lockedName).ifPresent(before -> compareContent(before, layer));
     }
+    compareSharedLayers();
     return new AuditReport(lockfileName, subjects, findings);
   }
 
@@ -274,6 +284,137 @@ public final class DriftAudit {
             + ", the lockfile records "
             + before.sha256()
             + (reasons.isEmpty() ? "" : ": " + String.join("; ", reasons)));
+  }
+
+  /**
+   * Shared layers are matched by the layer project's {@code groupId:artifactId}, so that a new
+   * version of the platform layer reads as one change rather than a removal and an addition. They
+   * are findings of the function: it is the function's layer list that changes.
+   */
+  private void compareSharedLayers() {
+    Map<String, Lockfile.SharedLayer> before = sharedIndex(locked);
+    Map<String, Lockfile.SharedLayer> now = sharedIndex(current);
+    Set<String> projects = new TreeSet<>(before.keySet());
+    projects.addAll(now.keySet());
+    for (String project : projects) {
+      Lockfile.SharedLayer was = before.get(project);
+      Lockfile.SharedLayer is = now.get(project);
+      if (was == null) {
+        sharedDrift(
+            "shared layer "
+                + is.layer()
+                + " (layer '"
+                + is.name()
+                + "', SHA-256 "
+                + is.sha256()
+                + ") was added: it is in <sharedLayers>, but not locked. To accept it, run mvn"
+                + " lambda:lock; otherwise remove it from <sharedLayers>");
+      } else if (is == null) {
+        sharedDrift(
+            "shared layer "
+                + was.layer()
+                + " (layer '"
+                + was.name()
+                + "') was removed: it is locked, but no longer in <sharedLayers>. To accept it,"
+                + " run mvn lambda:lock; otherwise add it back to <sharedLayers>");
+      } else if (!was.layer().equals(is.layer())) {
+        sharedDrift(
+            "shared layer "
+                + project
+                + " changed version from "
+                + version(was.layer())
+                + " to "
+                + version(is.layer())
+                + sharedChanges(was, is)
+                + ". To accept it, run mvn lambda:lock; otherwise set <sharedLayer> back to "
+                + was.layer());
+      } else if (!was.sha256().equals(is.sha256())
+          || !was.name().equals(is.name())
+          || !libraryChanges(was.libraries(), is.libraries()).isEmpty()) {
+        sharedDrift(
+            "shared layer "
+                + is.layer()
+                + " has other content under the same version ("
+                + (Coordinates.of("", "", version(is.layer())).isSnapshot()
+                    ? "the SNAPSHOT was rebuilt"
+                    : "the layer project was published again")
+                + ")"
+                + sharedChanges(was, is)
+                + ". To accept it, run mvn lambda:lock; otherwise find out why "
+                + is.layer()
+                + " changed and restore the locked one");
+      }
+    }
+  }
+
+  /** "; SHA-256 ... ; libraries: ..." for what differs between two versions of a shared layer. */
+  private static String sharedChanges(Lockfile.SharedLayer was, Lockfile.SharedLayer is) {
+    List<String> changes = new ArrayList<>();
+    if (!was.name().equals(is.name())) {
+      changes.add("layer name changed from '" + was.name() + "' to '" + is.name() + "'");
+    }
+    changes.add(
+        was.sha256().equals(is.sha256())
+            ? "content unchanged (SHA-256 " + is.sha256() + ")"
+            : "SHA-256 changed from " + was.sha256() + " to " + is.sha256());
+    List<String> libraries = libraryChanges(was.libraries(), is.libraries());
+    if (!libraries.isEmpty()) {
+      changes.add("libraries: " + String.join(", ", libraries));
+    }
+    return "; " + String.join("; ", changes);
+  }
+
+  private static List<String> libraryChanges(
+      List<Lockfile.Library> before, List<Lockfile.Library> after) {
+    Map<String, Lockfile.Library> was = new LinkedHashMap<>();
+    before.forEach(l -> was.putIfAbsent(key(l.coordinates()), l));
+    Map<String, Lockfile.Library> is = new LinkedHashMap<>();
+    after.forEach(l -> is.putIfAbsent(key(l.coordinates()), l));
+    Set<String> keys = new TreeSet<>(was.keySet());
+    keys.addAll(is.keySet());
+    List<String> changes = new ArrayList<>();
+    for (String key : keys) {
+      Lockfile.Library a = was.get(key);
+      Lockfile.Library b = is.get(key);
+      if (b == null) {
+        changes.add(a.coordinates() + " removed");
+      } else if (a == null) {
+        changes.add(b.coordinates() + " added");
+      } else if (!a.coordinates().version().equals(b.coordinates().version())) {
+        Coordinates c = b.coordinates();
+        changes.add(
+            c.key()
+                + (c.classifier().isEmpty() ? "" : ":" + c.classifier())
+                + " changed version from "
+                + a.coordinates().version()
+                + " to "
+                + c.version());
+      } else if (a.hashLocked() && b.hashLocked() && !a.sha256().equals(b.sha256())) {
+        changes.add(b.coordinates() + " changed SHA-256 from " + a.sha256() + " to " + b.sha256());
+      }
+    }
+    return changes;
+  }
+
+  private static Map<String, Lockfile.SharedLayer> sharedIndex(Lockfile lockfile) {
+    Map<String, Lockfile.SharedLayer> index = new LinkedHashMap<>();
+    lockfile.sharedLayers().forEach(s -> index.putIfAbsent(withoutVersion(s.layer()), s));
+    return index;
+  }
+
+  /** {@code groupId:artifactId} of a {@code groupId:artifactId:version} reference. */
+  private static String withoutVersion(String reference) {
+    int colon = reference.lastIndexOf(':');
+    return colon > reference.indexOf(':') ? reference.substring(0, colon) : reference;
+  }
+
+  private static String version(String reference) {
+    int colon = reference.lastIndexOf(':');
+    return colon > reference.indexOf(':') ? reference.substring(colon + 1) : reference;
+  }
+
+  private void sharedDrift(String message) {
+    drift(Check.SHARED_LAYERS, Kind.FUNCTION, current.function().name(), message);
   }
 
   private boolean findingsFor(String layer, Check check) {

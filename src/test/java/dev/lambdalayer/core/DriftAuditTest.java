@@ -156,4 +156,138 @@ class DriftAuditTest {
             "<testcase classname=\"lambda.function.fn\" name=\"dependencies\" time=\"0\">\n"
                 + "    <failure type=\"dependencies-drift\" message=\"g:n:1 was added");
   }
+
+  private static final String PLATFORM = "com.acme:platform-layer";
+
+  private static Lockfile.SharedLayer shared(
+      String version, char sha, Lockfile.Library... libraries) {
+    String sha256 = String.valueOf(sha).repeat(64);
+    return new Lockfile.SharedLayer(
+        PLATFORM + ":" + version, "platform", sha256, Hashes.toBase64(sha256), List.of(libraries));
+  }
+
+  private static Lockfile withShared(Lockfile.SharedLayer... shared) {
+    Lockfile base = lockfile(List.of(layer("a", '1', lib("x", "1", 'x'))), lib("y", "1", 'y'));
+    return new Lockfile(
+        base.lockfileVersion(),
+        base.project(),
+        base.outputTimestamp(),
+        base.zipFormat(),
+        base.layers(),
+        base.function(),
+        List.of(shared));
+  }
+
+  @Test
+  void unchangedSharedLayerIsCleanAndAddsOneCheckToTheFunction() {
+    Lockfile state = withShared(shared("1.4.0", 'a', lib("jackson-core", "2.21.3", 'j')));
+    AuditReport report = compare(state, state);
+    assertThat(report.clean()).isTrue();
+    assertThat(report.checkCount()).isEqualTo(7);
+    assertThat(AuditReportWriter.table(report)).contains("function fn", "  shared-layers   ok");
+  }
+
+  @Test
+  void addedSharedLayerIsDriftOfTheFunction() {
+    Lockfile locked = withShared();
+    Lockfile current = withShared(shared("1.4.0", 'a', lib("jackson-core", "2.21.3", 'j')));
+    AuditReport report = compare(locked, current);
+    assertThat(report.findings()).hasSize(1);
+    Finding added = report.findings().get(0);
+    assertThat(added.check()).isEqualTo(Check.SHARED_LAYERS);
+    assertThat(added.kind()).isEqualTo(Kind.FUNCTION);
+    assertThat(added.subject()).isEqualTo("fn");
+    assertThat(added.severity()).isEqualTo(Severity.DRIFT);
+    assertThat(added.message())
+        .isEqualTo(
+            "shared layer com.acme:platform-layer:1.4.0 (layer 'platform', SHA-256 "
+                + "a".repeat(64)
+                + ") was added: it is in <sharedLayers>, but not locked. To accept it, run mvn"
+                + " lambda:lock; otherwise remove it from <sharedLayers>");
+    assertThat(report.hasErrors()).isFalse();
+    assertThat(report.checkCount()).isEqualTo(7);
+  }
+
+  @Test
+  void removedSharedLayerSaysHowToRestoreIt() {
+    Lockfile locked = withShared(shared("1.4.0", 'a', lib("jackson-core", "2.21.3", 'j')));
+    AuditReport report = compare(locked, withShared());
+    assertThat(messages(report))
+        .containsExactly(
+            "function fn shared-layers shared layer com.acme:platform-layer:1.4.0 (layer"
+                + " 'platform') was removed: it is locked, but no longer in <sharedLayers>. To"
+                + " accept it, run mvn lambda:lock; otherwise add it back to <sharedLayers>");
+  }
+
+  @Test
+  void newVersionOfASharedLayerIsOneFindingWithHashesAndLibraries() {
+    Lockfile locked =
+        withShared(
+            shared(
+                "1.4.0",
+                'a',
+                lib("jackson-core", "2.21.3", 'j'),
+                lib("slf4j-api", "2.0.17", 's'),
+                lib("old", "1", 'o')));
+    Lockfile current =
+        withShared(
+            shared(
+                "1.5.0",
+                'b',
+                lib("jackson-core", "2.22.0", 'k'),
+                lib("slf4j-api", "2.0.17", 's'),
+                lib("new", "1", 'n')));
+    assertThat(messages(compare(locked, current)))
+        .containsExactly(
+            "function fn shared-layers shared layer com.acme:platform-layer changed version from"
+                + " 1.4.0 to 1.5.0; SHA-256 changed from "
+                + "a".repeat(64)
+                + " to "
+                + "b".repeat(64)
+                + "; libraries: g:jackson-core changed version from 2.21.3 to 2.22.0, g:new:1"
+                + " added, g:old:1 removed. To accept it, run mvn lambda:lock; otherwise set"
+                + " <sharedLayer> back to com.acme:platform-layer:1.4.0");
+  }
+
+  @Test
+  void otherContentUnderTheSameVersionIsDrift() {
+    Lockfile locked = withShared(shared("1.4.0", 'a', lib("jackson-core", "2.21.3", 'j')));
+    Lockfile current = withShared(shared("1.4.0", 'c', lib("jackson-core", "2.21.3", 'e')));
+    AuditReport report = compare(locked, current);
+    assertThat(report.findings()).hasSize(1);
+    Finding changed = report.findings().get(0);
+    assertThat(changed.check()).isEqualTo(Check.SHARED_LAYERS);
+    assertThat(changed.severity()).isEqualTo(Severity.DRIFT);
+    assertThat(changed.message())
+        .isEqualTo(
+            "shared layer com.acme:platform-layer:1.4.0 has other content under the same version"
+                + " (the layer project was published again); SHA-256 changed from "
+                + "a".repeat(64)
+                + " to "
+                + "c".repeat(64)
+                + "; libraries: g:jackson-core:2.21.3 changed SHA-256 from "
+                + "j".repeat(64)
+                + " to "
+                + "e".repeat(64)
+                + ". To accept it, run mvn lambda:lock; otherwise find out why"
+                + " com.acme:platform-layer:1.4.0 changed and restore the locked one");
+  }
+
+  @Test
+  void sharedLayerDriftIsAFailedCheckInJsonAndJunit() {
+    Lockfile locked = withShared(shared("1.4.0", 'a'));
+    Lockfile current = withShared(shared("1.5.0", 'a'));
+    AuditReport report = compare(locked, current);
+    assertThat(report.findings().get(0).message())
+        .contains("changed version from 1.4.0 to 1.5.0; content unchanged (SHA-256 ");
+    assertThat(AuditReportWriter.junitXml(report))
+        .contains("<testsuite name=\"lambda-audit\" tests=\"7\" failures=\"1\"")
+        .contains(
+            "<testcase classname=\"lambda.function.fn\" name=\"shared-layers\" time=\"0\">\n"
+                + "    <failure type=\"shared-layers-drift\" message=\"shared layer"
+                + " com.acme:platform-layer changed version from 1.4.0 to 1.5.0");
+    assertThat(AuditReportWriter.json(report))
+        .contains("\"check\": \"shared-layers\"")
+        .contains("\"passed\": false");
+  }
 }
