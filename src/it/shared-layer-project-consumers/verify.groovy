@@ -27,6 +27,8 @@ try {
   def lockA = new JsonSlurper().parse(new File(basedir, 'function-a/lambda-layers.lock.json'))
   assert lockA.sharedLayers*.layer == ['it.lambdalayer.shared:platform-layer:1.4.0']
   assert lockA.sharedLayers[0].sha256 == descriptor.sha256
+  def auditA = new JsonSlurper().parse(new File(basedir, 'function-a/target/lambda/audit.json'))
+  assert auditA.subjects.find { it.kind == 'function' }.checks.find { it.check == 'shared-layers' }.passed
   def cp = new JsonSlurper().parse(new File(basedir, 'function-a/target/lambda/classpath.json'))
   assert cp.errors == 0
 

@@ -38,7 +38,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  *   <li><b>integrity</b>: a library whose coordinates match the lockfile but whose SHA-256 does not
  *       (a swapped or re-published jar), always an error;
  *   <li><b>content</b>: a layer zip that would now have another SHA-256;
- *   <li><b>rules</b>: layers added, removed or renamed, runtimes or architectures changed.
+ *   <li><b>rules</b>: layers added, removed or renamed, runtimes or architectures changed;
+ *   <li><b>shared-layers</b> (with {@code <sharedLayers>}): a shared layer added or removed, at
+ *       another version, or with other content under the same version.
  * </ul>
  *
  * With {@code -Dlambda.audit.remote=true} it also asks AWS (the same {@code <regions>}, {@code
