@@ -30,6 +30,11 @@ public final class LambdaLimits {
 
   private LambdaLimits() {}
 
+  /** Whether Lambda accepts {@code name} as a layer name. */
+  public static boolean isValidLayerName(String name) {
+    return name != null && LAYER_NAME.matcher(name).matches();
+  }
+
   /** Checks the configured layer names, runtimes and architectures. */
   public static List<Violation> checkSettings(
       List<String> layerNames, List<String> runtimes, List<String> architectures) {

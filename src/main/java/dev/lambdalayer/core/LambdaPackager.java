@@ -224,16 +224,21 @@ public final class LambdaPackager {
                 "add at least one <include>groupId:artifactId</include> to this <layer>"));
       }
     }
+    violations.addAll(ReactorLayerPlacement.checkSettings(request.reactorLayer(), names));
     throwIfAny(violations);
 
     SharedLayerSlimming.Slimmed slimmed =
         SharedLayerSlimming.slim(request.graph(), request.shared().layers());
-    LayerPlan plan =
-        pinToFunction(
-            LayerPlanner.of(request.rules(), request.runtimeProvided(), request.defaultLayerName())
-                .plan(slimmed.graph()),
-            slimmed.skews());
     List<String> warnings = new ArrayList<>();
+    ReactorLayerPlacement reactor =
+        ReactorLayerPlacement.place(request.reactorLayer(), slimmed, request.shared(), warnings);
+    LayerPlan plan =
+        reactor.prepend(
+            pinToFunction(
+                LayerPlanner.of(
+                        request.rules(), request.runtimeProvided(), request.defaultLayerName())
+                    .plan(reactor.remainingGraph()),
+                slimmed.skews()));
     if (!slimmed.skews().isEmpty() && request.shared().failOnSkew()) {
       for (VersionSkew skew : slimmed.skews()) {
         violations.add(
@@ -251,7 +256,7 @@ public final class LambdaPackager {
     for (PlannedLayer layer : plan.layers()) {
       if (!layer.libraries().isEmpty()) {
         layers.add(layer);
-      } else if (!request.rules().isEmpty()) {
+      } else if (!request.rules().isEmpty() && !reactor.isReactorLayer(layer)) {
         warnings.add("Layer '" + layer.name() + "' matched no library and is left out.");
       }
     }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param shared layers published by other projects that the function uses
  * @param reactorCache where the modules of one reactor build share identical layer zips (see {@link
  *     ReactorLayerCache}); null outside a reactor
+ * @param reactorLayer the layer this reactor's function modules share, first of the project's own
+ *     layers; {@link ReactorLayer#NONE} when the reactor mode is off
  */
 public record PackagingRequest(
     DependencyGraph graph,
@@ -28,7 +30,8 @@ public record PackagingRequest(
     Path outputDirectory,
     Instant timestamp,
     SharedLayerSettings shared,
-    Path reactorCache) {
+    Path reactorCache,
+    ReactorLayer reactorLayer) {
 
   /**
    * The entry time in layer zips: a constant, not the project's {@code outputTimestamp}. A layer
@@ -62,7 +65,8 @@ public record PackagingRequest(
         outputDirectory,
         timestamp,
         SharedLayerSettings.NONE,
-        null);
+        null,
+        ReactorLayer.NONE);
   }
 
   /** A request outside a reactor build. */
@@ -90,7 +94,8 @@ public record PackagingRequest(
         outputDirectory,
         timestamp,
         shared,
-        null);
+        null,
+        ReactorLayer.NONE);
   }
 
   /** This request with layer zips shared through {@code cache} (null: not shared). */
@@ -107,11 +112,31 @@ public record PackagingRequest(
         outputDirectory,
         timestamp,
         shared,
-        cache);
+        cache,
+        reactorLayer);
+  }
+
+  /** This request with the reactor's shared layer ({@link ReactorLayer#NONE}: none). */
+  public PackagingRequest withReactorLayer(ReactorLayer layer) {
+    return new PackagingRequest(
+        graph,
+        rules,
+        runtimeProvided,
+        defaultLayerName,
+        functionName,
+        runtimes,
+        architectures,
+        classesDirectory,
+        outputDirectory,
+        timestamp,
+        shared,
+        reactorCache,
+        layer);
   }
 
   public PackagingRequest {
     shared = shared == null ? SharedLayerSettings.NONE : shared;
+    reactorLayer = reactorLayer == null ? ReactorLayer.NONE : reactorLayer;
     rules = List.copyOf(rules);
     runtimeProvided = List.copyOf(runtimeProvided);
     runtimes = List.copyOf(runtimes);

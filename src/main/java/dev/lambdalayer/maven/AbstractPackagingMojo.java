@@ -12,9 +12,13 @@ import dev.lambdalayer.core.LayerDescriptorCodec;
 import dev.lambdalayer.core.LayerRule;
 import dev.lambdalayer.core.Lockfile;
 import dev.lambdalayer.core.LockfileCodec;
+import dev.lambdalayer.core.ModuleLibraries;
 import dev.lambdalayer.core.OutputTimestamp;
 import dev.lambdalayer.core.PackagingRequest;
 import dev.lambdalayer.core.PackagingResult;
+import dev.lambdalayer.core.ReactorLayer;
+import dev.lambdalayer.core.ReactorLayerSelection;
+import dev.lambdalayer.core.ResolvedArtifact;
 import dev.lambdalayer.core.Setting;
 import dev.lambdalayer.core.SharedLayer;
 import dev.lambdalayer.core.SharedLayerSettings;
@@ -27,8 +31,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
@@ -249,6 +255,34 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
   @Parameter(property = "lambda.layerProject", defaultValue = "false")
   protected boolean layerProject;
 
+  /**
+   * Opt-in reactor mode: the name of one layer that this reactor's function modules share. It holds
+   * every release library that at least {@code <reactorLayerMinModules>} function modules of the
+   * reactor use, in the one version they all use; every function module carries it as the first of
+   * its own layers, and its zips leave those libraries out. The layer has the same content in every
+   * module, so the reactor writes it once and {@code lambda:publish} publishes it once. Function
+   * modules are the modules of the whole reactor (also those {@code -pl} leaves out) that declare
+   * this plugin, except aggregators and modules with {@code <skip>} or {@code <layerProject>}.
+   * Configure it in the parent's {@code <pluginManagement>}, so every module agrees.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.reactorLayer")
+  protected String reactorLayer;
+
+  /**
+   * In the reactor mode ({@code <reactorLayer>}), how many function modules must use a library for
+   * it to go into the reactor layer. {@code 1} shares every library any module uses.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.reactorLayer.minModules", defaultValue = "2")
+  protected int reactorLayerMinModules = 2;
+
+  /** This plugin, to recognise the reactor's function modules. */
+  @Parameter(defaultValue = "${plugin}", readonly = true)
+  protected PluginDescriptor pluginDescriptor;
+
   protected final RuntimeGraphResolver resolver;
 
   protected AbstractPackagingMojo(RuntimeGraphResolver resolver) {
@@ -279,7 +313,93 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
         outputDirectory.toPath(),
         OutputTimestamp.parse(outputTimestamp),
         shared,
-        reactorLayerCache());
+        reactorLayerCache(),
+        isLayerProject() ? ReactorLayer.NONE : reactorLayer(graph, digests));
+  }
+
+  /**
+   * Chooses and resolves the reactor layer's libraries from the graphs of all function modules of
+   * the reactor; {@link ReactorLayer#NONE} when the reactor mode is off.
+   */
+  private ReactorLayer reactorLayer(DependencyGraph graph, FileDigestCache digests)
+      throws MojoExecutionException, IOException {
+    String name = reactorLayer == null ? "" : reactorLayer.trim();
+    if (name.isEmpty()) {
+      return ReactorLayer.NONE;
+    }
+    if (reactorLayerMinModules < 1) {
+      // Checked with the other settings, before anything is resolved.
+      return new ReactorLayer(name, reactorLayerMinModules, 0, List.of(), List.of());
+    }
+    Set<String> reactorModules = RuntimeGraphResolver.reactorModules(session);
+    List<ModuleLibraries> modules = new ArrayList<>();
+    Map<Coordinates, ResolvedArtifact> own = new LinkedHashMap<>();
+    for (MavenProject module :
+        ReactorFunctionModules.of(
+            session,
+            project,
+            pluginDescriptor == null ? "dev.lambdalayer" : pluginDescriptor.getGroupId(),
+            pluginDescriptor == null
+                ? "lambda-layer-maven-plugin"
+                : pluginDescriptor.getArtifactId())) {
+      if (ReactorFunctionModules.sameProject(module, project)) {
+        graph.artifacts().forEach(a -> own.put(a.coordinates(), a));
+        modules.add(
+            new ModuleLibraries(
+                project.getGroupId() + ":" + project.getArtifactId(),
+                List.copyOf(own.keySet()),
+                graph.artifacts().stream()
+                    .filter(a -> a.isVolatile() || reactorModules.contains(gav(a.coordinates())))
+                    .map(ResolvedArtifact::coordinates)
+                    .toList()));
+      } else {
+        modules.add(resolver.collectLibraries(session, module));
+      }
+    }
+    ReactorLayerSelection.Selection selection =
+        ReactorLayerSelection.select(
+            modules, reactorLayerMinModules, patterns(runtimeProvided, Setting.RUNTIME_PROVIDED));
+    List<Coordinates> elsewhere =
+        selection.libraries().stream().filter(c -> !own.containsKey(c)).toList();
+    Map<Coordinates, Path> files = resolver.resolveAvailable(session, project, elsewhere);
+    List<ResolvedArtifact> libraries = new ArrayList<>();
+    for (Coordinates library : selection.libraries()) {
+      ResolvedArtifact artifact = own.get(library);
+      if (artifact == null) {
+        Path file = files.get(library);
+        if (file == null) {
+          throw new MojoExecutionException(
+              "Could not resolve "
+                  + library
+                  + ", which other function modules of this reactor use, for the reactor layer '"
+                  + name
+                  + "' ("
+                  + SettingNames.of(Setting.REACTOR_LAYER)
+                  + ")"
+                  + (session.isOffline() ? ": Maven is offline, run once without -o" : "")
+                  + ". Build the whole reactor once, or check the repositories of "
+                  + project.getId()
+                  + ".");
+        }
+        artifact =
+            new ResolvedArtifact(library, file, digests.digest(file), "compile", List.of(), false);
+      }
+      libraries.add(artifact);
+    }
+    getLog()
+        .debug(
+            "Reactor layer '"
+                + name
+                + "' chosen from "
+                + modules.stream().map(ModuleLibraries::module).toList()
+                + ": "
+                + selection.libraries());
+    return new ReactorLayer(
+        name, reactorLayerMinModules, selection.modules(), libraries, selection.leftOut());
+  }
+
+  private static String gav(Coordinates c) {
+    return c.groupId() + ":" + c.artifactId() + ":" + c.version();
   }
 
   /**

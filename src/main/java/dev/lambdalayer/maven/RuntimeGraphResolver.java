@@ -3,7 +3,9 @@ package dev.lambdalayer.maven;
 import dev.lambdalayer.core.Coordinates;
 import dev.lambdalayer.core.DependencyGraph;
 import dev.lambdalayer.core.FileDigestCache;
+import dev.lambdalayer.core.ModuleLibraries;
 import dev.lambdalayer.core.ResolvedArtifact;
+import dev.lambdalayer.core.Setting;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +32,7 @@ import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.ArtifactTypeRegistry;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.collection.DependencyCollectionException;
 import org.eclipse.aether.graph.DependencyFilter;
 import org.eclipse.aether.graph.DependencyNode;
 import org.eclipse.aether.resolution.ArtifactRequest;
@@ -64,25 +68,14 @@ public class RuntimeGraphResolver {
       MavenSession session, MavenProject project, FileDigestCache digests)
       throws MojoExecutionException, IOException {
     RepositorySystemSession repositorySession = session.getRepositorySession();
-    ArtifactTypeRegistry types = repositorySession.getArtifactTypeRegistry();
-    CollectRequest collect = new CollectRequest();
-    collect.setRootArtifact(RepositoryUtils.toArtifact(project.getArtifact()));
-    collect.setRepositories(project.getRemoteProjectRepositories());
-    project
-        .getDependencies()
-        .forEach(d -> collect.addDependency(RepositoryUtils.toDependency(d, types)));
-    DependencyManagement management = project.getDependencyManagement();
-    if (management != null) {
-      management
-          .getDependencies()
-          .forEach(d -> collect.addManagedDependency(RepositoryUtils.toDependency(d, types)));
-    }
     DependencyNode root;
     try {
       root =
           repositorySystem
               .resolveDependencies(
-                  repositorySession, new DependencyRequest(collect, RUNTIME_CLASSPATH))
+                  repositorySession,
+                  new DependencyRequest(
+                      collectRequest(repositorySession, project), RUNTIME_CLASSPATH))
               .getRoot();
     } catch (DependencyResolutionException e) {
       throw new MojoExecutionException(
@@ -95,10 +88,7 @@ public class RuntimeGraphResolver {
                   : ""),
           e);
     }
-    Set<String> reactor =
-        session.getProjects().stream()
-            .map(p -> p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion())
-            .collect(Collectors.toSet());
+    Set<String> reactor = reactorModules(session);
     Map<Coordinates, Found> found = new LinkedHashMap<>();
     collect(root, new ArrayDeque<>(), reactor, project, found);
     // Hashing reads every jar: spread it over the cores, then keep the graph's order.
@@ -113,6 +103,93 @@ public class RuntimeGraphResolver {
     }
     return new DependencyGraph(
         coordinates(RepositoryUtils.toArtifact(project.getArtifact())), artifacts);
+  }
+
+  /**
+   * The libraries of another module's runtime graph, with Maven's mediation, without resolving
+   * their files: what a reactor layer is chosen from. Modules of the whole reactor (also those
+   * {@code -pl} leaves out) are listed as volatile, so the choice does not depend on {@code -pl}.
+   */
+  public ModuleLibraries collectLibraries(MavenSession session, MavenProject project)
+      throws MojoExecutionException {
+    RepositorySystemSession repositorySession = session.getRepositorySession();
+    DependencyNode root;
+    try {
+      root =
+          repositorySystem
+              .collectDependencies(repositorySession, collectRequest(repositorySession, project))
+              .getRoot();
+    } catch (DependencyCollectionException e) {
+      throw new MojoExecutionException(
+          "Could not collect the runtime dependencies of reactor module "
+              + project.getId()
+              + " to choose the reactor layer's libraries ("
+              + SettingNames.of(Setting.REACTOR_LAYER)
+              + "): "
+              + e.getMessage()
+              + (repositorySession.isOffline()
+                  ? " (Maven is offline: run once without -o to download them)"
+                  : ""),
+          e);
+    }
+    Set<String> reactor = reactorModules(session);
+    Set<Coordinates> libraries = new LinkedHashSet<>();
+    Set<Coordinates> volatileLibraries = new LinkedHashSet<>();
+    libraries(root, reactor, libraries, volatileLibraries);
+    return new ModuleLibraries(
+        project.getGroupId() + ":" + project.getArtifactId(),
+        List.copyOf(libraries),
+        List.copyOf(volatileLibraries));
+  }
+
+  private static void libraries(
+      DependencyNode node,
+      Set<String> reactor,
+      Set<Coordinates> libraries,
+      Set<Coordinates> volatileLibraries) {
+    for (DependencyNode child : node.getChildren()) {
+      if (RUNTIME_CLASSPATH.accept(child, List.of())) {
+        Coordinates coordinates = coordinates(child.getArtifact());
+        if (libraries.add(coordinates)) {
+          if (reactor.contains(gav(child.getArtifact()))) {
+            volatileLibraries.add(coordinates);
+          }
+          libraries(child, reactor, libraries, volatileLibraries);
+        }
+      }
+    }
+  }
+
+  /** {@code groupId:artifactId:version} of every module of the reactor, {@code -pl} or not. */
+  static Set<String> reactorModules(MavenSession session) {
+    List<MavenProject> all =
+        session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
+    return all.stream()
+        .map(p -> p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion())
+        .collect(Collectors.toSet());
+  }
+
+  private static String gav(Artifact artifact) {
+    return artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getBaseVersion();
+  }
+
+  /** The project's dependencies as Maven would resolve them, managed versions included. */
+  private static CollectRequest collectRequest(
+      RepositorySystemSession repositorySession, MavenProject project) {
+    ArtifactTypeRegistry types = repositorySession.getArtifactTypeRegistry();
+    CollectRequest collect = new CollectRequest();
+    collect.setRootArtifact(RepositoryUtils.toArtifact(project.getArtifact()));
+    collect.setRepositories(project.getRemoteProjectRepositories());
+    project
+        .getDependencies()
+        .forEach(d -> collect.addDependency(RepositoryUtils.toDependency(d, types)));
+    DependencyManagement management = project.getDependencyManagement();
+    if (management != null) {
+      management
+          .getDependencies()
+          .forEach(d -> collect.addManagedDependency(RepositoryUtils.toDependency(d, types)));
+    }
+    return collect;
   }
 
   /**
@@ -223,8 +300,7 @@ public class RuntimeGraphResolver {
       if (file == null || !file.isFile()) {
         throw new MojoExecutionException(missingFile(project, coordinates, path, file));
       }
-      String gav =
-          artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getBaseVersion();
+      String gav = gav(artifact);
       out.putIfAbsent(
           coordinates,
           new Found(

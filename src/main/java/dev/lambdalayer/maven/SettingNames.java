@@ -36,6 +36,9 @@ final class SettingNames {
       case LAYER_PROJECT -> "<layerProject> (-Dlambda.layerProject)";
       case FAIL_ON_SKEW -> "<failOnSkew> (-Dlambda.failOnSkew)";
       case PRUNE_KEEP -> "<keep> (-Dlambda.prune.keep)";
+      case REACTOR_LAYER -> "<reactorLayer> (-Dlambda.reactorLayer)";
+      case REACTOR_LAYER_MIN_MODULES ->
+          "<reactorLayerMinModules> (-Dlambda.reactorLayer.minModules)";
     };
   }
 
