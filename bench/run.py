@@ -16,6 +16,8 @@ Every figure is a ratio against a reference measured in the same run, alternatin
   9. a reactor of 6 function modules sharing most libraries through one layer: total deployable bytes
      (one layer zip + 6 function zips) against one fat zip per function, and `mvn -o package` with
      -T 2 against -T 1
+ 10. the same reactor in the reactor mode (<reactorLayer>: the layer is chosen from the modules'
+     graphs): total deployable bytes against fat zips, and `mvn -o package` against the rule of 9
   and, to choose the compression: the same jars deflated against stored (size and time)
 
 Usage: bench/run.py [--runs N]   (needs the plugin installed: see README)
@@ -423,13 +425,19 @@ def dependency(g, a, v):
     return f"<dependency><groupId>{g}</groupId><artifactId>{a}</artifactId><version>{v}</version></dependency>"
 
 
-def reactor_project(work):
-    """A parent pom and 6 function modules: the shared libraries in one layer, one own library each."""
-    project = work / "reactor"
+def reactor_project(work, reactor_mode=False):
+    """A parent pom and 6 function modules: the shared libraries in one layer, one own library each.
+
+    By default the parent declares the shared libraries and a <layer> rule takes them; in the reactor
+    mode every module declares all its libraries itself and <reactorLayer> finds what they share.
+    """
+    project = work / ("reactor-mode" if reactor_mode else "reactor")
     version = re.search(r"<lambda-layer.version>(.*?)</", (EXAMPLE / "pom.xml").read_text()).group(1)
     modules = [f"fn{i}" for i in range(len(REACTOR_OWN))]
     # The shared libraries and what they bring (jackson-core, jackson-annotations): not the own ones.
     includes = "<include>com.fasterxml.jackson.core:*</include><include>org.apache.commons:commons-lang3</include>"
+    layers = ("<reactorLayer>platform</reactorLayer>" if reactor_mode else
+              f"<layers><layer><name>platform</name><includes>{includes}</includes></layer></layers>")
     project.mkdir(parents=True)
     (project / "pom.xml").write_text(f"""<project><modelVersion>4.0.0</modelVersion>
 <groupId>bench.reactor</groupId><artifactId>functions</artifactId><version>1.0</version><packaging>pom</packaging>
@@ -437,10 +445,10 @@ def reactor_project(work):
 <properties><maven.compiler.release>17</maven.compiler.release>
 <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
 <project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp></properties>
-<dependencies>{''.join(dependency(*d) for d in REACTOR_SHARED)}</dependencies>
+<dependencies>{'' if reactor_mode else ''.join(dependency(*d) for d in REACTOR_SHARED)}</dependencies>
 <build><pluginManagement><plugins><plugin><groupId>dev.lambdalayer</groupId><artifactId>lambda-layer-maven-plugin</artifactId>
 <version>{version}</version><executions><execution><goals><goal>layer</goal></goals></execution></executions>
-<configuration><layers><layer><name>platform</name><includes>{includes}</includes></layer></layers>
+<configuration>{layers}
 <function>${{project.artifactId}}</function><handler>com.example.Handler::handle</handler></configuration>
 </plugin></plugins></pluginManagement></build></project>""")
     for module, own in zip(modules, REACTOR_OWN):
@@ -451,7 +459,7 @@ def reactor_project(work):
             f"  public String handle(String in) {{ return \"{module}:\" + in; }}\n}}\n")
         (project / module / "pom.xml").write_text(f"""<project><modelVersion>4.0.0</modelVersion>
 <parent><groupId>bench.reactor</groupId><artifactId>functions</artifactId><version>1.0</version></parent>
-<artifactId>{module}</artifactId><dependencies>{dependency(*own)}</dependencies>
+<artifactId>{module}</artifactId><dependencies>{''.join(dependency(*d) for d in (REACTOR_SHARED if reactor_mode else []) + [own])}</dependencies>
 <build><plugins><plugin><groupId>dev.lambdalayer</groupId><artifactId>lambda-layer-maven-plugin</artifactId></plugin></plugins></build>
 </project>""")
     return project, modules
@@ -495,6 +503,43 @@ def bench_reactor(work, runs):
     return result
 
 
+def bench_reactor_mode(work, runs):
+    """The reactor mode: bytes against fat zips, and its cost against the same reactor with a rule."""
+    work = work / "mode"  # beside bench_reactor's project
+    project, modules = reactor_project(work, reactor_mode=True)
+    ruled, _ = reactor_project(work)
+    _, log = run([MVNW, "-B", "-o", "package"], project)
+    reports = [json.loads((project / m / "target/lambda/build.json").read_text()) for m in modules]
+    reactor_layers = {r["layers"][0]["sha256"] for r in reports}
+    if len(reactor_layers) != 1 or any(r["layers"][0]["name"] != "platform" for r in reports):
+        sys.exit(f"the reactor mode made {len(reactor_layers)} different reactor layers, expected one")
+    layer_bytes = reports[0]["layers"][0]["zippedBytes"]
+    own_bytes = sum(l["zippedBytes"] for r in reports for l in r["layers"][1:])
+    function_bytes = sum(r["function"]["zippedBytes"] for r in reports)
+    fat_bytes = sum(r["fatZipBytes"] for r in reports)
+    print(f"10. reactor mode, {len(modules)} functions: reactor layer {layer_bytes:,} bytes + own layers"
+          f" {own_bytes:,} + function zips {function_bytes:,}")
+    result = report("10. reactor mode: deployable bytes vs fat zips", (layer_bytes + own_bytes + function_bytes) / 1e6,
+                    fat_bytes / 1e6, "MB", 0.2)
+
+    def build(where):
+        def arm():
+            shutil.rmtree(where / "target", ignore_errors=True)
+            for m in modules:
+                shutil.rmtree(where / m / "target/lambda", ignore_errors=True)
+            return run([MVNW, "-B", "-o", "-q", "package"], where)[0]
+        return arm
+
+    run([MVNW, "-B", "-o", "-q", "package"], ruled)  # warm up the other arm too
+    tm, tr = paired(runs, build(project), build(ruled))
+    print(f"10. reactor mode: mvn -o package, layer chosen from all 6 graphs vs a <layer> rule"
+          f" {tm:9.3f} s / {tr:9.3f} s = {tm / tr:5.2f}x")
+    result.update({"layerBytes": layer_bytes, "ownLayerBytes": own_bytes, "functionBytes": function_bytes,
+                   "fatBytes": fat_bytes, "modeSeconds": round(tm, 3), "ruleSeconds": round(tr, 3),
+                   "modeVsRule": round(tm / tr, 3)})
+    return result
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
@@ -508,7 +553,8 @@ def main():
         return
     if args.only == "reactor":
         with tempfile.TemporaryDirectory(prefix="lambda-bench-") as tmp:
-            print(json.dumps(bench_reactor(Path(tmp), args.runs), indent=2))
+            print(json.dumps([bench_reactor(Path(tmp), args.runs),
+                              bench_reactor_mode(Path(tmp), args.runs)], indent=2))
         return
     with tempfile.TemporaryDirectory(prefix="lambda-bench-") as tmp:
         work = Path(tmp)
@@ -524,6 +570,7 @@ def main():
             bench_classpath(project, work, args.runs),
             bench_publish(project, args.runs),
             bench_reactor(work, args.runs),
+            bench_reactor_mode(work, args.runs),
         ]
     out = ROOT / "target" / "bench.json"
     out.parent.mkdir(exist_ok=True)
