@@ -61,6 +61,9 @@ try {
   modules.each { m ->
     def lock = new JsonSlurper().parse(new File(basedir, "$m/lambda-layers.lock.json"))
     assert lock.layers[0].name == 'reactor-shared'
+    assert lock.layers[0].published*.layerVersionArn == [arn]
+    def audit = new JsonSlurper().parse(new File(basedir, "$m/target/lambda/audit.json"))
+    assert audit.clean == true && audit.failedChecks == 0 : "$m audits clean"
   }
 } finally {
   server?.close()
