@@ -1,5 +1,7 @@
 package dev.lambdalayer.core;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,9 +31,25 @@ public final class LayerPublishing implements AutoCloseable {
   private final LockedVersions locked;
   private final Consumer<String> log;
   private final ExecutorService executor;
+  private final Path claims;
 
   public LayerPublishing(
       LayerPublisher aws, PublishSettings settings, LockedVersions locked, Consumer<String> log) {
+    this(aws, settings, locked, log, null);
+  }
+
+  /**
+   * @param claims where the modules of one reactor build claim the publication of a layer content
+   *     in a region, so that under {@code -T} one module publishes it and the others find it
+   *     (instead of publishing a duplicate version side by side); null outside a reactor
+   */
+  public LayerPublishing(
+      LayerPublisher aws,
+      PublishSettings settings,
+      LockedVersions locked,
+      Consumer<String> log,
+      Path claims) {
+    this.claims = claims;
     this.aws = aws;
     this.settings = settings;
     this.locked = locked;
@@ -88,6 +106,40 @@ public final class LayerPublishing implements AutoCloseable {
                       ? "declares other runtimes or architectures"
                       : "holds other content"));
     }
+    Path claim = claim(layer, region);
+    try {
+      return publishOrFind(layer, region);
+    } finally {
+      release(claim);
+    }
+  }
+
+  /** Waits until no other module of the reactor publishes this content to this region. */
+  private Path claim(LayerToPublish layer, String region) {
+    if (claims == null) {
+      return null;
+    }
+    try {
+      return ReactorClaim.await(
+          claims.resolve("publish-" + layer.sha256() + "-" + region + ".claim"));
+    } catch (IOException e) {
+      return null; // without the claim, settling on the lowest version still agrees on one ARN
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to publish " + layer.name(), e);
+    }
+  }
+
+  private static void release(Path claim) {
+    try {
+      ReactorClaim.release(claim);
+    } catch (IOException e) {
+      // A claim left behind names this live process; the next build takes it over.
+    }
+  }
+
+  private PublishedLayer publishOrFind(LayerToPublish layer, String region) {
+    String name = layer.name();
     Optional<LayerVersionInfo> existing = lowestWithHash(layer, region);
     if (existing.isPresent()) {
       share(layer, region, existing.get());

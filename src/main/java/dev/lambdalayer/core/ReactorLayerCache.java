@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -24,12 +23,9 @@ import java.util.function.UnaryOperator;
  * <p>So that modules building in parallel do not all write the same zip at once, the first one
  * claims it ({@code <fingerprint>.writing}, created atomically and holding the writer's process id)
  * and the others wait for its entry. A claim whose process is gone (a killed build) is taken over;
- * a module waits at most {@link #MAX_WAIT} and then writes the zip itself.
+ * a module waits at most {@link ReactorClaim#MAX_WAIT} and then writes the zip itself.
  */
 final class ReactorLayerCache {
-
-  static final Duration MAX_WAIT = Duration.ofMinutes(10);
-  private static final long POLL_MILLIS = 20;
 
   private final Path directory;
 
@@ -39,7 +35,8 @@ final class ReactorLayerCache {
 
   /**
    * Either the zip another module wrote, linked into {@code outputDirectory}, or the claim to write
-   * it (null {@code claim}: write it without one); {@link #release} the claim once published.
+   * it (null {@code claim}: write it without one); {@link ReactorClaim#release} the claim once
+   * published.
    */
   record Lookup(WrittenZip linked, Path claim) {}
 
@@ -48,80 +45,33 @@ final class ReactorLayerCache {
       throws IOException {
     Files.createDirectories(directory);
     Path claim = directory.resolve(fingerprint + ".writing");
-    long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+    long deadline = System.nanoTime() + ReactorClaim.MAX_WAIT.toNanos();
     while (true) {
       Optional<WrittenZip> linked = link(fingerprint, outputDirectory, fileName);
       if (linked.isPresent()) {
         return new Lookup(linked.get(), null);
       }
-      if (tryClaim(claim)) {
+      if (ReactorClaim.tryClaim(claim)) {
         // Published and released between the look-up and the claim?
         linked = link(fingerprint, outputDirectory, fileName);
         if (linked.isPresent()) {
-          release(claim);
+          ReactorClaim.release(claim);
           return new Lookup(linked.get(), null);
         }
         return new Lookup(null, claim);
       }
-      if (!ownerAlive(claim)) {
-        Files.deleteIfExists(claim); // a killed build's claim: take it over
-        continue;
+      if (ReactorClaim.breakIfStale(claim)) {
+        continue; // a killed build's claim: take it over
       }
       if (System.nanoTime() > deadline) {
         return new Lookup(null, null);
       }
       try {
-        Thread.sleep(POLL_MILLIS);
+        ReactorClaim.pause();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return new Lookup(null, null);
       }
-    }
-  }
-
-  /** Gives a claim up, once the zip is published (or could not be written). */
-  static void release(Path claim) throws IOException {
-    if (claim != null) {
-      Files.deleteIfExists(claim);
-    }
-  }
-
-  /** Creates the claim with its content in one step: a link to a file already written. */
-  private static boolean tryClaim(Path claim) throws IOException {
-    Path temporary = AtomicFiles.temporarySibling(claim);
-    try {
-      Files.writeString(
-          temporary, Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
-      try {
-        Files.createLink(claim, temporary);
-        return true;
-      } catch (FileAlreadyExistsException e) {
-        return false;
-      } catch (IOException | UnsupportedOperationException e) {
-        // No hard links: create it empty (an empty claim counts as alive until MAX_WAIT).
-        try {
-          Files.createFile(claim);
-          return true;
-        } catch (FileAlreadyExistsException taken) {
-          return false;
-        }
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
-  }
-
-  private static boolean ownerAlive(Path claim) {
-    try {
-      String pid = Files.readString(claim, StandardCharsets.UTF_8).trim();
-      if (pid.isEmpty()) {
-        return true;
-      }
-      return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
-    } catch (java.nio.file.NoSuchFileException e) {
-      return true; // released meanwhile: look again
-    } catch (IOException | RuntimeException e) {
-      return true;
     }
   }
 

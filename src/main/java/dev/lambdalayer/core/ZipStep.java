@@ -68,7 +68,7 @@ final class ZipStep {
         zip = reactorCache.publish(fingerprint, zip);
       }
     } finally {
-      ReactorLayerCache.release(claim);
+      ReactorClaim.release(claim);
     }
     upToDate.record(key, fingerprint, zip);
     return new BuiltZip(name, zip, libraries, false);

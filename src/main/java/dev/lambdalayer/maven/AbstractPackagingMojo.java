@@ -407,7 +407,7 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
    * top-level project's build directory. Null outside a reactor, and for the top-level project
    * itself, whose build directory holds the cache.
    */
-  private Path reactorLayerCache() {
+  protected Path reactorLayerCache() {
     MavenProject top = session.getTopLevelProject();
     if (top == null
         || session.getProjects() == null

@@ -201,7 +201,8 @@ public class PublishMojo extends AbstractAwsMojo {
                 new SdkLayerPublisher(clients),
                 settings,
                 (name, sha, r) -> lockedVersion(current[0], name, sha, r),
-                getLog()::info)) {
+                getLog()::info,
+                reactorLayerCache())) {
       try {
         for (LayerToPublish layer : layersToPublish) {
           publishing.publish(
