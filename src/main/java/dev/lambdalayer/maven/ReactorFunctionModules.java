@@ -66,6 +66,7 @@ final class ReactorFunctionModules {
             plugin.getExecutions().stream().map(PluginExecution::getConfiguration))
         .filter(Xpp3Dom.class::isInstance)
         .map(c -> ((Xpp3Dom) c).getChild(name))
-        .anyMatch(child -> child != null && "true".equalsIgnoreCase(child.getValue().trim()));
+        .map(child -> child == null ? null : child.getValue())
+        .anyMatch(value -> value != null && "true".equalsIgnoreCase(value.trim()));
   }
 }
