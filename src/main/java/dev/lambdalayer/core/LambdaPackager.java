@@ -224,7 +224,9 @@ public final class LambdaPackager {
                 "add at least one <include>groupId:artifactId</include> to this <layer>"));
       }
     }
-    violations.addAll(ReactorLayerPlacement.checkSettings(request.reactorLayer(), names));
+    List<String> otherLayers = new ArrayList<>(names);
+    request.shared().layers().forEach(l -> otherLayers.add(l.name()));
+    violations.addAll(ReactorLayerPlacement.checkSettings(request.reactorLayer(), otherLayers));
     throwIfAny(violations);
 
     SharedLayerSlimming.Slimmed slimmed =

@@ -20,8 +20,8 @@ final class ReactorLayerPlacement {
     this.remaining = remaining;
   }
 
-  /** Checks the reactor layer's settings against the project's own layer names. */
-  static List<Violation> checkSettings(ReactorLayer reactor, List<String> ownLayerNames) {
+  /** Checks the reactor layer's settings against the names of the function's other layers. */
+  static List<Violation> checkSettings(ReactorLayer reactor, List<String> otherLayerNames) {
     List<Violation> violations = new ArrayList<>();
     if (!reactor.isEnabled()) {
       return violations;
@@ -33,12 +33,12 @@ final class ReactorLayerPlacement {
               reactor.name(),
               "is not a valid Lambda layer name",
               "use 1 to 64 characters from A-Z, a-z, 0-9, '-' and '_'"));
-    } else if (ownLayerNames.stream().anyMatch(n -> reactor.name().equalsIgnoreCase(n))) {
+    } else if (otherLayerNames.stream().anyMatch(n -> reactor.name().equalsIgnoreCase(n))) {
       violations.add(
           new Violation(
               Setting.REACTOR_LAYER,
               reactor.name(),
-              "is also the name of one of the project's own layers",
+              "is also the name of one of the project's own or shared layers",
               "give the reactor layer a name of its own, e.g. reactor-shared"));
     }
     if (reactor.minModules() < 1) {
@@ -84,13 +84,18 @@ final class ReactorLayerPlacement {
     }
     if (libraries.isEmpty()) {
       warnings.add(
-          String.format(
-              Locale.ROOT,
-              "Reactor layer '%s' holds no library: no release library is used by at least %d of"
-                  + " the %d function modules of this build. It is left out.",
-              reactor.name(),
-              reactor.minModules(),
-              reactor.modules()));
+          reactor.libraries().isEmpty()
+              ? String.format(
+                  Locale.ROOT,
+                  "Reactor layer '%s' holds no library: no release library is used by at least %d"
+                      + " of the %d function modules of this build. It is left out.",
+                  reactor.name(),
+                  reactor.minModules(),
+                  reactor.modules())
+              : "Reactor layer '"
+                  + reactor.name()
+                  + "' holds no library: this module's shared layers already hold all of them."
+                  + " It is left out.");
       return new ReactorLayerPlacement(null, graph);
     }
     Set<Coordinates> inLayer = new HashSet<>();

@@ -425,7 +425,27 @@ class ReactorLayerPackagingTest {
                 reactor(databind, jacksonCore)));
     assertThat(prepared.layers()).extracting(PlannedLayer::name).containsExactly("my-function");
     assertThat(prepared.warnings())
-        .anyMatch(w -> w.startsWith("Reactor layer 'reactor-shared' holds no library"));
+        .contains(
+            "Reactor layer 'reactor-shared' holds no library: this module's shared layers"
+                + " already hold all of them. It is left out.");
+  }
+
+  @Test
+  void aReactorLayerNamedLikeASharedLayerIsAViolation() throws IOException {
+    SharedLayer shared = platform(databind, jacksonCore);
+    InvalidConfigurationException e =
+        invalid(
+            withShared(
+                List.of(databind, guava),
+                shared,
+                new ReactorLayer(shared.name(), 2, 3, List.of(slf4j), List.of())));
+    assertThat(e.violations())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.setting()).isEqualTo(Setting.REACTOR_LAYER);
+              assertThat(v.problem()).contains("own or shared layers");
+            });
   }
 
   @Test
