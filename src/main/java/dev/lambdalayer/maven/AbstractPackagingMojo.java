@@ -455,6 +455,48 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
     return descriptor;
   }
 
+  /**
+   * A shared layer built by a module of this reactor must be built before this module, or its
+   * descriptor is missing, or stale from an earlier build, and under {@code -T} both build at once.
+   * Maven orders modules only by their dependencies, so one must say so.
+   */
+  private void refuseUnorderedReactorLayerProject(String reference, String[] gav) {
+    if (session.getProjectDependencyGraph() == null) {
+      return;
+    }
+    List<MavenProject> all =
+        session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
+    java.util.function.Predicate<MavenProject> isLayerProject =
+        p ->
+            p.getGroupId().equals(gav[0])
+                && p.getArtifactId().equals(gav[1])
+                && p.getVersion().equals(gav[2]);
+    if (all.stream().anyMatch(isLayerProject)
+        && session.getProjectDependencyGraph().getUpstreamProjects(project, true).stream()
+            .noneMatch(isLayerProject)) {
+      throw new InvalidConfigurationException(
+          new Violation(
+              Setting.SHARED_LAYERS,
+              reference,
+              "is a module of this reactor, but nothing makes Maven build it before "
+                  + project.getArtifactId()
+                  + " (its descriptor could be missing or stale, and under -T both build at once)",
+              "declare its descriptor as a dependency of "
+                  + project.getArtifactId()
+                  + ", which orders the build: <dependency><groupId>"
+                  + gav[0]
+                  + "</groupId><artifactId>"
+                  + gav[1]
+                  + "</artifactId><version>"
+                  + gav[2]
+                  + "</version><classifier>"
+                  + LayerDescriptor.CLASSIFIER
+                  + "</classifier><type>"
+                  + LayerDescriptor.TYPE
+                  + "</type><scope>provided</scope></dependency>"));
+    }
+  }
+
   private List<SharedLayer> loadSharedLayers(FileDigestCache digests)
       throws MojoExecutionException, IOException {
     List<SharedLayer> out = new ArrayList<>();
@@ -469,6 +511,7 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
                 "name the layer project as groupId:artifactId:version, e.g."
                     + " com.acme:platform-layer:1.4.0"));
       }
+      refuseUnorderedReactorLayerProject(reference, parts);
       Coordinates at =
           new Coordinates(
               parts[0], parts[1], parts[2], LayerDescriptor.CLASSIFIER, LayerDescriptor.TYPE);

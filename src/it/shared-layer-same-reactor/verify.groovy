@@ -1,0 +1,24 @@
+import java.util.zip.ZipFile
+
+def server = System.getProperties().remove('fakeaws:' + basedir)
+try {
+  def log = new File(basedir, 'build.log').text
+  // Run 1: refused, with the dependency that fixes it.
+  assert log.contains("<sharedLayers><sharedLayer> (-Dlambda.sharedLayers) 'it.lambdalayer.samereactor:platform-layer:1.0': is a module of this reactor, but nothing makes Maven build it before function")
+  assert log.contains('<classifier>lambda-layer-descriptor</classifier><type>json</type><scope>provided</scope>')
+
+  // Run 2: the layer project first, then the function against its fresh descriptor.
+  def platform = 'arn:aws:lambda:eu-west-1:123456789012:layer:platform:1'
+  assert server.layerVersionCount('eu-west-1', 'platform') == 1
+  assert server.functionLayers('eu-west-1', 'fn') == [platform, 'arn:aws:lambda:eu-west-1:123456789012:layer:function:1']
+  def zips = new File(basedir, 'function/target/lambda').listFiles().findAll { it.name ==~ /function-[0-9a-f]{12}\.zip/ }
+  assert zips.size() == 1
+  def z = new ZipFile(zips[0])
+  def names = z.entries().toList()*.name
+  z.close()
+  assert names.any { it.contains('commons-lang3') }
+  assert !names.any { it.contains('jackson') } : 'the shared platform layer holds Jackson'
+} finally {
+  server?.close()
+}
+return true
