@@ -5,7 +5,7 @@ try {
   def log = new File(basedir, 'build.log').text
   // Run 1: refused, with the dependency that fixes it.
   assert log.contains("<sharedLayers><sharedLayer> (-Dlambda.sharedLayers) 'it.lambdalayer.samereactor:platform-layer:1.0': is a module of this reactor, but nothing makes Maven build it before function")
-  assert log.contains('<classifier>lambda-layer-descriptor</classifier><type>json</type><scope>provided</scope>')
+  assert log.contains('<artifactId>platform-layer</artifactId><version>1.0</version><type>pom</type><scope>provided</scope></dependency>')
 
   // Run 2: the layer project first, then the function against its fresh descriptor.
   def platform = 'arn:aws:lambda:eu-west-1:123456789012:layer:platform:1'

@@ -481,7 +481,7 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
               "is a module of this reactor, but nothing makes Maven build it before "
                   + project.getArtifactId()
                   + " (its descriptor could be missing or stale, and under -T both build at once)",
-              "declare its descriptor as a dependency of "
+              "declare the layer project as a dependency of "
                   + project.getArtifactId()
                   + ", which orders the build: <dependency><groupId>"
                   + gav[0]
@@ -489,11 +489,7 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
                   + gav[1]
                   + "</artifactId><version>"
                   + gav[2]
-                  + "</version><classifier>"
-                  + LayerDescriptor.CLASSIFIER
-                  + "</classifier><type>"
-                  + LayerDescriptor.TYPE
-                  + "</type><scope>provided</scope></dependency>"));
+                  + "</version><type>pom</type><scope>provided</scope></dependency>"));
     }
   }
 
