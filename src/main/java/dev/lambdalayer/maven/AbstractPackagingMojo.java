@@ -12,13 +12,10 @@ import dev.lambdalayer.core.LayerDescriptorCodec;
 import dev.lambdalayer.core.LayerRule;
 import dev.lambdalayer.core.Lockfile;
 import dev.lambdalayer.core.LockfileCodec;
-import dev.lambdalayer.core.ModuleLibraries;
 import dev.lambdalayer.core.OutputTimestamp;
 import dev.lambdalayer.core.PackagingRequest;
 import dev.lambdalayer.core.PackagingResult;
 import dev.lambdalayer.core.ReactorLayer;
-import dev.lambdalayer.core.ReactorLayerSelection;
-import dev.lambdalayer.core.ResolvedArtifact;
 import dev.lambdalayer.core.Setting;
 import dev.lambdalayer.core.SharedLayer;
 import dev.lambdalayer.core.SharedLayerSettings;
@@ -31,7 +28,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -331,75 +327,22 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
       // Checked with the other settings, before anything is resolved.
       return new ReactorLayer(name, reactorLayerMinModules, 0, List.of(), List.of());
     }
-    Set<String> reactorModules = RuntimeGraphResolver.reactorModules(session);
-    List<ModuleLibraries> modules = new ArrayList<>();
-    Map<Coordinates, ResolvedArtifact> own = new LinkedHashMap<>();
-    for (MavenProject module :
+    List<MavenProject> functionModules =
         ReactorFunctionModules.of(
             session,
             project,
             pluginDescriptor == null ? "dev.lambdalayer" : pluginDescriptor.getGroupId(),
             pluginDescriptor == null
                 ? "lambda-layer-maven-plugin"
-                : pluginDescriptor.getArtifactId())) {
-      if (ReactorFunctionModules.sameProject(module, project)) {
-        graph.artifacts().forEach(a -> own.put(a.coordinates(), a));
-        modules.add(
-            new ModuleLibraries(
-                project.getGroupId() + ":" + project.getArtifactId(),
-                List.copyOf(own.keySet()),
-                graph.artifacts().stream()
-                    .filter(a -> a.isVolatile() || reactorModules.contains(gav(a.coordinates())))
-                    .map(ResolvedArtifact::coordinates)
-                    .toList()));
-      } else {
-        modules.add(resolver.collectLibraries(session, module));
-      }
-    }
-    ReactorLayerSelection.Selection selection =
-        ReactorLayerSelection.select(
-            modules, reactorLayerMinModules, patterns(runtimeProvided, Setting.RUNTIME_PROVIDED));
-    List<Coordinates> elsewhere =
-        selection.libraries().stream().filter(c -> !own.containsKey(c)).toList();
-    Map<Coordinates, Path> files = resolver.resolveAvailable(session, project, elsewhere);
-    List<ResolvedArtifact> libraries = new ArrayList<>();
-    for (Coordinates library : selection.libraries()) {
-      ResolvedArtifact artifact = own.get(library);
-      if (artifact == null) {
-        Path file = files.get(library);
-        if (file == null) {
-          throw new MojoExecutionException(
-              "Could not resolve "
-                  + library
-                  + ", which other function modules of this reactor use, for the reactor layer '"
-                  + name
-                  + "' ("
-                  + SettingNames.of(Setting.REACTOR_LAYER)
-                  + ")"
-                  + (session.isOffline() ? ": Maven is offline, run once without -o" : "")
-                  + ". Build the whole reactor once, or check the repositories of "
-                  + project.getId()
-                  + ".");
-        }
-        artifact =
-            new ResolvedArtifact(library, file, digests.digest(file), "compile", List.of(), false);
-      }
-      libraries.add(artifact);
-    }
-    getLog()
-        .debug(
-            "Reactor layer '"
-                + name
-                + "' chosen from "
-                + modules.stream().map(ModuleLibraries::module).toList()
-                + ": "
-                + selection.libraries());
-    return new ReactorLayer(
-        name, reactorLayerMinModules, selection.modules(), libraries, selection.leftOut());
-  }
-
-  private static String gav(Coordinates c) {
-    return c.groupId() + ":" + c.artifactId() + ":" + c.version();
+                : pluginDescriptor.getArtifactId());
+    return new ReactorLayerResolver(resolver, session, project, getLog())
+        .resolve(
+            name,
+            reactorLayerMinModules,
+            patterns(runtimeProvided, Setting.RUNTIME_PROVIDED),
+            functionModules,
+            graph,
+            digests);
   }
 
   /**
@@ -455,44 +398,6 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
     return descriptor;
   }
 
-  /**
-   * A shared layer built by a module of this reactor must be built before this module, or its
-   * descriptor is missing, or stale from an earlier build, and under {@code -T} both build at once.
-   * Maven orders modules only by their dependencies, so one must say so.
-   */
-  private void refuseUnorderedReactorLayerProject(String reference, String[] gav) {
-    if (session.getProjectDependencyGraph() == null) {
-      return;
-    }
-    List<MavenProject> all =
-        session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
-    java.util.function.Predicate<MavenProject> isLayerProject =
-        p ->
-            p.getGroupId().equals(gav[0])
-                && p.getArtifactId().equals(gav[1])
-                && p.getVersion().equals(gav[2]);
-    if (all.stream().anyMatch(isLayerProject)
-        && session.getProjectDependencyGraph().getUpstreamProjects(project, true).stream()
-            .noneMatch(isLayerProject)) {
-      throw new InvalidConfigurationException(
-          new Violation(
-              Setting.SHARED_LAYERS,
-              reference,
-              "is a module of this reactor, but nothing makes Maven build it before "
-                  + project.getArtifactId()
-                  + " (its descriptor could be missing or stale, and under -T both build at once)",
-              "declare the layer project as a dependency of "
-                  + project.getArtifactId()
-                  + ", which orders the build: <dependency><groupId>"
-                  + gav[0]
-                  + "</groupId><artifactId>"
-                  + gav[1]
-                  + "</artifactId><version>"
-                  + gav[2]
-                  + "</version><type>pom</type><scope>provided</scope></dependency>"));
-    }
-  }
-
   private List<SharedLayer> loadSharedLayers(FileDigestCache digests)
       throws MojoExecutionException, IOException {
     List<SharedLayer> out = new ArrayList<>();
@@ -507,7 +412,7 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
                 "name the layer project as groupId:artifactId:version, e.g."
                     + " com.acme:platform-layer:1.4.0"));
       }
-      refuseUnorderedReactorLayerProject(reference, parts);
+      SharedLayerBuildOrder.check(session, project, reference, parts);
       Coordinates at =
           new Coordinates(
               parts[0], parts[1], parts[2], LayerDescriptor.CLASSIFIER, LayerDescriptor.TYPE);

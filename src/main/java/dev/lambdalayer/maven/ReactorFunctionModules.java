@@ -23,8 +23,7 @@ final class ReactorFunctionModules {
 
   static List<MavenProject> of(
       MavenSession session, MavenProject current, String pluginGroupId, String pluginArtifactId) {
-    List<MavenProject> all =
-        session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
+    List<MavenProject> all = ReactorFunctionModules.wholeReactor(session);
     List<MavenProject> declaring =
         all.stream().filter(p -> plugin(p, pluginGroupId, pluginArtifactId) != null).toList();
     List<MavenProject> modules = new ArrayList<>();
@@ -44,6 +43,11 @@ final class ReactorFunctionModules {
       modules.add(current);
     }
     return modules;
+  }
+
+  /** Every module of the reactor, also those {@code -pl} leaves out of the build. */
+  static List<MavenProject> wholeReactor(MavenSession session) {
+    return session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
   }
 
   static boolean sameProject(MavenProject a, MavenProject b) {

@@ -160,17 +160,33 @@ public class RuntimeGraphResolver {
     }
   }
 
+  /** A module's own resolved graph as {@link #collectLibraries} would list it. */
+  static ModuleLibraries libraries(
+      MavenSession session, MavenProject project, DependencyGraph graph) {
+    Set<String> reactor = reactorModules(session);
+    return new ModuleLibraries(
+        project.getGroupId() + ":" + project.getArtifactId(),
+        graph.artifacts().stream().map(ResolvedArtifact::coordinates).toList(),
+        graph.artifacts().stream()
+            .filter(a -> a.isVolatile() || reactor.contains(gav(a.coordinates())))
+            .map(ResolvedArtifact::coordinates)
+            .toList());
+  }
+
   /** {@code groupId:artifactId:version} of every module of the reactor, {@code -pl} or not. */
   static Set<String> reactorModules(MavenSession session) {
-    List<MavenProject> all =
-        session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
+    List<MavenProject> all = ReactorFunctionModules.wholeReactor(session);
     return all.stream()
         .map(p -> p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion())
         .collect(Collectors.toSet());
   }
 
   private static String gav(Artifact artifact) {
-    return artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getBaseVersion();
+    return gav(coordinates(artifact));
+  }
+
+  private static String gav(Coordinates c) {
+    return c.groupId() + ":" + c.artifactId() + ":" + c.version();
   }
 
   /** The project's dependencies as Maven would resolve them, managed versions included. */
