@@ -2,6 +2,7 @@ package dev.lambdalayer.core;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Deploys the slim function zip and its layer list, region by region (concurrently), waiting for
@@ -77,6 +79,38 @@ public final class FunctionDeployment {
     } finally {
       executor.shutdownNow();
     }
+  }
+
+  /**
+   * Deploys a function zip just built with the layers this publish made or found and the shared
+   * layers' versions: the layer sizes and the function's libraries come from the build.
+   *
+   * @param published the project's own layers, as published
+   * @param shared per region, the shared layers' versions (see {@link SharedLayerArns#forRegions})
+   * @param layerLibraries the {@code groupId:artifactId} keys a layer version ARN is known to carry
+   *     (from the lockfile), empty when unknown
+   */
+  public List<DeployedFunction> deploy(
+      FunctionToDeploy function,
+      PackagingRequest request,
+      PackagingResult built,
+      List<PublishedLayer> published,
+      Map<String, List<PublishedLayer>> shared,
+      Function<String, Set<String>> layerLibraries)
+      throws InterruptedException {
+    Map<String, Long> sizes = new HashMap<>();
+    built.layers().forEach(l -> sizes.put(l.name(), l.zip().unzippedBytes()));
+    request.shared().layers().forEach(s -> sizes.put(s.name(), s.descriptor().unzippedBytes()));
+    layerSizes(sizes);
+    Map<String, List<PublishedLayer>> own = new LinkedHashMap<>();
+    published.forEach(p -> own.computeIfAbsent(p.region(), r -> new ArrayList<>()).add(p));
+    Map<String, List<PublishedLayer>> byRegion =
+        SharedLayerArns.merge(own, shared, request.shared().first());
+    Set<String> functionLibraries =
+        built.plan().functionLibraries().stream()
+            .map(a -> a.coordinates().key())
+            .collect(Collectors.toSet());
+    return deploy(function, byRegion, layerLibraries, functionLibraries);
   }
 
   /**

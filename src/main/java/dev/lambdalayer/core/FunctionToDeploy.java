@@ -37,6 +37,19 @@ public record FunctionToDeploy(
     this(function, zip, sha256, zippedBytes, unzippedBytes, alias, Set.of());
   }
 
+  /** The function zip just built, deployed as {@code function}. */
+  public static FunctionToDeploy of(
+      String function, BuiltZip zip, String alias, Set<String> retiredLayers) {
+    return new FunctionToDeploy(
+        function,
+        zip.zip().file(),
+        zip.zip().sha256(),
+        zip.zip().zippedBytes(),
+        zip.zip().unzippedBytes(),
+        alias,
+        retiredLayers);
+  }
+
   public String codeSha256() {
     return Hashes.toBase64(sha256);
   }

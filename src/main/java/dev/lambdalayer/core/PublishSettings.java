@@ -34,8 +34,12 @@ public record PublishSettings(
             + " AWS_REGION, or a region in your AWS profile");
   }
 
-  /** Checks the settings before anything is called. */
-  public List<Violation> check(List<LayerToPublish> layers) {
+  /**
+   * Checks the settings before anything is called.
+   *
+   * @param function the function zip to deploy, or null when no function is deployed
+   */
+  public List<Violation> check(List<LayerToPublish> layers, BuiltZip function) {
     List<Violation> violations = new ArrayList<>();
     if (regions.isEmpty()) {
       violations.add(noRegion("no region is configured and the AWS SDK found none"));
@@ -72,6 +76,14 @@ public record PublishSettings(
                 "name an S3 bucket in each target region, e.g."
                     + " <s3Bucket>my-artifacts-{region}</s3Bucket>"));
       }
+    }
+    if (function != null && function.needsS3() && (s3Bucket == null || s3Bucket.isBlank())) {
+      violations.add(
+          new Violation(
+              Setting.S3_BUCKET,
+              "",
+              "the function zip is over Lambda's 50 MB limit for direct upload",
+              "name an S3 bucket in each target region"));
     }
     return violations;
   }

@@ -3,10 +3,7 @@ package dev.lambdalayer.maven;
 import dev.lambdalayer.aws.AwsClients;
 import dev.lambdalayer.aws.SdkFunctionDeployer;
 import dev.lambdalayer.aws.SdkLayerPublisher;
-import dev.lambdalayer.core.Arns;
-import dev.lambdalayer.core.AuditReport;
 import dev.lambdalayer.core.AwsCallException;
-import dev.lambdalayer.core.BuiltZip;
 import dev.lambdalayer.core.ClassPathInput;
 import dev.lambdalayer.core.DeployedFunction;
 import dev.lambdalayer.core.FileDigestCache;
@@ -15,11 +12,10 @@ import dev.lambdalayer.core.FunctionToDeploy;
 import dev.lambdalayer.core.InvalidConfigurationException;
 import dev.lambdalayer.core.LayerPublishing;
 import dev.lambdalayer.core.LayerToPublish;
-import dev.lambdalayer.core.Lockfile;
-import dev.lambdalayer.core.LockfileCodec;
-import dev.lambdalayer.core.LockfileService;
 import dev.lambdalayer.core.PackagingRequest;
 import dev.lambdalayer.core.PackagingResult;
+import dev.lambdalayer.core.PublishDryRun;
+import dev.lambdalayer.core.PublishLockfile;
 import dev.lambdalayer.core.PublishRecords;
 import dev.lambdalayer.core.PublishSettings;
 import dev.lambdalayer.core.PublishedLayer;
@@ -30,16 +26,9 @@ import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
-import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -164,15 +153,8 @@ public class PublishMojo extends AbstractAwsMojo {
             blankToNull(s3Bucket),
             blankToNull(licenseInfo),
             share.stream().map(String::trim).filter(s -> !s.isEmpty()).map(Share::parse).toList());
-    List<Violation> violations = new ArrayList<>(settings.check(layersToPublish));
-    if (function != null && built.function().needsS3() && settings.s3Bucket() == null) {
-      violations.add(
-          new Violation(
-              dev.lambdalayer.core.Setting.S3_BUCKET,
-              "",
-              "the function zip is over Lambda's 50 MB limit for direct upload",
-              "name an S3 bucket in each target region"));
-    }
+    List<Violation> violations =
+        settings.check(layersToPublish, function == null ? null : built.function());
     if (!violations.isEmpty()) {
       throw new InvalidConfigurationException(violations);
     }
@@ -182,14 +164,16 @@ public class PublishMojo extends AbstractAwsMojo {
             ? Map.of()
             : SharedLayerArns.forRegions(request.shared(), settings.regions());
 
-    Optional<Lockfile> previous = LockfileCodec.read(lockfile.toPath());
-    Lockfile[] current = {LockfileService.current(request, built, previous)};
-    if (previous.isPresent()) {
-      refuseIntegrityFailures(
-          LockfileService.compare(lockfileName(), previous.get(), current[0], built));
-    }
+    PublishLockfile lock = PublishLockfile.open(lockfile.toPath(), lockfileName(), request, built);
+    refuseIntegrityFailures(lock);
     if (dryRun) {
-      dryRun(settings, layersToPublish, built, current[0]);
+      getLog().info("Dry run (-Dlambda.dryRun): nothing is called, uploaded or written to AWS.");
+      PublishDryRun.layerLines(settings, layersToPublish, lock::lockedVersion)
+          .forEach(getLog()::info);
+      if (function != null) {
+        PublishDryRun.functionLines(settings.regions(), function, built.function().zip(), alias)
+            .forEach(getLog()::info);
+      }
       return;
     }
 
@@ -200,7 +184,7 @@ public class PublishMojo extends AbstractAwsMojo {
             new LayerPublishing(
                 new SdkLayerPublisher(clients),
                 settings,
-                (name, sha, r) -> lockedVersion(current[0], name, sha, r),
+                lock::lockedVersion,
                 getLog()::info,
                 reactorLayerCache())) {
       try {
@@ -209,14 +193,24 @@ public class PublishMojo extends AbstractAwsMojo {
               layer,
               done -> {
                 published.addAll(done);
-                current[0] = PublishRecords.withPublished(current[0], done);
-                writeLockfile(current[0]);
+                lock.record(done);
                 done.forEach(this::logLayer);
               });
         }
         if (function != null) {
           deployed.addAll(
-              deploy(clients, settings, built, published, previous, request, sharedArns));
+              functionDeployment(clients, settings)
+                  .deploy(
+                      FunctionToDeploy.of(
+                          function.trim(),
+                          built.function(),
+                          blankToNull(alias),
+                          lock.retiredLayers()),
+                      request,
+                      built,
+                      published,
+                      sharedArns,
+                      lock::layerLibraries));
         }
       } finally {
         recordProperties(settings, published);
@@ -248,158 +242,25 @@ public class PublishMojo extends AbstractAwsMojo {
                 outputDirectory.toPath().resolve("publish.json")));
   }
 
-  /**
-   * Layers this plugin published before (per the lockfile) that the project no longer has, as ARNs
-   * without version: the function's layer list drops them, or a renamed layer would stay on the
-   * class path next to its successor.
-   */
-  private static Set<String> retiredLayers(Optional<Lockfile> previous, PackagingResult built) {
-    Set<String> current = new HashSet<>();
-    built.layers().forEach(layer -> current.add(layer.name()));
-    Set<String> retired = new HashSet<>();
-    previous.ifPresent(
-        lock ->
-            lock.layers().stream()
-                .filter(layer -> !current.contains(layer.name()))
-                .flatMap(layer -> layer.published().stream())
-                .forEach(p -> retired.add(Arns.withoutVersion(p.layerVersionArn()))));
-    return retired;
-  }
-
-  private List<DeployedFunction> deploy(
-      AwsClients clients,
-      PublishSettings settings,
-      PackagingResult built,
-      List<PublishedLayer> published,
-      Optional<Lockfile> previous,
-      PackagingRequest request,
-      Map<String, List<PublishedLayer>> sharedArns)
-      throws InterruptedException {
-    BuiltZip zip = built.function();
-    FunctionToDeploy target =
-        new FunctionToDeploy(
-            function.trim(),
-            zip.zip().file(),
-            zip.zip().sha256(),
-            zip.zip().zippedBytes(),
-            zip.zip().unzippedBytes(),
-            blankToNull(alias),
-            retiredLayers(previous, built));
-    FunctionDeployment deployment =
-        new FunctionDeployment(
-            new SdkFunctionDeployer(clients),
-            settings,
-            new FunctionDeployment.Timing(
-                Duration.ofSeconds(updateTimeout), Duration.ofMillis(500)),
-            getLog()::info);
-    Map<String, Long> sizes = new HashMap<>();
-    built.layers().forEach(l -> sizes.put(l.name(), l.zip().unzippedBytes()));
-    request.shared().layers().forEach(s -> sizes.put(s.name(), s.descriptor().unzippedBytes()));
-    deployment.layerSizes(sizes);
-    Map<String, List<PublishedLayer>> own = new LinkedHashMap<>();
-    published.forEach(p -> own.computeIfAbsent(p.region(), r -> new ArrayList<>()).add(p));
-    Map<String, List<PublishedLayer>> byRegion =
-        SharedLayerArns.merge(own, sharedArns, request.shared().first());
-    // What each previously published layer version held, to see libraries move into the function.
-    Map<String, Set<String>> layerLibraries = new HashMap<>();
-    previous.ifPresent(
-        lock ->
-            lock.layers()
-                .forEach(
-                    layer -> {
-                      Set<String> keys =
-                          layer.libraries().stream()
-                              .map(l -> l.coordinates().key())
-                              .collect(Collectors.toSet());
-                      layer.published().forEach(p -> layerLibraries.put(p.layerVersionArn(), keys));
-                    }));
-    Set<String> functionLibraries =
-        built.plan().functionLibraries().stream()
-            .map(a -> a.coordinates().key())
-            .collect(Collectors.toSet());
-    return deployment.deploy(
-        target, byRegion, arn -> layerLibraries.getOrDefault(arn, Set.of()), functionLibraries);
-  }
-
-  private void dryRun(
-      PublishSettings settings, List<LayerToPublish> layers, PackagingResult built, Lockfile lock) {
-    getLog().info("Dry run (-Dlambda.dryRun): nothing is called, uploaded or written to AWS.");
-    for (LayerToPublish layer : layers) {
-      for (String r : settings.regions()) {
-        OptionalLong locked = lockedVersion(lock, layer.name(), layer.sha256(), r);
-        String upload =
-            layer.needsS3()
-                ? String.format(
-                    Locale.ROOT,
-                    "upload %s (%,d bytes) to s3://%s/%s unless already there",
-                    layer.zip().getFileName(),
-                    layer.zippedBytes(),
-                    settings.bucket(r),
-                    layer.s3Key())
-                : String.format(
-                    Locale.ROOT,
-                    "upload %s (%,d bytes) inline",
-                    layer.zip().getFileName(),
-                    layer.zippedBytes());
-        getLog()
-            .info(
-                String.format(
-                    "Layer '%s' %s sha256 %s: %s; else %s and PublishLayerVersion (runtimes %s,"
-                        + " architectures %s%s, Description \"%s\")%s.",
-                    layer.name(),
-                    r,
-                    layer.sha256().substring(0, 12),
-                    locked.isPresent()
-                        ? "reuse locked version "
-                            + locked.getAsLong()
-                            + " if GetLayerVersion confirms it"
-                        : "reuse a version whose Description carries " + layer.hashMarker(),
-                    upload,
-                    layer.runtimes(),
-                    layer.architectures(),
-                    settings.licenseInfo() == null ? "" : ", license " + settings.licenseInfo(),
-                    layer.description(),
-                    settings.shares().isEmpty() ? "" : "; share with " + settings.shares()));
-      }
-    }
-    if (function != null) {
-      for (String r : settings.regions()) {
-        getLog()
-            .info(
-                String.format(
-                    Locale.ROOT,
-                    "Function '%s' %s: UpdateFunctionCode with %s (%,d bytes, CodeSha256 %s)"
-                        + " unless equal; UpdateFunctionConfiguration with the layers above, other"
-                        + " layers kept%s.",
-                    function,
-                    r,
-                    built.function().zip().file().getFileName(),
-                    built.function().zip().zippedBytes(),
-                    built.function().zip().codeSha256(),
-                    alias == null ? "" : "; PublishVersion and move alias '" + alias + "'"));
-      }
-    }
+  private FunctionDeployment functionDeployment(AwsClients clients, PublishSettings settings) {
+    return new FunctionDeployment(
+        new SdkFunctionDeployer(clients),
+        settings,
+        new FunctionDeployment.Timing(Duration.ofSeconds(updateTimeout), Duration.ofMillis(500)),
+        getLog()::info);
   }
 
   /**
-   * A jar whose bytes differ from the locked ones under the same coordinates must never be
-   * published: that is the swap the lockfile exists to catch. Other drift is what a publish
-   * records, so it is shown (it will be in the lockfile's diff) but does not stop the publish.
+   * Shows the drift a publish records; refuses a jar whose bytes are not the locked ones (see
+   * {@link PublishLockfile#integrityFailures}).
    */
-  private void refuseIntegrityFailures(AuditReport drift) throws MojoFailureException {
-    List<String> errors = new ArrayList<>();
-    for (AuditReport.Finding finding : drift.findings()) {
-      if (finding.severity() == AuditReport.Severity.ERROR) {
-        errors.add(finding.subject() + ": " + finding.message());
-      } else {
-        getLog()
-            .warn(
-                "Drift from "
-                    + lockfileName()
-                    + ", recorded by this publish: "
-                    + finding.message());
-      }
-    }
+  private void refuseIntegrityFailures(PublishLockfile lock) throws MojoFailureException {
+    lock.recordedDrift()
+        .forEach(
+            drift ->
+                getLog()
+                    .warn("Drift from " + lockfileName() + ", recorded by this publish: " + drift));
+    List<String> errors = lock.integrityFailures();
     if (!errors.isEmpty()) {
       throw new MojoFailureException(
           "lambda:publish refuses to publish: "
@@ -407,22 +268,6 @@ public class PublishMojo extends AbstractAwsMojo {
               + ". Run mvn lambda:audit for the full report; if the new bytes are intended, delete"
               + " the jar from the local repository, let Maven download it again, and run mvn"
               + " lambda:lock.");
-    }
-  }
-
-  private static OptionalLong lockedVersion(Lockfile lock, String name, String sha256, String r) {
-    return lock.layer(name)
-        .filter(l -> l.sha256().equals(sha256))
-        .flatMap(l -> l.published().stream().filter(p -> p.region().equals(r)).findFirst())
-        .map(p -> OptionalLong.of(p.version()))
-        .orElse(OptionalLong.empty());
-  }
-
-  private void writeLockfile(Lockfile lock) {
-    try {
-      LockfileCodec.write(lock, lockfile.toPath());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -258,5 +260,100 @@ class SharedLayersTest {
     assertThat(d.sha256()).isEqualTo(result.layers().get(0).zip().sha256());
     assertThat(d.libraries()).hasSize(2);
     assertThat(d.published()).isEmpty();
+  }
+
+  /** A function in eu-west-1 with no layers yet; keeps the layer list it is given. */
+  private static final class LayerListDeployer implements FunctionDeployer {
+    final List<List<String>> layerLists = new ArrayList<>();
+
+    @Override
+    public FunctionState getFunction(String region, String function) {
+      return new FunctionState(
+          "arn:aws:lambda:eu-west-1:123456789012:function:" + function,
+          "OLD=",
+          1_000,
+          List.of(),
+          "Successful",
+          null);
+    }
+
+    @Override
+    public void updateCode(String region, String function, LayerPublisher.Code code) {}
+
+    @Override
+    public void updateLayers(String region, String function, List<String> layerVersionArns) {
+      layerLists.add(layerVersionArns);
+    }
+
+    @Override
+    public String publishVersion(String region, String function, String sha, String description) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void pointAlias(String region, String function, String alias, String version) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean objectExists(String region, String bucket, String key) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void putObject(String region, String bucket, String key, Path file, long size) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
+  void aBuiltFunctionGetsItsOwnLayersAndTheSharedOnesInTheConfiguredPlace() throws Exception {
+    String own = "arn:aws:lambda:eu-west-1:123456789012:layer:my-function:7";
+    String shared = "arn:aws:lambda:eu-west-1:123456789012:layer:platform:3";
+    for (boolean sharedFirst : List.of(true, false)) {
+      PackagingRequest request =
+          request(
+              List.of(databind, core, guava),
+              new SharedLayerSettings(List.of(platform()), sharedFirst, false),
+              List.of());
+      PackagingResult built = new LambdaPackager(FileDigestCache.load(null)).build(request);
+      BuiltZip layer = built.layers().get(0);
+      PublishedLayer published =
+          new PublishedLayer(
+              layer.name(),
+              "eu-west-1",
+              "123456789012",
+              own,
+              7,
+              layer.zip().sha256(),
+              layer.zip().codeSha256(),
+              PublishedLayer.Outcome.PUBLISHED,
+              0);
+      FunctionToDeploy function = FunctionToDeploy.of("hello", built.function(), null, Set.of());
+      assertThat(function.zip()).isEqualTo(built.function().zip().file());
+      assertThat(function.codeSha256()).isEqualTo(built.function().zip().codeSha256());
+      LayerListDeployer aws = new LayerListDeployer();
+      PublishSettings settings = new PublishSettings(List.of("eu-west-1"), null, null, List.of());
+
+      List<DeployedFunction> deployed =
+          new FunctionDeployment(
+                  aws,
+                  settings,
+                  new FunctionDeployment.Timing(Duration.ofSeconds(5), Duration.ofMillis(1)),
+                  line -> {})
+              .deploy(
+                  function,
+                  request,
+                  built,
+                  List.of(published),
+                  SharedLayerArns.forRegions(request.shared(), settings.regions()),
+                  arn -> Set.of());
+
+      List<String> expected = sharedFirst ? List.of(shared, own) : List.of(own, shared);
+      assertThat(aws.layerLists).containsExactly(expected);
+      assertThat(deployed)
+          .singleElement()
+          .satisfies(d -> assertThat(d.layers()).isEqualTo(expected));
+    }
   }
 }
