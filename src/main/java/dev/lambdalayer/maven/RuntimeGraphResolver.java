@@ -83,9 +83,7 @@ public class RuntimeGraphResolver {
               + project.getId()
               + ": "
               + e.getMessage()
-              + (repositorySession.isOffline()
-                  ? " (Maven is offline: run once without -o to download them)"
-                  : ""),
+              + offlineHint(repositorySession),
           e);
     }
     Set<String> reactor = reactorModules(session);
@@ -127,9 +125,7 @@ public class RuntimeGraphResolver {
               + SettingNames.of(Setting.REACTOR_LAYER)
               + "): "
               + e.getMessage()
-              + (repositorySession.isOffline()
-                  ? " (Maven is offline: run once without -o to download them)"
-                  : ""),
+              + offlineHint(repositorySession),
           e);
     }
     Set<String> reactor = reactorModules(session);
@@ -158,6 +154,10 @@ public class RuntimeGraphResolver {
         }
       }
     }
+  }
+
+  private static String offlineHint(RepositorySystemSession session) {
+    return session.isOffline() ? " (Maven is offline: run once without -o to download them)" : "";
   }
 
   /** A module's own resolved graph as {@link #collectLibraries} would list it. */
