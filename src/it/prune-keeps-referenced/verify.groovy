@@ -32,6 +32,10 @@ try {
 
   // Offline, it refuses before calling anything.
   assert log.contains('lambda:prune needs the network to reach AWS (a dry run lists the layer versions too), but Maven runs offline (-o)')
+
+  // A negative <keep>: the core's violation, named as the user writes it, before any AWS call.
+  assert log.contains("<keep> (-Dlambda.prune.keep) '-1': cannot keep a negative number of versions. Fix: set 0 or more (the default is 3).")
+  assert !log.contains('keeping the newest -1')
 } finally {
   server?.close()
 }

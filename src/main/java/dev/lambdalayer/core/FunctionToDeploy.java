@@ -37,16 +37,23 @@ public record FunctionToDeploy(
     this(function, zip, sha256, zippedBytes, unzippedBytes, alias, Set.of());
   }
 
-  /** The function zip just built, deployed as {@code function}. */
+  /**
+   * The function zip just built, deployed as {@code function}: what a publish deploys and what its
+   * dry run prints, so the two cannot disagree.
+   *
+   * @param function the function's name or ARN as configured; surrounding blanks are dropped
+   * @param alias the alias as configured; surrounding blanks are dropped, and a blank or null alias
+   *     means none
+   */
   public static FunctionToDeploy of(
       String function, BuiltZip zip, String alias, Set<String> retiredLayers) {
     return new FunctionToDeploy(
-        function,
+        function.trim(),
         zip.zip().file(),
         zip.zip().sha256(),
         zip.zip().zippedBytes(),
         zip.zip().unzippedBytes(),
-        alias,
+        alias == null || alias.isBlank() ? null : alias.trim(),
         retiredLayers);
   }
 

@@ -76,14 +76,7 @@ public record PrunePlan(String layerName, String region, List<Decision> decision
       Set<Long> locked,
       List<LayerInventory.LayerUse> uses,
       int keep) {
-    if (keep < 0) {
-      throw new InvalidConfigurationException(
-          new Violation(
-              Setting.PRUNE_KEEP,
-              String.valueOf(keep),
-              "cannot keep a negative number of versions",
-              "set 0 or more (the default is 3)"));
-    }
+    checkKeep(keep);
     List<LayerVersionInfo> newestFirst = new ArrayList<>(versions);
     newestFirst.sort(Comparator.comparingLong(LayerVersionInfo::version).reversed());
     List<Decision> decisions = new ArrayList<>();
@@ -108,6 +101,23 @@ public record PrunePlan(String layerName, String region, List<Decision> decision
       decisions.add(new Decision(v.version(), v.layerVersionArn(), reasons, users));
     }
     return new PrunePlan(layerName, region, decisions);
+  }
+
+  /**
+   * Refuses a negative {@code keep}. {@link #plan} checks it for each layer and region; {@code
+   * lambda:prune} checks it first, so a bad value is refused before anything calls AWS.
+   *
+   * @throws InvalidConfigurationException naming {@link Setting#PRUNE_KEEP}
+   */
+  public static void checkKeep(int keep) {
+    if (keep < 0) {
+      throw new InvalidConfigurationException(
+          new Violation(
+              Setting.PRUNE_KEEP,
+              String.valueOf(keep),
+              "cannot keep a negative number of versions",
+              "set 0 or more (the default is 3)"));
+    }
   }
 
   public List<Decision> toDelete() {

@@ -50,11 +50,11 @@ public final class PublishDryRun {
   /**
    * Per region: the function's code and layer updates.
    *
-   * @param function the function's name or ARN, as configured
-   * @param alias the alias a publish would move, or null
+   * @param function the function as the publish would deploy it (see {@link FunctionToDeploy#of}):
+   *     its name and alias as the deploy uses them, not as typed
    */
-  public static List<String> functionLines(
-      List<String> regions, String function, WrittenZip zip, String alias) {
+  public static List<String> functionLines(List<String> regions, FunctionToDeploy function) {
+    String alias = function.alias();
     List<String> lines = new ArrayList<>();
     for (String region : regions) {
       lines.add(
@@ -63,11 +63,11 @@ public final class PublishDryRun {
               "Function '%s' %s: UpdateFunctionCode with %s (%,d bytes, CodeSha256 %s)"
                   + " unless equal; UpdateFunctionConfiguration with the layers above, other"
                   + " layers kept%s.",
-              function,
+              function.function(),
               region,
-              zip.file().getFileName(),
-              zip.zippedBytes(),
-              zip.codeSha256(),
+              function.zip().getFileName(),
+              function.zippedBytes(),
+              function.codeSha256(),
               alias == null ? "" : "; PublishVersion and move alias '" + alias + "'"));
     }
     return lines;

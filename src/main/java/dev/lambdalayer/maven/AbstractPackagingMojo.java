@@ -1,7 +1,6 @@
 package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.ArtifactPattern;
-import dev.lambdalayer.core.ClassPathInput;
 import dev.lambdalayer.core.Coordinates;
 import dev.lambdalayer.core.DependencyGraph;
 import dev.lambdalayer.core.FileDigestCache;
@@ -29,16 +28,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
  * The parameters that decide what goes into which zip, declared once for every goal that needs the
- * layer plan ({@code layer}, {@code lock}, {@code audit}), so the three always agree.
+ * layer plan ({@code layer}, {@code lock}, {@code audit}, {@code publish}, {@code prune}), so they
+ * always agree. The class-path check's parameters come from {@link AbstractClassPathMojo}, shared
+ * with {@code lambda:classpath}.
  */
-public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
+public abstract class AbstractPackagingMojo extends AbstractClassPathMojo {
 
   /**
    * The layers to split the dependencies into, in order of precedence: the first layer whose {@code
@@ -102,17 +102,6 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
   protected List<String> runtimeProvided = new ArrayList<>();
 
   /**
-   * Where the zips, {@code build.json} and the audit reports are written.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(
-      property = "lambda.outputDirectory",
-      defaultValue = "${project.build.directory}/lambda",
-      required = true)
-  protected File outputDirectory;
-
-  /**
    * The project's compiled classes and resources, put at the root of the function zip.
    *
    * @since 0.1.0
@@ -144,60 +133,6 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
       defaultValue = "${project.basedir}/lambda-layers.lock.json",
       required = true)
   protected File lockfile;
-
-  /**
-   * The function's handler, as configured in Lambda: {@code com.example.Handler::handleRequest}, or
-   * {@code com.example.Handler} for a class implementing {@code RequestHandler} or {@code
-   * RequestStreamHandler}. Checked by {@code lambda:classpath}, which {@code lambda:layer} also
-   * runs. Unset, the handler is not checked and classes are followed from every class of the
-   * function zip's root instead.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.handler")
-  protected String handler;
-
-  /**
-   * Classes whose copies in several jars are not reported by the class-path check, as class names
-   * ({@code com.foo.Bar}), packages ({@code com.foo.*}) or package trees ({@code com.foo.**}).
-   * {@code module-info} and {@code META-INF/versions/**} are never reported. On the command line,
-   * comma-separated.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.allowedDuplicates")
-  protected List<String> allowedDuplicates = new ArrayList<>();
-
-  /**
-   * Classes that may be referenced without anything providing them, for optional libraries that the
-   * code only uses when present; same syntax as {@code <allowedDuplicates>}. Always allowed: the
-   * AWS Common Runtime ({@code software.amazon.awssdk.crt.**}, {@code
-   * software.amazon.awssdk.crtcore.**}), SLF4J 1.x bindings ({@code org.slf4j.impl.*}), Commons
-   * Logging's optional back ends and Netty's optional native and compression libraries. Allowed
-   * classes are still listed in {@code classpath.json}. On the command line, comma-separated.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.allowedMissing")
-  protected List<String> allowedMissing = new ArrayList<>();
-
-  /**
-   * Fail the build on class-path errors (a bad handler, missing classes, a library in two versions,
-   * classes too new for the runtime). With {@code false} they are logged and reported only.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.classpath.failOnError", defaultValue = "true")
-  protected boolean failOnClassPathError;
-
-  /**
-   * Skips the class-path check, in {@code lambda:classpath} and in the goals that run it after
-   * packaging ({@code lambda:layer}, {@code lambda:publish}).
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "lambda.classpath.skip", defaultValue = "false")
-  protected boolean skipClasspath;
 
   /**
    * Layers published by other projects (layer projects) that this function uses, as {@code
@@ -454,23 +389,6 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
       out.add(new SharedLayer(reference, descriptor, jars));
     }
     return out;
-  }
-
-  /**
-   * Runs the class-path check on what was just packaged, writing {@code classpath.json}, unless
-   * {@code <skipClasspath>} is set.
-   */
-  protected void verifyClassPath(ClassPathInput input) throws MojoFailureException, IOException {
-    if (skipClasspath) {
-      getLog().info("Skipping the class-path check: lambda.classpath.skip is set.");
-      return;
-    }
-    ClassPathVerification.verify(
-        input,
-        ClassPathVerification.settings(handler, allowedDuplicates, allowedMissing),
-        outputDirectory.toPath().resolve("classpath.json"),
-        failOnClassPathError,
-        getLog());
   }
 
   /** The lockfile as the user knows it: relative to the project when inside it. */

@@ -4,7 +4,6 @@ import dev.lambdalayer.core.BuildReportReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -26,16 +25,13 @@ import org.apache.maven.plugins.annotations.Mojo;
  * Missing classes, version conflicts and a bad handler fail the build; shadowed classes are
  * warnings. The findings are written to {@code target/lambda/classpath.json}. Reads {@code
  * build.json} and the zips of {@code lambda:layer}, so it runs after it (phase {@code verify}).
+ * Everything about the zips (layers, runtimes, shared layers) comes from {@code build.json}: this
+ * goal packages nothing, and only the class-path check's own parameters apply to it.
  *
  * @since 0.1.0
  */
 @Mojo(name = "classpath", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class ClassPathMojo extends AbstractPackagingMojo {
-
-  @Inject
-  public ClassPathMojo(RuntimeGraphResolver resolver) {
-    super(resolver);
-  }
+public class ClassPathMojo extends AbstractClassPathMojo {
 
   @Override
   protected void doExecute() throws MojoExecutionException, MojoFailureException, IOException {

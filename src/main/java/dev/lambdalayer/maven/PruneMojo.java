@@ -7,9 +7,8 @@ import dev.lambdalayer.core.InvalidConfigurationException;
 import dev.lambdalayer.core.LayerPruning;
 import dev.lambdalayer.core.Lockfile;
 import dev.lambdalayer.core.LockfileCodec;
+import dev.lambdalayer.core.PrunePlan;
 import dev.lambdalayer.core.PublishSettings;
-import dev.lambdalayer.core.Setting;
-import dev.lambdalayer.core.Violation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -70,14 +69,8 @@ public class PruneMojo extends AbstractAwsMojo {
           "lambda:prune needs the network to reach AWS (a dry run lists the layer versions too),"
               + " but Maven runs offline (-o). Run it without -o.");
     }
-    if (keep < 0) {
-      throw new InvalidConfigurationException(
-          new Violation(
-              Setting.PRUNE_KEEP,
-              String.valueOf(keep),
-              "cannot keep a negative number of versions",
-              "set 0 or more (the default is 3)"));
-    }
+    // The core's own check, before the lockfile, the regions and AWS; the plan checks it again.
+    PrunePlan.checkKeep(keep);
     Optional<Lockfile> lock = LockfileCodec.read(lockfile.toPath());
     List<String> layerNames = layerNames(lock);
     List<String> pruneRegions = resolveRegions(true);

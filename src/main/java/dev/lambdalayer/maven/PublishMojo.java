@@ -166,13 +166,17 @@ public class PublishMojo extends AbstractAwsMojo {
 
     PublishLockfile lock = PublishLockfile.open(lockfile.toPath(), lockfileName(), request, built);
     refuseIntegrityFailures(lock);
+    // One value for the dry run and the deploy, so the dry run prints what the deploy would use.
+    FunctionToDeploy toDeploy =
+        function == null
+            ? null
+            : FunctionToDeploy.of(function, built.function(), alias, lock.retiredLayers());
     if (dryRun) {
       getLog().info("Dry run (-Dlambda.dryRun): nothing is called, uploaded or written to AWS.");
       PublishDryRun.layerLines(settings, layersToPublish, lock::lockedVersion)
           .forEach(getLog()::info);
-      if (function != null) {
-        PublishDryRun.functionLines(settings.regions(), function, built.function().zip(), alias)
-            .forEach(getLog()::info);
+      if (toDeploy != null) {
+        PublishDryRun.functionLines(settings.regions(), toDeploy).forEach(getLog()::info);
       }
       return;
     }
@@ -197,20 +201,10 @@ public class PublishMojo extends AbstractAwsMojo {
                 done.forEach(this::logLayer);
               });
         }
-        if (function != null) {
+        if (toDeploy != null) {
           deployed.addAll(
               functionDeployment(clients, settings)
-                  .deploy(
-                      FunctionToDeploy.of(
-                          function.trim(),
-                          built.function(),
-                          blankToNull(alias),
-                          lock.retiredLayers()),
-                      request,
-                      built,
-                      published,
-                      sharedArns,
-                      lock::layerLibraries));
+                  .deploy(toDeploy, request, built, published, sharedArns, lock::layerLibraries));
         }
       } finally {
         recordProperties(settings, published);

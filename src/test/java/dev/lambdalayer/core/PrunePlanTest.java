@@ -84,6 +84,20 @@ class PrunePlanTest {
             e -> assertThat(e.violations().get(0).setting()).isEqualTo(Setting.PRUNE_KEEP));
   }
 
+  @Test
+  void checkKeepRefusesOnlyNegativeValues() {
+    PrunePlan.checkKeep(0);
+    PrunePlan.checkKeep(3);
+    assertThatThrownBy(() -> PrunePlan.checkKeep(-1))
+        .isInstanceOfSatisfying(
+            InvalidConfigurationException.class,
+            e -> {
+              assertThat(e.violations()).hasSize(1);
+              assertThat(e.violations().get(0).setting()).isEqualTo(Setting.PRUNE_KEEP);
+              assertThat(e.violations().get(0).value()).isEqualTo("-1");
+            });
+  }
+
   /** An inventory in memory: versions per layer, references that a test may change. */
   static final class MemoryInventory implements LayerInventory {
     final Map<String, List<Long>> layers = new HashMap<>();

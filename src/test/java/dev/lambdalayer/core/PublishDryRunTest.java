@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PublishDryRunTest {
@@ -79,12 +80,23 @@ class PublishDryRunTest {
         .contains("to s3://artifacts-us-east-1/lambda-layers/jackson/");
   }
 
+  private static BuiltZip functionZip() {
+    return new BuiltZip(
+        "hello",
+        new WrittenZip(Path.of("/project/target/lambda/hello-function.zip"), 4_096, 9_000, 3, SHA),
+        List.of(),
+        false);
+  }
+
+  private static FunctionToDeploy function(String name, String alias) {
+    return FunctionToDeploy.of(name, functionZip(), alias, Set.of());
+  }
+
   @Test
   void theFunctionIsUpdatedInEveryRegionAndTheAliasMovedOnlyWhenSet() {
-    WrittenZip zip =
-        new WrittenZip(Path.of("/project/target/lambda/hello-function.zip"), 4_096, 9_000, 3, SHA);
     String codeSha256 = Hashes.toBase64(SHA);
-    assertThat(PublishDryRun.functionLines(List.of("eu-west-1", "us-east-1"), "hello", zip, null))
+    assertThat(
+            PublishDryRun.functionLines(List.of("eu-west-1", "us-east-1"), function("hello", null)))
         .containsExactly(
             "Function 'hello' eu-west-1: UpdateFunctionCode with hello-function.zip (4,096 bytes,"
                 + " CodeSha256 "
@@ -96,10 +108,32 @@ class PublishDryRunTest {
                 + codeSha256
                 + ") unless equal; UpdateFunctionConfiguration with the layers above, other layers"
                 + " kept.");
-    assertThat(PublishDryRun.functionLines(List.of("eu-west-1"), "hello", zip, "live"))
+    assertThat(PublishDryRun.functionLines(List.of("eu-west-1"), function("hello", "live")))
         .singleElement()
         .asString()
         .endsWith("other layers kept; PublishVersion and move alias 'live'.");
+  }
+
+  @Test
+  void theFunctionAndAliasArePrintedAsTheDeployUsesThemTrimmedWithABlankAliasUnset() {
+    FunctionToDeploy padded = function("  hello\t", " live ");
+    assertThat(padded.function()).isEqualTo("hello");
+    assertThat(padded.alias()).isEqualTo("live");
+    assertThat(PublishDryRun.functionLines(List.of("eu-west-1"), padded))
+        .singleElement()
+        .asString()
+        .startsWith("Function 'hello' eu-west-1: UpdateFunctionCode")
+        .endsWith("other layers kept; PublishVersion and move alias 'live'.");
+
+    for (String unset : new String[] {null, "", "   "}) {
+      FunctionToDeploy noAlias = function("hello", unset);
+      assertThat(noAlias.alias()).isNull();
+      assertThat(PublishDryRun.functionLines(List.of("eu-west-1"), noAlias))
+          .singleElement()
+          .asString()
+          .endsWith("UpdateFunctionConfiguration with the layers above, other layers kept.")
+          .doesNotContain("alias");
+    }
   }
 
   @Test
