@@ -63,6 +63,11 @@ public abstract class AbstractAwsMojo extends AbstractPackagingMojo {
   @Parameter(property = "lambda.function")
   protected String function;
 
+  /** {@code <function>}, trimmed; null when unset or blank. */
+  protected String functionName() {
+    return blankToNull(function) == null ? null : function.trim();
+  }
+
   /**
    * The SDK's retry mode: {@code standard} or {@code adaptive} (client-side rate limiting).
    *

@@ -218,23 +218,23 @@ public class AuditMojo extends AbstractAwsMojo {
   private AuditReport remoteAudit(AuditReport local, Lockfile locked)
       throws MojoFailureException, IOException {
     RemoteAudit.FunctionTarget target = null;
-    if (blankToNull(function) != null) {
+    if (functionName() != null) {
       List<String> functionRegions = resolveRegions(true);
       if (functionRegions.isEmpty()) {
         throw new InvalidConfigurationException(
             PublishSettings.noRegion(
                 "the remote audit of <function> '"
-                    + function.trim()
+                    + functionName()
                     + "' needs a region, and the AWS SDK found none"));
       }
       target =
           RemoteAudit.FunctionTarget.fromBuild(
-              function.trim(), functionRegions, outputDirectory.toPath().resolve("build.json"));
+              functionName(), functionRegions, outputDirectory.toPath().resolve("build.json"));
       if (target.codeSha256() == null) {
         getLog()
             .warn(
                 "Function '"
-                    + function.trim()
+                    + functionName()
                     + "': its code is not compared, as this build wrote no function zip (run"
                     + " lambda:audit after package, e.g. mvn verify, to compare it).");
       }

@@ -78,7 +78,7 @@ public class PruneMojo extends AbstractAwsMojo {
       throw new InvalidConfigurationException(
           PublishSettings.noRegion("lambda:prune needs a region, and the AWS SDK found none"));
     }
-    String fn = blankToNull(function);
+    String fn = functionName();
     getLog()
         .info(
             String.format(

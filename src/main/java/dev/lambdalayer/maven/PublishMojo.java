@@ -133,7 +133,7 @@ public class PublishMojo extends AbstractAwsMojo {
         FileDigestCache.load(outputDirectory.toPath().resolve(".state/file-digests.txt"));
     PackagingRequest request = packagingRequest(digests, true);
     PackagingResult built = build(digests, request);
-    if (built.function() == null && function != null) {
+    if (built.function() == null && functionName() != null) {
       throw new MojoFailureException(
           "A layer project has no function to deploy: remove <function> (-Dlambda.function), or"
               + " set <layerProject>false</layerProject>.");
@@ -154,13 +154,13 @@ public class PublishMojo extends AbstractAwsMojo {
             blankToNull(licenseInfo),
             share.stream().map(String::trim).filter(s -> !s.isEmpty()).map(Share::parse).toList());
     List<Violation> violations =
-        settings.check(layersToPublish, function == null ? null : built.function());
+        settings.check(layersToPublish, functionName() == null ? null : built.function());
     if (!violations.isEmpty()) {
       throw new InvalidConfigurationException(violations);
     }
     // Shared layers: each needs a version in every region before anything is published.
     Map<String, List<PublishedLayer>> sharedArns =
-        function == null
+        functionName() == null
             ? Map.of()
             : SharedLayerArns.forRegions(request.shared(), settings.regions());
 
@@ -168,9 +168,9 @@ public class PublishMojo extends AbstractAwsMojo {
     refuseIntegrityFailures(lock);
     // One value for the dry run and the deploy, so the dry run prints what the deploy would use.
     FunctionToDeploy toDeploy =
-        function == null
+        functionName() == null
             ? null
-            : FunctionToDeploy.of(function, built.function(), alias, lock.retiredLayers());
+            : FunctionToDeploy.of(functionName(), built.function(), alias, lock.retiredLayers());
     if (dryRun) {
       getLog().info("Dry run (-Dlambda.dryRun): nothing is called, uploaded or written to AWS.");
       PublishDryRun.layerLines(settings, layersToPublish, lock::lockedVersion)
