@@ -18,6 +18,13 @@ try {
   z.close()
   assert names.any { it.contains('commons-lang3') }
   assert !names.any { it.contains('jackson') } : 'the shared platform layer holds Jackson'
+
+  // Command-line goals pass the aggregator by; the layer project has no function to check.
+  assert log.contains('Skipping the aggregator monorepo: it has <modules>.')
+  assert !new File(basedir, 'lambda-layers.lock.json').exists()
+  assert !new File(basedir, 'target/lambda').exists()
+  assert log.contains('Layer project: no function to check.')
+  assert new File(basedir, 'function/target/lambda/classpath.json').isFile()
 } finally {
   server?.close()
 }

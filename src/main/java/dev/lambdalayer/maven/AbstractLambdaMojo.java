@@ -18,7 +18,9 @@ import org.apache.maven.project.MavenProject;
 public abstract class AbstractLambdaMojo extends AbstractMojo {
 
   /**
-   * Skips every goal of this plugin.
+   * Skips every goal of this plugin. Aggregators (packaging {@code pom} with {@code <modules>}) are
+   * always skipped: a goal run from the command line on a multi-module build runs in the parent
+   * too, which is no function.
    *
    * @since 0.1.0
    */
@@ -35,6 +37,11 @@ public abstract class AbstractLambdaMojo extends AbstractMojo {
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("Skipping: lambda.skip is set.");
+      return;
+    }
+    if (isAggregator()) {
+      // mvn lambda:publish on a multi-module build runs in the parent too: it is no function.
+      getLog().info("Skipping the aggregator " + project.getArtifactId() + ": it has <modules>.");
       return;
     }
     try {
@@ -58,6 +65,14 @@ public abstract class AbstractLambdaMojo extends AbstractMojo {
               + e.getMessage(),
           e);
     }
+  }
+
+  /** A pom with {@code <modules>}: a parent or aggregator, never a function or layer project. */
+  private boolean isAggregator() {
+    return project != null
+        && "pom".equals(project.getPackaging())
+        && project.getModules() != null
+        && !project.getModules().isEmpty();
   }
 
   /** A bare NoSuchFileException message is only a path: say what happened to it. */

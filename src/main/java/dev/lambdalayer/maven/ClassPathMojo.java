@@ -1,6 +1,7 @@
 package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.BuildReportReader;
+import dev.lambdalayer.core.LayerDescriptor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,16 @@ public class ClassPathMojo extends AbstractClassPathMojo {
     }
     Path out = outputDirectory.toPath();
     Path buildJson = out.resolve("build.json");
+    Path descriptor =
+        out.resolve(project.getArtifactId() + "-" + LayerDescriptor.CLASSIFIER + ".json");
+    if (!Files.isRegularFile(buildJson) && Files.isRegularFile(descriptor)) {
+      // A layer project: its functions check its libraries, with their own classes.
+      getLog()
+          .info(
+              "Layer project: no function to check. Each function that uses this layer checks"
+                  + " it in its own lambda:classpath.");
+      return;
+    }
     if (!Files.isRegularFile(buildJson)) {
       throw new MojoExecutionException(
           buildJson
