@@ -1,7 +1,11 @@
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
+import java.lang.reflect.Modifier;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,14 +19,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
  * Writes {@code src/main/resources/dev/lambdalayer/core/jdk-classes.txt}: the JDK classes and
  * packages of each Java release that Lambda runs, for the class-path check ({@code
- * JavaRuntimeClasses}). Not part of the build: run it by hand when Lambda adds a Java runtime (add
- * the release to {@link #RELEASES}) or to refresh the data, from the project directory:
+ * JavaRuntimeClasses}, {@code JdkClassList}). Not part of the build: run it by hand when Lambda
+ * adds a Java runtime (add the release to {@link #RELEASES}) or to refresh the data, from the
+ * project directory, and commit the file:
  *
  * <pre>
  * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java tools/JdkClassListGenerator.java \
@@ -31,21 +37,26 @@ import java.util.zip.ZipFile;
  *     /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64
  * </pre>
  *
- * <p>The first JDK (at least as new as the newest release, and the one running this program)
- * gives {@code lib/ct.sym}, javac's {@code --release} data: the public API of every release, per
- * module, with each module's exports. A release's classes are those of its exported packages (for
- * Java 8, which has no modules, all of them). The other JDKs are run to list the packages of their
- * boot layer as a class-path application sees it: the JDK's internal packages ({@code sun.nio.ch},
- * {@code jdk.internal.misc}), which {@code ct.sym} does not list. A package the JDK owns but does
- * not export in a release is written as a package: the check takes its classes as present without
- * looking at them, as code that uses them guards the use. Java 8's {@code rt.jar} held more than
- * its documented API ({@code sun.misc}, {@code jdk.net}, …), so on Java 8 every package of the
- * JDK's own namespaces ({@code sun}, {@code com.sun}, {@code jdk}, …) that the images have counts
- * as such a package; the standard namespaces ({@code java}, {@code javax}, {@code org}) follow
- * {@code ct.sym} exactly there too.
+ * <p>Arguments: the file to write; a JDK at least as new as the newest release, which gives {@code
+ * lib/ct.sym} (and runs this program: reading the module descriptors of a {@code ct.sym} needs a
+ * JDK as new as it); then the JDKs whose images to look at.
  *
- * <p>Java 17 source, so that older JDKs can run the {@code --boot-layer} part; reading the newest
- * {@code ct.sym}'s module descriptors needs a JDK as new as that {@code ct.sym}.
+ * <p>{@code ct.sym} is javac's {@code --release} data: the public API of every release, per module,
+ * with each module's exports. A release's classes are those of its exported packages (for Java 8,
+ * which has no modules, all of them).
+ *
+ * <p>Each image JDK runs this program ({@code --boot-layer}, so the file is Java 17 source) to list
+ * the packages of its boot layer as a class-path application sees it, and the public classes of the
+ * exported ones. Those give the JDK's internal packages ({@code sun.nio.ch}, {@code
+ * jdk.internal.misc}), which {@code ct.sym} does not list, and the API an update release added to
+ * its release without {@code ct.sym} knowing ({@code javax.crypto.KEM} in 17u). A package the JDK
+ * has but does not export in a release is written as a package: the check takes its classes as
+ * present without looking at them, as code that uses them guards the use.
+ *
+ * <p>Java 8's {@code rt.jar} held more than its documented API ({@code sun.misc}, {@code jdk.net},
+ * …), so on Java 8 every package of the JDK's own namespaces ({@code sun}, {@code com.sun}, {@code
+ * jdk}, …) that the images have counts as such a package; the standard namespaces ({@code java},
+ * {@code javax}, {@code org}) follow {@code ct.sym} there too.
  */
 public class JdkClassListGenerator {
 
@@ -62,7 +73,8 @@ public class JdkClassListGenerator {
       return;
     }
     if (args.length < 3) {
-      System.err.println("usage: java tools/JdkClassListGenerator.java OUTPUT CT_SYM_JDK IMAGE_JDK...");
+      System.err.println(
+          "usage: java tools/JdkClassListGenerator.java OUTPUT CT_SYM_JDK IMAGE_JDK...");
       System.exit(2);
     }
     int newest = Collections.max(RELEASES);
@@ -96,6 +108,15 @@ public class JdkClassListGenerator {
         System.err.printf(
             "JDK %d: exported but not in ct.sym %s; in ct.sym but not in the boot layer %s%n",
             layer.feature, minus(layer.exported, apiHere), minus(apiHere, layer.exported));
+        // An update release may add API the release's ct.sym lacks (javax.crypto.KEM in 17u).
+        List<String> added = new ArrayList<>();
+        for (String name : layer.classes) {
+          if (apiHere.contains(name.substring(0, name.lastIndexOf('/')))
+              && api.classes.computeIfAbsent(name, k -> new TreeSet<>()).add(layer.feature)) {
+            added.add(name);
+          }
+        }
+        System.err.printf("JDK %d: public classes not in ct.sym %s%n", layer.feature, added);
       }
     }
     internal.removeAll(exported);
@@ -124,14 +145,13 @@ public class JdkClassListGenerator {
     packages.forEach((pkg, releases) -> lines.put(pkg + "/", releases));
     List<String> out = new ArrayList<>();
     out.add("# The JDK classes of each Java release Lambda runs, for the class-path check.");
-    out.add("# Written by tools/JdkClassListGenerator.java (see there and the README); do not edit.");
+    out.add(
+        "# Written by tools/JdkClassListGenerator.java (see there and the README); do not edit.");
     out.add("# ct.sym of JDK " + version(ctSymJdk) + "; boot layers of " + imageVersions + ".");
     out.add("# \"a/b/C\": a class of the API (exported packages) of the releases that follow it,");
     out.add("# \"a/b/\": a package the JDK has but does not export there (its classes are not");
     out.add("# checked); no releases after the name: every release of the \"releases\" line.");
-    out.add(
-        "releases "
-            + RELEASES.stream().map(String::valueOf).collect(Collectors.joining(" ")));
+    out.add("releases " + RELEASES.stream().map(String::valueOf).collect(Collectors.joining(" ")));
     lines.forEach(
         (name, releases) ->
             out.add(
@@ -195,7 +215,9 @@ public class JdkClassListGenerator {
       }
       for (ZipEntry entry : Collections.list(zip.entries())) {
         String[] parts = entry.getName().split("/", 3);
-        if (parts.length < 3 || !parts[2].endsWith(".sig") || parts[2].endsWith("module-info.sig")) {
+        if (parts.length < 3
+            || !parts[2].endsWith(".sig")
+            || parts[2].endsWith("module-info.sig")) {
           continue;
         }
         String name = parts[2].substring(0, parts[2].length() - ".sig".length());
@@ -226,7 +248,8 @@ public class JdkClassListGenerator {
     return releases;
   }
 
-  private record BootLayer(int feature, Set<String> exported, Set<String> internal) {}
+  private record BootLayer(
+      int feature, Set<String> exported, Set<String> internal, Set<String> classes) {}
 
   /** Runs this program on the JDK at {@code home} to list its boot layer's packages. */
   private static BootLayer bootLayer(Path home) throws IOException, InterruptedException {
@@ -244,21 +267,29 @@ public class JdkClassListGenerator {
     }
     Set<String> exported = new TreeSet<>();
     Set<String> internal = new TreeSet<>();
+    Set<String> classes = new TreeSet<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] fields = line.split(" ");
-      (fields[1].equals("exported") ? exported : internal).add(fields[0]);
+      switch (fields[0]) {
+        case "exported" -> exported.add(fields[1]);
+        case "internal" -> internal.add(fields[1]);
+        case "class" -> classes.add(fields[1]);
+        default -> throw new IOException("unexpected line from " + home + ": " + line);
+      }
     }
-    return new BootLayer(Integer.parseInt(lines.get(0)), exported, internal);
+    return new BootLayer(Integer.parseInt(lines.get(0)), exported, internal, classes);
   }
 
   /**
    * Prints this JDK's feature version, then each package of the boot layer with whether its module
-   * exports it to everyone. Run as a class-path program (as Lambda runs the runtime), the boot
-   * layer holds the modules resolved by default: java.se, the jdk.* modules that export an API
-   * and what they need; not the incubator modules.
+   * exports it to everyone, then the public classes of the exported packages. Run as a class-path
+   * program (as Lambda runs the runtime), the boot layer holds the modules resolved by default:
+   * java.se, the jdk.* modules that export an API and what they need; not the incubator modules.
    */
-  private static void printBootLayer() {
+  private static void printBootLayer() throws IOException {
     System.out.println(Runtime.version().feature());
+    FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
+    List<String> classes = new ArrayList<>();
     for (Module module : ModuleLayer.boot().modules()) {
       Set<String> exported =
           module.getDescriptor().exports().stream()
@@ -266,10 +297,37 @@ public class JdkClassListGenerator {
               .map(ModuleDescriptor.Exports::source)
               .collect(Collectors.toSet());
       for (String pkg : module.getPackages()) {
-        System.out.println(
-            pkg.replace('.', '/') + " " + (exported.contains(pkg) ? "exported" : "internal"));
+        boolean api = exported.contains(pkg);
+        System.out.println((api ? "exported " : "internal ") + pkg.replace('.', '/'));
+        if (!api) {
+          continue;
+        }
+        Path dir = jrt.getPath("/modules", module.getName(), pkg.replace('.', '/'));
+        try (Stream<Path> files = Files.list(dir)) {
+          for (Path file : files.toList()) {
+            String name = file.getFileName().toString();
+            if (name.endsWith(".class") && !name.equals("package-info.class")) {
+              Class<?> type =
+                  Class.forName(module, pkg + "." + name.substring(0, name.length() - 6));
+              if (type != null && accessible(type)) {
+                classes.add("class " + type.getName().replace('.', '/'));
+              }
+            }
+          }
+        }
       }
     }
+    classes.forEach(System.out::println);
+  }
+
+  /** Whether a class and every class around it is public: code outside the JDK can use it. */
+  private static boolean accessible(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+      if (!Modifier.isPublic(c.getModifiers()) || c.isAnonymousClass() || c.isLocalClass()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code JAVA_VERSION} and {@code IMPLEMENTOR} of a JDK's {@code release} file. */
