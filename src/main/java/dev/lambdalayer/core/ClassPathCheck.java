@@ -94,6 +94,7 @@ public final class ClassPathCheck {
           settings.handler(),
           runtime,
           java.describe(),
+          java.isRunningJdk(),
           path.entries(),
           path.classCounts(),
           handlerProblem,

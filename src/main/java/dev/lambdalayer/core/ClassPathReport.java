@@ -18,6 +18,7 @@ import java.util.Map;
  * @param runtime the runtime checked against (the oldest configured), or null when none
  * @param jdkClasses where the JDK's classes came from: the plugin's list for the runtime's Java
  *     release, or the running JDK for a release the list lacks
+ * @param runningJdk whether they are the running JDK's, as the plugin has no list for the release
  * @param handlerProblem why Lambda could not call the handler, or null when it can
  * @param roots how many classes the walk started from
  * @param reachable how many classes of the function and layers the walk reached
@@ -26,6 +27,7 @@ public record ClassPathReport(
     String handler,
     String runtime,
     String jdkClasses,
+    boolean runningJdk,
     List<ClassPathEntry> classPath,
     Map<ClassPathEntry, Integer> classCounts,
     String handlerProblem,
@@ -151,10 +153,10 @@ public record ClassPathReport(
             : "reachable from the function's " + roots + " classes";
     return String.format(
         Locale.ROOT,
-        "Class path (%s, %s): /var/task and %d jar%s; %d classes %s; %d missing, %d version"
+        "Class path (%s%s): /var/task and %d jar%s; %d classes %s; %d missing, %d version"
             + " conflict%s, %d shadowing warning%s (%d ms)",
         runtime == null ? "runtime not set" : runtime,
-        jdkClasses,
+        runningJdk ? "; " + jdkClasses : "",
         jars,
         jars == 1 ? "" : "s",
         reachable,

@@ -108,6 +108,11 @@ final class JavaRuntimeClasses {
     return jdk.describe();
   }
 
+  /** Whether the classes are the running JDK's, as the shipped list lacks the release. */
+  boolean isRunningJdk() {
+    return jdk instanceof RunningJdk;
+  }
+
   /** The JDK running the build, for a release the shipped list does not cover. */
   private static final class RunningJdk implements Jdk {
     private static final Map<String, String> MODULE_BY_PACKAGE = new HashMap<>();

@@ -117,7 +117,12 @@ class JavaRuntimeClassesTest {
             "JDK classes of the running JDK "
                 + Runtime.version().feature()
                 + " (no list for Java 99)");
-    assertThat(report.summary()).startsWith("Class path (java99, JDK classes of the running JDK");
+    assertThat(report.runningJdk()).isTrue();
+    assertThat(report.summary()).startsWith("Class path (java99; JDK classes of the running JDK");
+    ClassPathReport java17 = RuntimeClassesFixture.check(function, "java17");
+    assertThat(java17.runningJdk()).isFalse();
+    assertThat(java17.jdkClasses()).isEqualTo("JDK classes of Java 17");
+    assertThat(java17.summary()).startsWith("Class path (java17): /var/task and 0 jars;");
   }
 
   @Test
