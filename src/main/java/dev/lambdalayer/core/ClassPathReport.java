@@ -176,6 +176,7 @@ public record ClassPathReport(
     root.put("handler", handler);
     root.put("runtime", runtime);
     root.put("jdkClasses", jdkClasses);
+    root.put("runningJdk", runningJdk);
     root.put("errors", errors().size());
     root.put("warnings", warnings().size());
     root.put(

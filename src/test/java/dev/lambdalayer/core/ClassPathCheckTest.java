@@ -229,6 +229,7 @@ class ClassPathCheckTest {
     check(function, List.of(), "com.example.Handler::handle").write(json);
     assertThat(Files.readString(json))
         .contains("\"jdkClasses\": \"JDK classes of Java 17\"")
+        .contains("\"runningJdk\": false")
         .contains("\"class\": \"org.gone.X\"")
         .contains("\"chain\": [")
         .contains("\"errors\": 1");
