@@ -36,7 +36,7 @@ public final class ClassPathCheck {
       Pattern.compile(IDENTIFIER + "(\\." + IDENTIFIER + ")*(::" + IDENTIFIER + ")?");
 
   private final ClassPathSettings settings;
-  private final JavaRuntimeClasses java = JavaRuntimeClasses.running();
+  private JavaRuntimeClasses java;
   private final Map<String, ClassFile> parsed = new HashMap<>();
   private SimulatedClassPath classPath;
   private String runtime;
@@ -60,6 +60,7 @@ public final class ClassPathCheck {
             .min(Comparator.comparingInt(JavaRuntimeClasses::feature))
             .orElse(null);
     feature = runtime == null ? Runtime.version().feature() : JavaRuntimeClasses.feature(runtime);
+    java = JavaRuntimeClasses.of(feature);
     try (SimulatedClassPath path = SimulatedClassPath.open(input)) {
       classPath = path;
       List<ClassPathReport.Shadowing> shadowed = shadowing();
@@ -92,6 +93,8 @@ public final class ClassPathCheck {
       return new ClassPathReport(
           settings.handler(),
           runtime,
+          java.describe(),
+          java.isRunningJdk(),
           path.entries(),
           path.classCounts(),
           handlerProblem,
@@ -127,7 +130,7 @@ public final class ClassPathCheck {
                 winner = "the Lambda runtime";
                 winnerOrder = -1;
                 shadowed = holders;
-              } else if (java.isJdkPackage(name)) {
+              } else if (java.isJdkClass(name)) {
                 winner = "the JDK";
                 winnerOrder = -2;
                 shadowed = holders;
@@ -409,13 +412,13 @@ public final class ClassPathCheck {
         if (java.isLambdaRuntime(reference)) {
           continue;
         }
-        if (java.isJdkPackage(reference)) {
-          if (!java.providesJdkClass(reference, feature)) {
+        if (java.isJdkClass(reference)) {
+          if (!java.providesJdkClass(reference)) {
             missing(walk, reference, reachedFrom);
           }
         } else if (classPath.find(reference) != null) {
           queue.add(reference);
-        } else if (!java.providesJdkClass(reference, feature)) {
+        } else if (!java.providesJdkClass(reference)) {
           missing(walk, reference, reachedFrom);
         }
       }

@@ -16,6 +16,9 @@ import java.util.Map;
  *
  * @param handler the handler checked, or null when none was configured
  * @param runtime the runtime checked against (the oldest configured), or null when none
+ * @param jdkClasses where the JDK's classes came from: the plugin's list for the runtime's Java
+ *     release, or the running JDK for a release the list lacks
+ * @param runningJdk whether they are the running JDK's, as the plugin has no list for the release
  * @param handlerProblem why Lambda could not call the handler, or null when it can
  * @param roots how many classes the walk started from
  * @param reachable how many classes of the function and layers the walk reached
@@ -23,6 +26,8 @@ import java.util.Map;
 public record ClassPathReport(
     String handler,
     String runtime,
+    String jdkClasses,
+    boolean runningJdk,
     List<ClassPathEntry> classPath,
     Map<ClassPathEntry, Integer> classCounts,
     String handlerProblem,
@@ -148,9 +153,10 @@ public record ClassPathReport(
             : "reachable from the function's " + roots + " classes";
     return String.format(
         Locale.ROOT,
-        "Class path (%s): /var/task and %d jar%s; %d classes %s; %d missing, %d version"
+        "Class path (%s%s): /var/task and %d jar%s; %d classes %s; %d missing, %d version"
             + " conflict%s, %d shadowing warning%s (%d ms)",
         runtime == null ? "runtime not set" : runtime,
+        runningJdk ? "; " + jdkClasses : "",
         jars,
         jars == 1 ? "" : "s",
         reachable,
@@ -169,6 +175,8 @@ public record ClassPathReport(
     root.put("reportVersion", 1);
     root.put("handler", handler);
     root.put("runtime", runtime);
+    root.put("jdkClasses", jdkClasses);
+    root.put("runningJdk", runningJdk);
     root.put("errors", errors().size());
     root.put("warnings", warnings().size());
     root.put(

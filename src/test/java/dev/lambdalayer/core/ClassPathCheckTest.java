@@ -228,6 +228,8 @@ class ClassPathCheckTest {
     Path json = dir.resolve("classpath.json");
     check(function, List.of(), "com.example.Handler::handle").write(json);
     assertThat(Files.readString(json))
+        .contains("\"jdkClasses\": \"JDK classes of Java 17\"")
+        .contains("\"runningJdk\": false")
         .contains("\"class\": \"org.gone.X\"")
         .contains("\"chain\": [")
         .contains("\"errors\": 1");
