@@ -21,9 +21,14 @@ public final class LockfileService {
   public record LockResult(
       Lockfile lockfile, boolean created, boolean changed, Optional<AuditReport> changes) {}
 
-  /** The outcome of {@link #audit}: the report, and how each layer hash was learnt. */
+  /**
+   * The outcome of {@link #audit}: the report, how each layer hash was learnt, and the plan's
+   * warnings (version skew, for one), which are not drift from the lockfile but CI should see.
+   */
   public record AuditResult(
-      AuditReport report, Map<LayerContentHasher.Source, Integer> hashSources) {}
+      AuditReport report,
+      Map<LayerContentHasher.Source, Integer> hashSources,
+      List<String> warnings) {}
 
   private final FileDigestCache digests;
 
@@ -39,7 +44,7 @@ public final class LockfileService {
   public LockResult lock(PackagingRequest request, Path lockfileFile, String lockfileName)
       throws IOException {
     Optional<Lockfile> previous = LockfileCodec.read(lockfileFile);
-    Current current = current(request, previous);
+    Current current = current(request, new LambdaPackager(digests).prepare(request), previous);
     String text = LockfileCodec.write(current.lockfile());
     boolean changed =
         previous.isEmpty()
@@ -64,14 +69,17 @@ public final class LockfileService {
       PackagingRequest request, Path lockfileFile, String lockfileName, String missingAdvice)
       throws IOException {
     Optional<Lockfile> locked = LockfileCodec.read(lockfileFile);
+    PreparedPackage prepared = new LambdaPackager(digests).prepare(request);
     if (locked.isEmpty()) {
-      return new AuditResult(AuditReport.lockfileProblem(lockfileName, missingAdvice), Map.of());
+      return new AuditResult(
+          AuditReport.lockfileProblem(lockfileName, missingAdvice), Map.of(), prepared.warnings());
     }
-    Current current = current(request, locked);
+    Current current = current(request, prepared, locked);
     digests.save();
     return new AuditResult(
         DriftAudit.compare(lockfileName, locked.get(), current.lockfile(), current.files()),
-        current.sources());
+        current.sources(),
+        prepared.warnings());
   }
 
   /**
@@ -113,8 +121,9 @@ public final class LockfileService {
       Map<Coordinates, Path> files,
       Map<LayerContentHasher.Source, Integer> sources) {}
 
-  private Current current(PackagingRequest request, Optional<Lockfile> locked) throws IOException {
-    PreparedPackage prepared = new LambdaPackager(digests).prepare(request);
+  private static Current current(
+      PackagingRequest request, PreparedPackage prepared, Optional<Lockfile> locked)
+      throws IOException {
     LayerContentHasher hasher =
         new LayerContentHasher(PackagingRequest.LAYER_TIMESTAMP, request.outputDirectory());
     Map<String, String> sha256 = new HashMap<>();

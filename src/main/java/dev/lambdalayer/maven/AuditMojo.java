@@ -8,7 +8,6 @@ import dev.lambdalayer.core.AuditReportWriter;
 import dev.lambdalayer.core.AwsCallException;
 import dev.lambdalayer.core.FileDigestCache;
 import dev.lambdalayer.core.InvalidConfigurationException;
-import dev.lambdalayer.core.LambdaPackager;
 import dev.lambdalayer.core.Lockfile;
 import dev.lambdalayer.core.LockfileCodec;
 import dev.lambdalayer.core.LockfileException;
@@ -117,11 +116,7 @@ public class AuditMojo extends AbstractAwsMojo {
                       + ": run mvn lambda:lock to create it from the current dependencies, then"
                       + " commit it");
       report = result.report();
-      // Version skew against shared layers is not drift from the lockfile, but CI should see it.
-      new LambdaPackager(digests)
-          .prepare(request)
-          .skews()
-          .forEach(skew -> getLog().warn("Version skew: " + skew.message()));
+      result.warnings().forEach(getLog()::warn);
       getLog().debug("Layer hashes learnt from: " + result.hashSources());
       if (remote) {
         Optional<Lockfile> locked = LockfileCodec.read(lockfile.toPath());

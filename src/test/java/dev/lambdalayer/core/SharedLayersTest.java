@@ -159,6 +159,34 @@ class SharedLayersTest {
   }
 
   @Test
+  void theAuditReportsSkewAsAWarningWithAndWithoutALockfile() throws IOException {
+    ResolvedArtifact oldCore = jarArtifact(repo, "com.fasterxml.jackson.core:jackson-core:2.17.0");
+    PackagingRequest request =
+        request(
+            List.of(databind, oldCore, guava),
+            new SharedLayerSettings(List.of(platform()), true, false),
+            List.of());
+    LockfileService service = new LockfileService(FileDigestCache.load(null));
+    Path lockfile = temp.resolve("lambda-layers.lock.json");
+
+    LockfileService.AuditResult withoutLockfile =
+        service.audit(request, lockfile, "lambda-layers.lock.json", "no lockfile");
+    service.lock(request, lockfile, "lambda-layers.lock.json");
+    LockfileService.AuditResult withLockfile =
+        service.audit(request, lockfile, "lambda-layers.lock.json", "no lockfile");
+
+    for (LockfileService.AuditResult result : List.of(withoutLockfile, withLockfile)) {
+      assertThat(result.warnings())
+          .singleElement()
+          .asString()
+          .startsWith(
+              "Version skew: com.fasterxml.jackson.core:jackson-core: the function wants"
+                  + " 2.17.0");
+    }
+    assertThat(withLockfile.report().clean()).isTrue();
+  }
+
+  @Test
   void failOnSkewIsAnErrorNamingTheSetting() {
     ResolvedArtifact oldCore;
     try {
