@@ -16,23 +16,25 @@ import java.util.zip.CRC32;
 
 /**
  * Computes a file's SHA-256 and CRC-32 in one read and remembers them by path, size and
- * modification time, so an unchanged rebuild reads no file twice. The cache is a plain text file
+ * modification time, so an unchanged rebuild reads no file twice; for a jar it also remembers that
+ * the jar was checked to be a readable zip ({@link #digestJar}). The cache is a plain text file
  * under the build directory; a missing or damaged cache only costs time.
  */
 public final class FileDigestCache {
 
-  private static final String HEADER = "# lambda-layer file digests v1";
+  private static final String HEADER = "# lambda-layer file digests v2";
 
   /** Coarser than any file system's modification-time granularity that matters here (FAT: 2 s). */
   private static final long RACY_MILLIS = 2_000;
 
-  private record Entry(long size, long modified, FileDigest digest) {}
+  private record Entry(long size, long modified, FileDigest digest, boolean readableZip) {}
 
   private final Path cacheFile;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private volatile boolean changed;
   private final AtomicLong hashedBytes = new AtomicLong();
   private final AtomicLong hashingNanos = new AtomicLong();
+  private final AtomicLong checkingNanos = new AtomicLong();
 
   private FileDigestCache(Path cacheFile) {
     this.cacheFile = cacheFile;
@@ -55,19 +57,48 @@ public final class FileDigestCache {
   }
 
   private void parseLine(String line) {
-    String[] f = line.split("\t", 5);
+    String[] f = line.split("\t", 6);
     entries.put(
-        f[4],
+        f[5],
         new Entry(
             Long.parseLong(f[2]),
             Long.parseLong(f[3]),
-            new FileDigest(Long.parseLong(f[2]), f[0], Long.parseLong(f[1], 16))));
+            new FileDigest(Long.parseLong(f[2]), f[0], Long.parseLong(f[1], 16)),
+            f[4].equals("zip")));
+  }
+
+  /**
+   * The digest of a library's jar, checked once to be a readable zip ({@link JarCheck}): a broken
+   * jar throws {@link BrokenJarException} and is not remembered.
+   *
+   * @param library the library, for the message
+   * @param inRepository whether the jar is in a Maven repository (the fix is to download it again)
+   */
+  public FileDigest digestJar(Path file, String library, boolean inRepository) throws IOException {
+    FileDigest digest = digest(file);
+    String key = key(file);
+    Entry known = entries.get(key);
+    if (known != null && known.readableZip() && known.digest().equals(digest)) {
+      return digest;
+    }
+    long start = System.nanoTime();
+    JarCheck.verify(file, library, inRepository);
+    checkingNanos.addAndGet(System.nanoTime() - start);
+    if (known != null && known.digest().equals(digest)) {
+      entries.put(key, new Entry(known.size(), known.modified(), digest, true));
+      changed = true;
+    }
+    return digest;
+  }
+
+  private static String key(Path file) {
+    return file.toAbsolutePath().normalize().toString();
   }
 
   public FileDigest digest(Path file) throws IOException {
     BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
     long modified = attributes.lastModifiedTime().toMillis();
-    String key = file.toAbsolutePath().normalize().toString();
+    String key = key(file);
     Entry known = entries.get(key);
     if (known != null && known.size() == attributes.size() && known.modified() == modified) {
       return known.digest();
@@ -79,7 +110,7 @@ public final class FileDigestCache {
     // A file modified within the file system's time granularity of now may change again without
     // its size or time changing ("racily clean", as git calls it): use the digest, do not keep it.
     if (System.currentTimeMillis() - modified >= RACY_MILLIS) {
-      entries.put(key, new Entry(digest.size(), modified, digest));
+      entries.put(key, new Entry(digest.size(), modified, digest, false));
       changed = true;
     }
     return digest;
@@ -87,7 +118,7 @@ public final class FileDigestCache {
 
   /** Drops what is known of {@code file}, e.g. after its bytes turned out not to match. */
   public void forget(Path file) {
-    if (entries.remove(file.toAbsolutePath().normalize().toString()) != null) {
+    if (entries.remove(key(file)) != null) {
       changed = true;
     }
   }
@@ -100,6 +131,11 @@ public final class FileDigestCache {
   /** Time spent reading those bytes, summed over threads. */
   public long hashingNanos() {
     return hashingNanos.get();
+  }
+
+  /** Time spent checking jars to be readable zips, summed over threads. */
+  public long checkingNanos() {
+    return checkingNanos.get();
   }
 
   /** Reads the file once for both sums. */
@@ -134,6 +170,8 @@ public final class FileDigestCache {
                     .append(e.size())
                     .append('\t')
                     .append(e.modified())
+                    .append('\t')
+                    .append(e.readableZip() ? "zip" : "-")
                     .append('\t')
                     .append(path)
                     .append('\n'));

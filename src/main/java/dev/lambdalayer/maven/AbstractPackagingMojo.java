@@ -227,7 +227,7 @@ public abstract class AbstractPackagingMojo extends AbstractClassPathMojo {
    */
   protected PackagingRequest packagingRequest(FileDigestCache digests, boolean withClasses)
       throws MojoExecutionException, IOException {
-    DependencyGraph graph = resolver.resolve(session, project, digests);
+    DependencyGraph graph = resolver.resolve(session, project, digests, getLog()::warn);
     SharedLayerSettings shared =
         isLayerProject()
             ? SharedLayerSettings.NONE

@@ -22,6 +22,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
@@ -36,7 +37,11 @@ import org.apache.maven.project.MavenProjectHelper;
  *
  * @since 0.1.0
  */
-@Mojo(name = "layer", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+@Mojo(
+    name = "layer",
+    defaultPhase = LifecyclePhase.PACKAGE,
+    threadSafe = true,
+    requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class LayerMojo extends AbstractPackagingMojo {
 
   /**

@@ -9,6 +9,7 @@ import java.io.IOException;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Writes the lockfile ({@code lambda-layers.lock.json} next to the pom) from the current dependency
@@ -22,7 +23,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  *
  * @since 0.1.0
  */
-@Mojo(name = "lock", threadSafe = true)
+@Mojo(name = "lock", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class LockMojo extends AbstractPackagingMojo {
 
   @Inject

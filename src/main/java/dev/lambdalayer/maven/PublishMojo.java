@@ -34,6 +34,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Publishes each layer once per content and region, deploys the slim function, and records what was
@@ -49,7 +50,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  *
  * @since 0.1.0
  */
-@Mojo(name = "publish", threadSafe = true)
+@Mojo(name = "publish", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class PublishMojo extends AbstractAwsMojo {
 
   /**

@@ -76,7 +76,13 @@ final class ReactorLayerResolver {
           throw new MojoExecutionException(unresolvable(name, library));
         }
         artifact =
-            new ResolvedArtifact(library, file, digests.digest(file), "compile", List.of(), false);
+            new ResolvedArtifact(
+                library,
+                file,
+                digests.digestJar(file, library.toString(), true),
+                "compile",
+                List.of(),
+                false);
       }
       libraries.add(artifact);
     }

@@ -9,14 +9,14 @@ import dev.lambdalayer.core.Setting;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -33,13 +33,10 @@ import org.eclipse.aether.artifact.ArtifactTypeRegistry;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.collection.DependencyCollectionException;
-import org.eclipse.aether.graph.DependencyFilter;
 import org.eclipse.aether.graph.DependencyNode;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.ArtifactResult;
-import org.eclipse.aether.resolution.DependencyRequest;
-import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /**
  * The one place that talks to Maven Resolver: collects and resolves a project's runtime graph
@@ -52,11 +49,6 @@ public class RuntimeGraphResolver {
 
   private static final Set<String> RUNTIME_SCOPES = Set.of("compile", "runtime");
 
-  /** Scopes are already mediated along each path, so a node's own scope decides. */
-  private static final DependencyFilter RUNTIME_CLASSPATH =
-      (node, parents) ->
-          node.getDependency() == null || RUNTIME_SCOPES.contains(node.getDependency().getScope());
-
   private final RepositorySystem repositorySystem;
 
   @Inject
@@ -64,43 +56,125 @@ public class RuntimeGraphResolver {
     this.repositorySystem = repositorySystem;
   }
 
+  /**
+   * The project's runtime class path as Maven resolved it for the goal ({@code
+   * requiresDependencyResolution = runtime}): the same artifacts, versions and files as {@code mvn
+   * dependency:list -DincludeScope=runtime}, so the zips never disagree with Maven, and a {@code
+   * mvn package} resolves once. Only jars become libraries: a {@code pom}-type dependency
+   * contributes its dependencies (which Maven lists on their own), never its {@code .pom} file.
+   * Every jar is checked to be a readable zip before anything is written.
+   *
+   * @param warn receives what the user should know: system-scoped or non-jar dependencies
+   */
   public DependencyGraph resolve(
-      MavenSession session, MavenProject project, FileDigestCache digests)
+      MavenSession session, MavenProject project, FileDigestCache digests, Consumer<String> warn)
       throws MojoExecutionException, IOException {
-    RepositorySystemSession repositorySession = session.getRepositorySession();
-    DependencyNode root;
-    try {
-      root =
-          repositorySystem
-              .resolveDependencies(
-                  repositorySession,
-                  new DependencyRequest(
-                      collectRequest(repositorySession, project), RUNTIME_CLASSPATH))
-              .getRoot();
-    } catch (DependencyResolutionException e) {
-      throw new MojoExecutionException(
-          "Could not resolve the runtime dependencies of "
-              + project.getId()
-              + ": "
-              + e.getMessage()
-              + offlineHint(repositorySession),
-          e);
-    }
     Set<String> reactor = reactorModules(session);
-    Map<Coordinates, Found> found = new LinkedHashMap<>();
-    collect(root, new ArrayDeque<>(), reactor, project, found);
-    // Hashing reads every jar: spread it over the cores, then keep the graph's order.
+    Map<String, Coordinates> byId = new HashMap<>();
+    List<org.apache.maven.artifact.Artifact> runtime = new ArrayList<>();
+    for (org.apache.maven.artifact.Artifact artifact : project.getArtifacts()) {
+      byId.put(artifact.getId(), coordinates(artifact));
+      if (RUNTIME_SCOPES.contains(artifact.getScope())) {
+        runtime.add(artifact);
+      }
+    }
+    List<Found> found = new ArrayList<>();
+    for (org.apache.maven.artifact.Artifact artifact : runtime) {
+      Coordinates coordinates = coordinates(artifact);
+      List<Coordinates> via = via(artifact, byId);
+      if (!"jar".equals(coordinates.extension())) {
+        if (!"pom".equals(coordinates.extension())) {
+          warn.accept(notAJar(project, coordinates, via));
+        }
+        continue;
+      }
+      File file = artifact.getFile();
+      if (file == null || !file.isFile()) {
+        throw new MojoExecutionException(missingFile(project, coordinates, via, file));
+      }
+      found.add(
+          new Found(
+              coordinates, file, artifact.getScope(), via, reactor.contains(gav(coordinates))));
+    }
+    systemScoped(project).forEach(warn);
+    // Hashing and checking reads every jar: spread it over the cores, then keep the graph's order.
     List<ResolvedArtifact> artifacts;
     try {
-      artifacts =
-          found.values().parallelStream()
-              .map(f -> f.resolved(digests))
-              .collect(Collectors.toList());
+      artifacts = found.parallelStream().map(f -> f.resolved(digests)).toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     return new DependencyGraph(
         coordinates(RepositoryUtils.toArtifact(project.getArtifact())), artifacts);
+  }
+
+  /**
+   * The chain through which the project reaches {@code artifact}, nearest last, from Maven's
+   * dependency trail. Ancestors off the runtime class path (a test dependency above a library whose
+   * scope Maven widened to compile) are named as Maven names them.
+   */
+  private static List<Coordinates> via(
+      org.apache.maven.artifact.Artifact artifact, Map<String, Coordinates> byId) {
+    List<String> trail = artifact.getDependencyTrail();
+    if (trail == null || trail.size() <= 2) {
+      return List.of();
+    }
+    List<Coordinates> via = new ArrayList<>();
+    for (String id : trail.subList(1, trail.size() - 1)) {
+      Coordinates known = byId.get(id);
+      via.add(known != null ? known : fromId(id));
+    }
+    return via;
+  }
+
+  /**
+   * {@code groupId:artifactId:type[:classifier]:version}, as {@code Artifact#getId()} writes it.
+   */
+  private static Coordinates fromId(String id) {
+    String[] p = id.split(":");
+    if (p.length == 5) {
+      return new Coordinates(p[0], p[1], p[4], p[3], "jar");
+    }
+    return new Coordinates(p[0], p[1], p.length > 3 ? p[3] : "?", "", "jar");
+  }
+
+  /**
+   * Maven leaves system-scoped dependencies off the runtime class path, so Lambda will not have
+   * them either; the build would otherwise pass and the function fail at its first call.
+   */
+  private static List<String> systemScoped(MavenProject project) {
+    return project.getDependencies().stream()
+        .filter(d -> "system".equals(d.getScope()))
+        .map(
+            d ->
+                "Dependency "
+                    + d.getGroupId()
+                    + ":"
+                    + d.getArtifactId()
+                    + ":"
+                    + d.getVersion()
+                    + " has scope 'system': Maven leaves it off the runtime class path, so it is"
+                    + " in no zip and Lambda will not have it. Fix: install the jar into a"
+                    + " repository (mvn install:install-file -Dfile="
+                    + (d.getSystemPath() == null ? "<jar>" : d.getSystemPath())
+                    + " -DgroupId="
+                    + d.getGroupId()
+                    + " -DartifactId="
+                    + d.getArtifactId()
+                    + " -Dversion="
+                    + d.getVersion()
+                    + " -Dpackaging=jar) and depend on it in compile scope.")
+        .toList();
+  }
+
+  private static String notAJar(
+      MavenProject project, Coordinates coordinates, List<Coordinates> via) {
+    return "Dependency "
+        + coordinates
+        + " is of type '"
+        + coordinates.extension()
+        + "', not a jar: Lambda loads only jars, so it is left out of the zips. Path: "
+        + chain(project, coordinates, via);
   }
 
   /**
@@ -139,18 +213,15 @@ public class RuntimeGraphResolver {
   }
 
   private static void libraries(
-      DependencyNode node,
+      DependencyNode root,
       Set<String> reactor,
       Set<Coordinates> libraries,
       Set<Coordinates> volatileLibraries) {
-    for (DependencyNode child : node.getChildren()) {
-      if (RUNTIME_CLASSPATH.accept(child, List.of())) {
-        Coordinates coordinates = coordinates(child.getArtifact());
-        if (libraries.add(coordinates)) {
-          if (reactor.contains(gav(child.getArtifact()))) {
-            volatileLibraries.add(coordinates);
-          }
-          libraries(child, reactor, libraries, volatileLibraries);
+    for (DependencyNode node : RuntimeClassPathNodes.of(root)) {
+      Coordinates coordinates = coordinates(node.getArtifact());
+      if ("jar".equals(coordinates.extension()) && libraries.add(coordinates)) {
+        if (reactor.contains(gav(coordinates))) {
+          volatileLibraries.add(coordinates);
         }
       }
     }
@@ -179,10 +250,6 @@ public class RuntimeGraphResolver {
     return all.stream()
         .map(p -> p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion())
         .collect(Collectors.toSet());
-  }
-
-  private static String gav(Artifact artifact) {
-    return gav(coordinates(artifact));
   }
 
   private static String gav(Coordinates c) {
@@ -291,49 +358,21 @@ public class RuntimeGraphResolver {
     ResolvedArtifact resolved(FileDigestCache digests) {
       try {
         return new ResolvedArtifact(
-            coordinates, file.toPath(), digests.digest(file.toPath()), scope, via, reactorModule);
+            coordinates,
+            file.toPath(),
+            digests.digestJar(file.toPath(), coordinates.toString(), !reactorModule),
+            scope,
+            via,
+            reactorModule);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
   }
 
-  private void collect(
-      DependencyNode node,
-      Deque<Coordinates> via,
-      Set<String> reactor,
-      MavenProject project,
-      Map<Coordinates, Found> out)
-      throws MojoExecutionException {
-    for (DependencyNode child : node.getChildren()) {
-      if (!RUNTIME_CLASSPATH.accept(child, List.of())) {
-        continue;
-      }
-      Artifact artifact = child.getArtifact();
-      Coordinates coordinates = coordinates(artifact);
-      List<Coordinates> path = new ArrayList<>(via);
-      File file = artifact.getFile();
-      if (file == null || !file.isFile()) {
-        throw new MojoExecutionException(missingFile(project, coordinates, path, file));
-      }
-      String gav = gav(artifact);
-      out.putIfAbsent(
-          coordinates,
-          new Found(
-              coordinates, file, child.getDependency().getScope(), path, reactor.contains(gav)));
-      via.addLast(coordinates);
-      collect(child, via, reactor, project, out);
-      via.removeLast();
-    }
-  }
-
   private static String missingFile(
       MavenProject project, Coordinates coordinates, List<Coordinates> via, File file) {
-    String chain =
-        project.getId()
-            + via.stream().map(c -> " -> " + c).collect(Collectors.joining())
-            + " -> "
-            + coordinates;
+    String chain = chain(project, coordinates, via);
     if (file != null && file.isDirectory()) {
       return "Dependency "
           + coordinates
@@ -347,6 +386,28 @@ public class RuntimeGraphResolver {
         + coordinates
         + " has no file after resolution, so it cannot be put into a zip. Path: "
         + chain;
+  }
+
+  private static String chain(
+      MavenProject project, Coordinates coordinates, List<Coordinates> via) {
+    return project.getId()
+        + via.stream().map(c -> " -> " + c).collect(Collectors.joining())
+        + " -> "
+        + coordinates;
+  }
+
+  private static Coordinates coordinates(org.apache.maven.artifact.Artifact artifact) {
+    String extension =
+        artifact.getArtifactHandler() != null
+                && artifact.getArtifactHandler().getExtension() != null
+            ? artifact.getArtifactHandler().getExtension()
+            : artifact.getType();
+    return new Coordinates(
+        artifact.getGroupId(),
+        artifact.getArtifactId(),
+        artifact.getBaseVersion(),
+        artifact.getClassifier(),
+        extension);
   }
 
   private static Coordinates coordinates(Artifact artifact) {

@@ -132,7 +132,7 @@ class FileDigestCacheTest {
     file("a.jar", "zzzz", MTIME);
 
     String lines = Files.readString(cacheFile);
-    Files.writeString(cacheFile, lines.replaceFirst("v1", "v0"));
+    Files.writeString(cacheFile, lines.replaceFirst("v2", "v0"));
     assertThat(FileDigestCache.load(cacheFile).digest(a)).isEqualTo(expected("zzzz"));
   }
 

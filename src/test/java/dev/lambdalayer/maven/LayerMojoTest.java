@@ -54,7 +54,11 @@ class LayerMojoTest {
     return new RuntimeGraphResolver(null) {
       @Override
       public DependencyGraph resolve(
-          MavenSession session, MavenProject project, FileDigestCache digests) throws IOException {
+          MavenSession session,
+          MavenProject project,
+          FileDigestCache digests,
+          java.util.function.Consumer<String> warn)
+          throws IOException {
         resolveCalls++;
         List<ResolvedArtifact> withDigests = new ArrayList<>();
         for (ResolvedArtifact a : graph) {
