@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -79,6 +81,7 @@ public final class ClassPathCheck {
                 : List.of();
       }
       Walk walk = walk(roots);
+      blamePlacement(walk, input.leftOut());
       List<String> replaced =
           path.replaced().stream()
               .map(
@@ -438,6 +441,33 @@ public final class ClassPathCheck {
         settings.allowedMissing().stream().anyMatch(p -> p.matches(found.className()))
             || KnownOptional.covers(found.className());
     (allowed ? walk.allowedMissing : walk.missing).add(found);
+  }
+
+  /**
+   * Marks each missing class that a library of Maven's runtime class path has although the zips
+   * leave it out: the advice is then about the placement, not about scopes. The left-out jars are
+   * only opened when a class is missing.
+   */
+  private static void blamePlacement(Walk walk, List<ClassPathInput.LeftOut> leftOut)
+      throws IOException {
+    if (walk.missing.isEmpty() || leftOut.isEmpty()) {
+      return;
+    }
+    Map<String, ClassPathInput.LeftOut> holders = new HashMap<>();
+    for (ClassPathInput.LeftOut library : leftOut) {
+      try (ZipFile jar = new ZipFile(library.jar().toFile())) {
+        jar.stream()
+            .map(ZipEntry::getName)
+            .filter(n -> n.endsWith(".class"))
+            .forEach(n -> holders.putIfAbsent(dotted(n.substring(0, n.length() - 6)), library));
+      }
+    }
+    walk.missing.replaceAll(
+        m ->
+            holders.containsKey(m.className())
+                ? new ClassPathReport.MissingClass(
+                    m.className(), m.chain(), holders.get(m.className()))
+                : m);
   }
 
   // ---- helpers ----------------------------------------------------------------------------

@@ -41,11 +41,24 @@ public record ClassPathReport(
     List<String> replacedJars,
     long millis) {
 
-  /** A class the code uses that nothing provides, with the classes that lead to it. */
-  public record MissingClass(String className, List<String> chain) {
+  /**
+   * A class the code uses that nothing provides, with the classes that lead to it, and the library
+   * of Maven's runtime class path that has it but that the zips leave out, if any.
+   */
+  public record MissingClass(
+      String className, List<String> chain, ClassPathInput.LeftOut leftOutIn) {
+    public MissingClass(String className, List<String> chain) {
+      this(className, chain, null);
+    }
+
     public String chainText() {
       return String.join(" -> ", chain);
     }
+  }
+
+  /** Whether every missing class is in a library Maven has but the zips leave out. */
+  public boolean missingOnlyByPlacement() {
+    return !missing.isEmpty() && missing.stream().allMatch(m -> m.leftOutIn() != null);
   }
 
   /** One library ({@code groupId:artifactId}) in several versions on the class path. */
@@ -99,7 +112,8 @@ public record ClassPathReport(
           "Missing class "
               + m.className()
               + " (NoClassDefFoundError in Lambda), reached by "
-              + m.chainText());
+              + m.chainText()
+              + (m.leftOutIn() == null ? "" : placementFault(m.leftOutIn())));
     }
     for (VersionConflict c : versionConflicts) {
       errors.add(
@@ -124,6 +138,21 @@ public record ClassPathReport(
               runtime));
     }
     return errors;
+  }
+
+  /** Maven has the class; the plugin's placement left its library out of the zips. */
+  private static String placementFault(ClassPathInput.LeftOut leftOut) {
+    return "; Maven's runtime class path has it in "
+        + leftOut.library()
+        + ", which the zips leave out because "
+        + switch (leftOut.reason()) {
+          case RUNTIME_PROVIDED ->
+              "a runtimeProvided pattern matches it, but the Lambda runtime does not provide this"
+                  + " class: the placement is at fault, not the project's scopes";
+          case SHARED_LAYER ->
+              "a shared layer holds it, but that layer's jar could not be checked: the placement"
+                  + " is at fault, not the project's scopes";
+        };
   }
 
   /** The warning lines: one per group of shadowed classes. */

@@ -91,9 +91,15 @@ public final class ClassPathVerification {
       message.append("\n  ... and ").append(errors.size() - SHOWN).append(" more");
     }
     message.append(
-        "\nFix: add the missing libraries in compile or runtime scope (or to a layer), remove"
-            + " one version of each conflicting library, or allow known-optional classes with"
-            + " <allowedMissing> (-Dlambda.allowedMissing).");
+        result.missingOnlyByPlacement()
+            ? "\nFix: Maven has every missing class on its runtime class path; the zips leave"
+                + " their libraries out. Remove the patterns that match them from "
+                + SettingNames.of(Setting.RUNTIME_PROVIDED)
+                + ", or make the shared layer's jars available (mvn install in the layer"
+                + " project)."
+            : "\nFix: add the missing libraries in compile or runtime scope (or to a layer),"
+                + " remove one version of each conflicting library, or allow known-optional"
+                + " classes with <allowedMissing> (-Dlambda.allowedMissing).");
     if (failOnError) {
       throw new MojoFailureException(message.toString());
     }

@@ -52,6 +52,47 @@ class ClassPathCheckTest {
   }
 
   @Test
+  void aMissingClassThatMavenHasInALeftOutLibraryBlamesThePlacementNotTheScopes()
+      throws IOException {
+    Path function =
+        zip(
+            "function.zip",
+            Map.of(
+                "com/example/Handler.class",
+                handler("com/example/Handler", "org/provided/Lib", "org/gone/Other")));
+    Path leftOutJar = dir.resolve("provided-lib-1.0.jar");
+    Files.write(leftOutJar, jar(Map.of("org/provided/Lib.class", uses("org/provided/Lib"))));
+    ClassPathInput.LeftOut leftOut =
+        new ClassPathInput.LeftOut(
+            Coordinates.of("org.provided", "lib", "1.0"),
+            leftOutJar,
+            ClassPathInput.Reason.RUNTIME_PROVIDED);
+
+    ClassPathReport report =
+        ClassPathCheck.run(
+            new ClassPathInput(function, List.of(), Map.of(), List.of("java17"), List.of(leftOut)),
+            new ClassPathSettings("com.example.Handler::handle", List.of(), List.of()));
+
+    assertThat(report.missing())
+        .extracting(
+            ClassPathReport.MissingClass::className, ClassPathReport.MissingClass::leftOutIn)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("org.gone.Other", null),
+            org.assertj.core.groups.Tuple.tuple("org.provided.Lib", leftOut));
+    assertThat(report.missingOnlyByPlacement()).isFalse();
+    assertThat(report.errors())
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .startsWith("Missing class org.provided.Lib ")
+                    .contains("Maven's runtime class path has it in org.provided:lib:1.0")
+                    .contains("a runtimeProvided pattern matches it")
+                    .contains("the placement is at fault, not the project's scopes"))
+        .anySatisfy(
+            e -> assertThat(e).startsWith("Missing class org.gone.Other ").doesNotContain("Maven"));
+  }
+
+  @Test
   void jdkAndLambdaRuntimeClassesAreProvidedAndKnownOptionalOnesAllowed() throws IOException {
     Path function =
         zip(

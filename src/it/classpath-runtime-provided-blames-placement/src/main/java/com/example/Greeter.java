@@ -1,0 +1,9 @@
+package com.example;
+
+import org.apache.commons.lang3.StringUtils;
+
+class Greeter {
+  String greet(String name) {
+    return "Hello, " + StringUtils.capitalize(name);
+  }
+}
