@@ -49,11 +49,11 @@ def run(cmd, cwd, env=None, check=True):
 
 
 def goal_millis(log, part="total"):
-    """The goal's own time, as its summary line prints it: total, resolved (and hashed) or packaged."""
-    match = re.search(r"Lambda zips in .* \((\d+) ms: resolved and hashed .*? in (\d+) ms, packaged in (\d+) ms\)", log)
+    """The goal's own time, as its summary line prints it: total, graph (hashed, checked) or packaged."""
+    match = re.search(r"Lambda zips in .* \((\d+) ms: graph of \d+ jars in (\d+) ms .*?, packaged in (\d+) ms\)", log)
     if not match:
         sys.exit("the plugin's summary with its own time was not found in the log")
-    return int(match.group({"total": 1, "resolved": 2, "packaged": 3}[part]))
+    return int(match.group({"total": 1, "graph": 2, "packaged": 3}[part]))
 
 
 def paired(runs, arm_a, arm_b):

@@ -31,6 +31,71 @@ class FileDigestCacheTest {
     return new FileDigest(bytes.length, Hashes.sha256Hex(bytes), crc.getValue());
   }
 
+  private Path jar(String name, int entries) throws IOException {
+    Path file = temp.resolve(name);
+    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+      for (int i = 0; i < entries; i++) {
+        zip.putNextEntry(new java.util.zip.ZipEntry("e" + i + ".txt"));
+        zip.write(("entry " + i).repeat(100).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    }
+    Files.setLastModifiedTime(file, MTIME);
+    return file;
+  }
+
+  @Test
+  void aJarIsCheckedOnceAndTheCheckIsRemembered() throws IOException {
+    Path cacheFile = temp.resolve("digests.txt");
+    Path jar = jar("good.jar", 5);
+    FileDigestCache first = FileDigestCache.load(cacheFile);
+    FileDigest digest = first.digestJar(jar, "g:good:1", true);
+    assertThat(digest).isEqualTo(FileDigestCache.compute(jar));
+    assertThat(first.checkingNanos()).isPositive();
+    first.save();
+
+    FileDigestCache second = FileDigestCache.load(cacheFile);
+    assertThat(second.digestJar(jar, "g:good:1", true)).isEqualTo(digest);
+    assertThat(second.hashedBytes()).isZero();
+    assertThat(second.checkingNanos()).isZero();
+  }
+
+  @Test
+  void aTruncatedJarIsRefusedNamingTheFileAndTheFixAndIsNotRemembered() throws IOException {
+    Path cacheFile = temp.resolve("digests.txt");
+    Path whole = jar("whole.jar", 20);
+    byte[] bytes = Files.readAllBytes(whole);
+    Path truncated = temp.resolve("repo/g/broken/1.0/broken-1.0.jar");
+    Files.createDirectories(truncated.getParent());
+    Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Files.setLastModifiedTime(truncated, MTIME);
+    FileDigestCache cache = FileDigestCache.load(cacheFile);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> cache.digestJar(truncated, "g:broken:1.0", true))
+        .isInstanceOf(BrokenJarException.class)
+        .hasMessageContaining("The jar of g:broken:1.0 is broken: " + truncated)
+        .hasMessageContaining("is not a readable zip")
+        .hasMessageContaining("delete the folder " + truncated.getParent())
+        .hasMessageContaining("build again online");
+    cache.save();
+    // Checked again next time: a broken jar is never remembered as checked.
+    FileDigestCache next = FileDigestCache.load(cacheFile);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> next.digestJar(truncated, "g:broken:1.0", true))
+        .isInstanceOf(BrokenJarException.class);
+  }
+
+  @Test
+  void anEmptyJarOrOneOfAReactorModuleSaysHowToRebuildIt() throws IOException {
+    Path empty = file("module.jar", "", MTIME);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> FileDigestCache.load(null).digestJar(empty, "g:module:1.0-SNAPSHOT", false))
+        .isInstanceOf(BrokenJarException.class)
+        .hasMessageContaining("(the file is empty)")
+        .hasMessageContaining("rebuild the module that makes it");
+  }
+
   @Test
   void computesSha256AndCrc32() throws IOException {
     Path file = file("a.jar", "hello", MTIME);
