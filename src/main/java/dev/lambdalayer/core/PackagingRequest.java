@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Everything {@link LambdaPackager} needs: the graph, the layer rules, the Lambda settings and
- * where to read classes from and write zips to.
+ * where to read classes from and write zips to. Built with {@link #builder}.
  *
  * @param defaultLayerName the layer's name when {@code rules} is empty
  * @param functionName the function zip is written as {@code <functionName>-function.zip}
@@ -41,100 +41,136 @@ public record PackagingRequest(
    */
   public static final Instant LAYER_TIMESTAMP = OutputTimestamp.DEFAULT;
 
-  /** A request without shared layers. */
-  public PackagingRequest(
-      DependencyGraph graph,
-      List<LayerRule> rules,
-      List<ArtifactPattern> runtimeProvided,
-      String defaultLayerName,
-      String functionName,
-      List<String> runtimes,
-      List<String> architectures,
-      Path classesDirectory,
-      Path outputDirectory,
-      Instant timestamp) {
-    this(
-        graph,
-        rules,
-        runtimeProvided,
-        defaultLayerName,
-        functionName,
-        runtimes,
-        architectures,
-        classesDirectory,
-        outputDirectory,
-        timestamp,
-        SharedLayerSettings.NONE,
-        null,
-        ReactorLayer.NONE);
+  /** A builder for a request of {@code graph}: only the output directory has no default. */
+  public static Builder builder(DependencyGraph graph) {
+    return new Builder(graph);
   }
 
-  /** A request outside a reactor build. */
-  public PackagingRequest(
-      DependencyGraph graph,
-      List<LayerRule> rules,
-      List<ArtifactPattern> runtimeProvided,
-      String defaultLayerName,
-      String functionName,
-      List<String> runtimes,
-      List<String> architectures,
-      Path classesDirectory,
-      Path outputDirectory,
-      Instant timestamp,
-      SharedLayerSettings shared) {
-    this(
-        graph,
-        rules,
-        runtimeProvided,
-        defaultLayerName,
-        functionName,
-        runtimes,
-        architectures,
-        classesDirectory,
-        outputDirectory,
-        timestamp,
-        shared,
-        null,
-        ReactorLayer.NONE);
+  /** A builder holding this request's values, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(graph)
+        .rules(rules)
+        .runtimeProvided(runtimeProvided)
+        .defaultLayerName(defaultLayerName)
+        .functionName(functionName)
+        .runtimes(runtimes)
+        .architectures(architectures)
+        .classesDirectory(classesDirectory)
+        .outputDirectory(outputDirectory)
+        .timestamp(timestamp)
+        .shared(shared)
+        .reactorCache(reactorCache)
+        .reactorLayer(reactorLayer);
   }
 
-  /** This request with layer zips shared through {@code cache} (null: not shared). */
-  public PackagingRequest withReactorCache(Path cache) {
-    return new PackagingRequest(
-        graph,
-        rules,
-        runtimeProvided,
-        defaultLayerName,
-        functionName,
-        runtimes,
-        architectures,
-        classesDirectory,
-        outputDirectory,
-        timestamp,
-        shared,
-        cache,
-        reactorLayer);
-  }
+  /**
+   * Builds a {@link PackagingRequest} by name rather than by position. Defaults: no rules (one
+   * layer of all release libraries), nothing runtime-provided, the project's artifactId as layer
+   * and function name, {@code java21} on {@code x86_64}, no classes, the constant timestamp, no
+   * shared layers, no reactor.
+   */
+  public static final class Builder {
+    private final DependencyGraph graph;
+    private List<LayerRule> rules = List.of();
+    private List<ArtifactPattern> runtimeProvided = List.of();
+    private String defaultLayerName;
+    private String functionName;
+    private List<String> runtimes = List.of("java21");
+    private List<String> architectures = List.of("x86_64");
+    private Path classesDirectory;
+    private Path outputDirectory;
+    private Instant timestamp = OutputTimestamp.DEFAULT;
+    private SharedLayerSettings shared = SharedLayerSettings.NONE;
+    private Path reactorCache;
+    private ReactorLayer reactorLayer = ReactorLayer.NONE;
 
-  /** This request with the reactor's shared layer ({@link ReactorLayer#NONE}: none). */
-  public PackagingRequest withReactorLayer(ReactorLayer layer) {
-    return new PackagingRequest(
-        graph,
-        rules,
-        runtimeProvided,
-        defaultLayerName,
-        functionName,
-        runtimes,
-        architectures,
-        classesDirectory,
-        outputDirectory,
-        timestamp,
-        shared,
-        reactorCache,
-        layer);
+    private Builder(DependencyGraph graph) {
+      this.graph = graph;
+      this.defaultLayerName = graph.project().artifactId();
+      this.functionName = graph.project().artifactId();
+    }
+
+    public Builder rules(List<LayerRule> rules) {
+      this.rules = rules;
+      return this;
+    }
+
+    public Builder runtimeProvided(List<ArtifactPattern> runtimeProvided) {
+      this.runtimeProvided = runtimeProvided;
+      return this;
+    }
+
+    public Builder defaultLayerName(String defaultLayerName) {
+      this.defaultLayerName = defaultLayerName;
+      return this;
+    }
+
+    public Builder functionName(String functionName) {
+      this.functionName = functionName;
+      return this;
+    }
+
+    public Builder runtimes(List<String> runtimes) {
+      this.runtimes = runtimes;
+      return this;
+    }
+
+    public Builder architectures(List<String> architectures) {
+      this.architectures = architectures;
+      return this;
+    }
+
+    public Builder classesDirectory(Path classesDirectory) {
+      this.classesDirectory = classesDirectory;
+      return this;
+    }
+
+    public Builder outputDirectory(Path outputDirectory) {
+      this.outputDirectory = outputDirectory;
+      return this;
+    }
+
+    public Builder timestamp(Instant timestamp) {
+      this.timestamp = timestamp;
+      return this;
+    }
+
+    public Builder shared(SharedLayerSettings shared) {
+      this.shared = shared;
+      return this;
+    }
+
+    /** Where the modules of one reactor share identical layer zips; null outside a reactor. */
+    public Builder reactorCache(Path reactorCache) {
+      this.reactorCache = reactorCache;
+      return this;
+    }
+
+    public Builder reactorLayer(ReactorLayer reactorLayer) {
+      this.reactorLayer = reactorLayer;
+      return this;
+    }
+
+    public PackagingRequest build() {
+      return new PackagingRequest(
+          graph,
+          rules,
+          runtimeProvided,
+          defaultLayerName,
+          functionName,
+          runtimes,
+          architectures,
+          classesDirectory,
+          outputDirectory,
+          timestamp,
+          shared,
+          reactorCache,
+          reactorLayer);
+    }
   }
 
   public PackagingRequest {
+    java.util.Objects.requireNonNull(graph, "graph");
     shared = shared == null ? SharedLayerSettings.NONE : shared;
     reactorLayer = reactorLayer == null ? ReactorLayer.NONE : reactorLayer;
     rules = List.copyOf(rules);

@@ -232,20 +232,20 @@ public abstract class AbstractPackagingMojo extends AbstractClassPathMojo {
         isLayerProject()
             ? SharedLayerSettings.NONE
             : new SharedLayerSettings(loadSharedLayers(digests), sharedLayersFirst, failOnSkew);
-    return new PackagingRequest(
-        graph,
-        rules(),
-        patterns(runtimeProvided, Setting.RUNTIME_PROVIDED),
-        layerName != null ? layerName : defaultLayerName(project.getArtifactId()),
-        project.getArtifactId(),
-        trimmed(runtimes),
-        trimmed(architectures),
-        withClasses ? classesDirectory.toPath() : null,
-        outputDirectory.toPath(),
-        OutputTimestamp.parse(outputTimestamp),
-        shared,
-        reactorLayerCache(),
-        isLayerProject() ? ReactorLayer.NONE : reactorLayer(graph, digests));
+    return PackagingRequest.builder(graph)
+        .rules(rules())
+        .runtimeProvided(patterns(runtimeProvided, Setting.RUNTIME_PROVIDED))
+        .defaultLayerName(layerName != null ? layerName : defaultLayerName(project.getArtifactId()))
+        .functionName(project.getArtifactId())
+        .runtimes(trimmed(runtimes))
+        .architectures(trimmed(architectures))
+        .classesDirectory(withClasses ? classesDirectory.toPath() : null)
+        .outputDirectory(outputDirectory.toPath())
+        .timestamp(OutputTimestamp.parse(outputTimestamp))
+        .shared(shared)
+        .reactorCache(reactorLayerCache())
+        .reactorLayer(isLayerProject() ? ReactorLayer.NONE : reactorLayer(graph, digests))
+        .build();
   }
 
   /**

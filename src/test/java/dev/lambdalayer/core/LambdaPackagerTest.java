@@ -55,17 +55,15 @@ class LambdaPackagerTest {
   }
 
   private PackagingRequest request(List<LayerRule> rules, List<String> runtimes) {
-    return new PackagingRequest(
-        new DependencyGraph(PROJECT, graph),
-        rules,
-        List.of(),
-        "my-function",
-        "my-function",
-        runtimes,
-        List.of("x86_64"),
-        classes,
-        out,
-        TIMESTAMP);
+    return PackagingRequest.builder(new DependencyGraph(PROJECT, graph))
+        .rules(rules)
+        .defaultLayerName("my-function")
+        .functionName("my-function")
+        .runtimes(runtimes)
+        .classesDirectory(classes)
+        .outputDirectory(out)
+        .timestamp(TIMESTAMP)
+        .build();
   }
 
   private static LayerRule rule(String name, String... includes) {
@@ -378,17 +376,17 @@ class LambdaPackagerTest {
   void noClassesDirectoryGivesAFunctionOfJarsOnly() throws IOException {
     PackagingRequest r = request(List.of());
     PackagingRequest noClasses =
-        new PackagingRequest(
-            r.graph(),
-            r.rules(),
-            r.runtimeProvided(),
-            r.defaultLayerName(),
-            r.functionName(),
-            r.runtimes(),
-            r.architectures(),
-            temp.resolve("missing"),
-            r.outputDirectory(),
-            r.timestamp());
+        PackagingRequest.builder(r.graph())
+            .rules(r.rules())
+            .runtimeProvided(r.runtimeProvided())
+            .defaultLayerName(r.defaultLayerName())
+            .functionName(r.functionName())
+            .runtimes(r.runtimes())
+            .architectures(r.architectures())
+            .classesDirectory(temp.resolve("missing"))
+            .outputDirectory(r.outputDirectory())
+            .timestamp(r.timestamp())
+            .build();
 
     assertThat(entries(build(noClasses).function().zip().file()))
         .containsExactly("lib/", "lib/org.example-snap-1.0-SNAPSHOT.jar");
@@ -416,17 +414,17 @@ class LambdaPackagerTest {
     PackagingResult first = build(request(List.of(rule("libs", "*:*"))));
     PackagingRequest released = request(List.of(rule("libs", "*:*")));
     released =
-        new PackagingRequest(
-            released.graph(),
-            released.rules(),
-            released.runtimeProvided(),
-            released.defaultLayerName(),
-            released.functionName(),
-            released.runtimes(),
-            released.architectures(),
-            released.classesDirectory(),
-            released.outputDirectory(),
-            Instant.parse("2027-06-30T12:00:00Z"));
+        PackagingRequest.builder(released.graph())
+            .rules(released.rules())
+            .runtimeProvided(released.runtimeProvided())
+            .defaultLayerName(released.defaultLayerName())
+            .functionName(released.functionName())
+            .runtimes(released.runtimes())
+            .architectures(released.architectures())
+            .classesDirectory(released.classesDirectory())
+            .outputDirectory(released.outputDirectory())
+            .timestamp(Instant.parse("2027-06-30T12:00:00Z"))
+            .build();
 
     PackagingResult second = build(released);
 
@@ -440,17 +438,17 @@ class LambdaPackagerTest {
   void anInvalidDefaultLayerNameIsRefusedBeforeAnythingIsWritten() {
     PackagingRequest plain = request(List.of());
     PackagingRequest badName =
-        new PackagingRequest(
-            plain.graph(),
-            plain.rules(),
-            plain.runtimeProvided(),
-            "my.function",
-            plain.functionName(),
-            plain.runtimes(),
-            plain.architectures(),
-            plain.classesDirectory(),
-            plain.outputDirectory(),
-            plain.timestamp());
+        PackagingRequest.builder(plain.graph())
+            .rules(plain.rules())
+            .runtimeProvided(plain.runtimeProvided())
+            .defaultLayerName("my.function")
+            .functionName(plain.functionName())
+            .runtimes(plain.runtimes())
+            .architectures(plain.architectures())
+            .classesDirectory(plain.classesDirectory())
+            .outputDirectory(plain.outputDirectory())
+            .timestamp(plain.timestamp())
+            .build();
 
     assertThatThrownBy(() -> build(badName))
         .isInstanceOf(InvalidConfigurationException.class)

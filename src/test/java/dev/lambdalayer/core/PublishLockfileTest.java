@@ -41,24 +41,23 @@ class PublishLockfileTest {
   }
 
   private PackagingRequest request(String layerName) {
-    return new PackagingRequest(
-        new DependencyGraph(PROJECT, graph),
-        List.of(
-            new LayerRule(
-                layerName,
-                Stream.of("com.fasterxml.jackson.core:*")
-                    .map(i -> ArtifactPattern.parse(i, Setting.LAYER_INCLUDES))
-                    .toList(),
-                List.of(),
-                true)),
-        List.of(),
-        "my-function",
-        "my-function",
-        List.of("java21"),
-        List.of("x86_64"),
-        null,
-        out,
-        Instant.parse("2026-01-01T00:00:00Z"));
+    return PackagingRequest.builder(new DependencyGraph(PROJECT, graph))
+        .rules(
+            List.of(
+                new LayerRule(
+                    layerName,
+                    Stream.of("com.fasterxml.jackson.core:*")
+                        .map(i -> ArtifactPattern.parse(i, Setting.LAYER_INCLUDES))
+                        .toList(),
+                    List.of(),
+                    true)))
+        .defaultLayerName("my-function")
+        .functionName("my-function")
+        .runtimes(List.of("java21"))
+        .classesDirectory(null)
+        .outputDirectory(out)
+        .timestamp(Instant.parse("2026-01-01T00:00:00Z"))
+        .build();
   }
 
   /** Builds the zips with a layer named {@code layerName} and opens the lockfile against them. */

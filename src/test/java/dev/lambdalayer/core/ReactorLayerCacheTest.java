@@ -43,18 +43,16 @@ class ReactorLayerCacheTest {
     Files.writeString(classes.resolve("Handler.class"), module);
     Path out = base.resolve("target/lambda");
     PackagingRequest request =
-        new PackagingRequest(
-                new DependencyGraph(Coordinates.of("com.example", module, "1.0"), shared),
-                List.of(),
-                List.of(),
-                "platform",
-                module,
-                List.of("java21"),
-                List.of("x86_64"),
-                base.resolve("target/classes"),
-                out,
-                TIMESTAMP)
-            .withReactorCache(reactorCache);
+        PackagingRequest.builder(
+                new DependencyGraph(Coordinates.of("com.example", module, "1.0"), shared))
+            .defaultLayerName("platform")
+            .functionName(module)
+            .runtimes(List.of("java21"))
+            .classesDirectory(base.resolve("target/classes"))
+            .outputDirectory(out)
+            .timestamp(TIMESTAMP)
+            .reactorCache(reactorCache)
+            .build();
     return new LambdaPackager(FileDigestCache.load(out.resolve(".state/digests.txt")))
         .build(request);
   }

@@ -73,17 +73,15 @@ class ReactorLayerPackagingTest {
 
   private PackagingRequest request(
       Coordinates project, List<ResolvedArtifact> graph, List<LayerRule> rules, Path out) {
-    return new PackagingRequest(
-        new DependencyGraph(project, graph),
-        rules,
-        List.of(),
-        project.artifactId(),
-        project.artifactId(),
-        List.of("java21"),
-        List.of("x86_64"),
-        classes,
-        out,
-        TIMESTAMP);
+    return PackagingRequest.builder(new DependencyGraph(project, graph))
+        .rules(rules)
+        .defaultLayerName(project.artifactId())
+        .functionName(project.artifactId())
+        .runtimes(List.of("java21"))
+        .classesDirectory(classes)
+        .outputDirectory(out)
+        .timestamp(TIMESTAMP)
+        .build();
   }
 
   private PackagingRequest request(List<ResolvedArtifact> graph, List<LayerRule> rules) {
@@ -136,8 +134,9 @@ class ReactorLayerPackagingTest {
     List<ResolvedArtifact> graph = List.of(databind, jacksonCore, s3, sdkCore, snapshot);
     PackagingResult result =
         build(
-            request(graph, List.of())
-                .withReactorLayer(reactor(databind, jacksonCore, commons, slf4j)));
+            request(graph, List.of()).toBuilder()
+                .reactorLayer(reactor(databind, jacksonCore, commons, slf4j))
+                .build());
 
     assertThat(result.layers()).extracting(BuiltZip::name).containsExactly(REACTOR, "my-function");
     BuiltZip layer = result.layers().get(0);
@@ -166,8 +165,9 @@ class ReactorLayerPackagingTest {
     List<ResolvedArtifact> graph = List.of(databind, jacksonCore, guava, s3, sdkCore, snapshot);
     PackagingResult result =
         build(
-            request(graph, List.of(rule("aws", "software.amazon.awssdk:*")))
-                .withReactorLayer(reactor(databind, jacksonCore)));
+            request(graph, List.of(rule("aws", "software.amazon.awssdk:*"))).toBuilder()
+                .reactorLayer(reactor(databind, jacksonCore))
+                .build());
 
     assertThat(result.layers()).extracting(BuiltZip::name).containsExactly(REACTOR, "aws");
     assertThat(result.layers().get(0).libraries()).containsExactly(databind, jacksonCore);
@@ -189,7 +189,9 @@ class ReactorLayerPackagingTest {
                         rule("jackson", "com.fasterxml.jackson.*:*"),
                         rule("aws", "software.amazon.awssdk:*"),
                         rule("google", "com.google.*:*")))
-                .withReactorLayer(reactor(databind, sdkCore)));
+                .toBuilder()
+                .reactorLayer(reactor(databind, sdkCore))
+                .build());
 
     assertThat(result.layers())
         .extracting(BuiltZip::name)
@@ -212,7 +214,9 @@ class ReactorLayerPackagingTest {
                     List.of(
                         rule("jackson", "com.fasterxml.jackson.*:*"),
                         rule("aws", "software.amazon.awssdk:*")))
-                .withReactorLayer(reactor(databind, jacksonCore)));
+                .toBuilder()
+                .reactorLayer(reactor(databind, jacksonCore))
+                .build());
     assertThat(result.layers()).extracting(BuiltZip::name).containsExactly(REACTOR, "aws");
     assertThat(result.warnings())
         .containsExactly("Layer 'jackson' matched no library and is left out.");
@@ -230,7 +234,9 @@ class ReactorLayerPackagingTest {
                     List.of(databind, jacksonCore, guava, snapshot),
                     List.of(),
                     temp.resolve("orders/target/lambda"))
-                .withReactorLayer(shared));
+                .toBuilder()
+                .reactorLayer(shared)
+                .build());
     PackagingResult b =
         build(
             request(
@@ -238,7 +244,9 @@ class ReactorLayerPackagingTest {
                     List.of(slf4j, s3, sdkCore),
                     List.of(rule("aws", "software.amazon.awssdk:*")),
                     temp.resolve("billing/target/lambda"))
-                .withReactorLayer(shared));
+                .toBuilder()
+                .reactorLayer(shared)
+                .build());
 
     BuiltZip layerA = a.layers().get(0);
     BuiltZip layerB = b.layers().get(0);
@@ -258,12 +266,14 @@ class ReactorLayerPackagingTest {
   void theReactorLayerZipDoesNotDependOnTheOrderOfItsLibraries() throws IOException {
     PackagingResult a =
         build(
-            request(PROJECT, List.of(guava), List.of(), temp.resolve("a"))
-                .withReactorLayer(reactor(databind, jacksonCore, slf4j)));
+            request(PROJECT, List.of(guava), List.of(), temp.resolve("a")).toBuilder()
+                .reactorLayer(reactor(databind, jacksonCore, slf4j))
+                .build());
     PackagingResult b =
         build(
-            request(PROJECT, List.of(guava), List.of(), temp.resolve("b"))
-                .withReactorLayer(reactor(slf4j, jacksonCore, databind)));
+            request(PROJECT, List.of(guava), List.of(), temp.resolve("b")).toBuilder()
+                .reactorLayer(reactor(slf4j, jacksonCore, databind))
+                .build());
     assertThat(a.layers().get(0).zip().sha256()).isEqualTo(b.layers().get(0).zip().sha256());
   }
 
@@ -271,8 +281,9 @@ class ReactorLayerPackagingTest {
   void anEmptyReactorLayerIsOmittedWithAWarning() throws IOException {
     PackagingResult result =
         build(
-            request(List.of(databind, guava), List.of())
-                .withReactorLayer(new ReactorLayer(REACTOR, 2, 3, List.of(), List.of())));
+            request(List.of(databind, guava), List.of()).toBuilder()
+                .reactorLayer(new ReactorLayer(REACTOR, 2, 3, List.of(), List.of()))
+                .build());
     assertThat(result.layers()).extracting(BuiltZip::name).containsExactly("my-function");
     assertThat(result.layers().get(0).libraries()).containsExactly(databind, guava);
     assertThat(result.plan().layers()).extracting(PlannedLayer::name).doesNotContain(REACTOR);
@@ -289,8 +300,9 @@ class ReactorLayerPackagingTest {
   void anEmptyReactorLayerWithRulesGivesOnlyTheReactorWarning() throws IOException {
     PreparedPackage prepared =
         prepare(
-            request(List.of(s3), List.of(rule("aws", "software.amazon.awssdk:*")))
-                .withReactorLayer(new ReactorLayer(REACTOR, 3, 4, List.of(), List.of())));
+            request(List.of(s3), List.of(rule("aws", "software.amazon.awssdk:*"))).toBuilder()
+                .reactorLayer(new ReactorLayer(REACTOR, 3, 4, List.of(), List.of()))
+                .build());
     assertThat(prepared.layers()).extracting(PlannedLayer::name).containsExactly("aws");
     assertThat(prepared.warnings())
         .singleElement()
@@ -303,8 +315,9 @@ class ReactorLayerPackagingTest {
   void theReactorModeOffChangesNothing() throws IOException {
     List<ResolvedArtifact> graph = List.of(databind, jacksonCore, guava);
     PreparedPackage off = prepare(request(graph, List.of()));
-    PreparedPackage none = prepare(request(graph, List.of()).withReactorLayer(ReactorLayer.NONE));
-    PreparedPackage nul = prepare(request(graph, List.of()).withReactorLayer(null));
+    PreparedPackage none =
+        prepare(request(graph, List.of()).toBuilder().reactorLayer(ReactorLayer.NONE).build());
+    PreparedPackage nul = prepare(request(graph, List.of()).toBuilder().reactorLayer(null).build());
     assertThat(none.layers()).isEqualTo(off.layers());
     assertThat(nul.layers()).isEqualTo(off.layers());
     assertThat(off.layers()).extracting(PlannedLayer::name).containsExactly("my-function");
@@ -322,20 +335,22 @@ class ReactorLayerPackagingTest {
             + " parent's <dependencyManagement> to share it.";
 
     PreparedPackage user =
-        prepare(request(List.of(databind, guava), List.of()).withReactorLayer(layer));
+        prepare(
+            request(List.of(databind, guava), List.of()).toBuilder().reactorLayer(layer).build());
     assertThat(user.warnings()).containsExactly(warning);
     // The module keeps its own guava.
     assertThat(user.layers().get(1).libraries()).containsExactly(guava);
 
     PreparedPackage other =
-        prepare(request(List.of(databind, s3), List.of()).withReactorLayer(layer));
+        prepare(request(List.of(databind, s3), List.of()).toBuilder().reactorLayer(layer).build());
     assertThat(other.warnings()).isEmpty();
   }
 
   @Test
   void leftOutWarningsAppearAlsoWhenTheReactorLayerIsEmpty() throws IOException {
     ReactorLayer layer = new ReactorLayer(REACTOR, 2, 3, List.of(), List.of(guavaLeftOut));
-    PreparedPackage prepared = prepare(request(List.of(guava), List.of()).withReactorLayer(layer));
+    PreparedPackage prepared =
+        prepare(request(List.of(guava), List.of()).toBuilder().reactorLayer(layer).build());
     assertThat(prepared.warnings())
         .hasSize(2)
         .anyMatch(w -> w.startsWith("Reactor layer 'reactor-shared': com.google.guava:guava"))
@@ -366,19 +381,16 @@ class ReactorLayerPackagingTest {
 
   private PackagingRequest withShared(
       List<ResolvedArtifact> graph, SharedLayer shared, ReactorLayer reactor) {
-    return new PackagingRequest(
-            new DependencyGraph(PROJECT, graph),
-            List.of(),
-            List.of(),
-            "my-function",
-            "my-function",
-            List.of("java21"),
-            List.of("x86_64"),
-            classes,
-            temp.resolve("target/lambda"),
-            TIMESTAMP,
-            new SharedLayerSettings(List.of(shared), true, false))
-        .withReactorLayer(reactor);
+    return PackagingRequest.builder(new DependencyGraph(PROJECT, graph))
+        .defaultLayerName("my-function")
+        .functionName("my-function")
+        .runtimes(List.of("java21"))
+        .classesDirectory(classes)
+        .outputDirectory(temp.resolve("target/lambda"))
+        .timestamp(TIMESTAMP)
+        .shared(new SharedLayerSettings(List.of(shared), true, false))
+        .reactorLayer(reactor)
+        .build();
   }
 
   @Test
@@ -453,8 +465,9 @@ class ReactorLayerPackagingTest {
     for (String name : List.of("reactor shared", "reactor/shared", "r".repeat(65), "é")) {
       InvalidConfigurationException e =
           invalid(
-              request(List.of(guava), List.of())
-                  .withReactorLayer(new ReactorLayer(name, 2, 3, List.of(slf4j), List.of())));
+              request(List.of(guava), List.of()).toBuilder()
+                  .reactorLayer(new ReactorLayer(name, 2, 3, List.of(slf4j), List.of()))
+                  .build());
       assertThat(e.violations())
           .as(name)
           .singleElement()
@@ -471,8 +484,9 @@ class ReactorLayerPackagingTest {
   void anEmptyReactorLayerNameIsAViolation() {
     InvalidConfigurationException e =
         invalid(
-            request(List.of(guava), List.of())
-                .withReactorLayer(new ReactorLayer("", 2, 3, List.of(slf4j), List.of())));
+            request(List.of(guava), List.of()).toBuilder()
+                .reactorLayer(new ReactorLayer("", 2, 3, List.of(slf4j), List.of()))
+                .build());
     assertThat(e.violations())
         .extracting(Violation::setting)
         .containsExactly(Setting.REACTOR_LAYER);
@@ -485,8 +499,9 @@ class ReactorLayerPackagingTest {
     for (String name : List.of("aws", "Jackson")) {
       InvalidConfigurationException e =
           invalid(
-              request(List.of(databind, s3), rules)
-                  .withReactorLayer(new ReactorLayer(name, 2, 3, List.of(slf4j), List.of())));
+              request(List.of(databind, s3), rules).toBuilder()
+                  .reactorLayer(new ReactorLayer(name, 2, 3, List.of(slf4j), List.of()))
+                  .build());
       assertThat(e.violations())
           .as(name)
           .singleElement()
@@ -504,9 +519,9 @@ class ReactorLayerPackagingTest {
   void aReactorLayerNamedLikeTheDefaultLayerIsAViolation() {
     InvalidConfigurationException e =
         invalid(
-            request(List.of(guava), List.of())
-                .withReactorLayer(
-                    new ReactorLayer("my-function", 2, 3, List.of(slf4j), List.of())));
+            request(List.of(guava), List.of()).toBuilder()
+                .reactorLayer(new ReactorLayer("my-function", 2, 3, List.of(slf4j), List.of()))
+                .build());
     assertThat(e.violations())
         .singleElement()
         .satisfies(
@@ -521,9 +536,9 @@ class ReactorLayerPackagingTest {
     // With rules there is no default layer, so its name does not collide.
     PreparedPackage prepared =
         prepare(
-            request(List.of(s3), List.of(rule("aws", "software.amazon.awssdk:*")))
-                .withReactorLayer(
-                    new ReactorLayer("my-function", 2, 3, List.of(slf4j), List.of())));
+            request(List.of(s3), List.of(rule("aws", "software.amazon.awssdk:*"))).toBuilder()
+                .reactorLayer(new ReactorLayer("my-function", 2, 3, List.of(slf4j), List.of()))
+                .build());
     assertThat(prepared.layers())
         .extracting(PlannedLayer::name)
         .containsExactly("my-function", "aws");
@@ -534,9 +549,9 @@ class ReactorLayerPackagingTest {
     for (int minModules : new int[] {0, -1}) {
       InvalidConfigurationException e =
           invalid(
-              request(List.of(guava), List.of())
-                  .withReactorLayer(
-                      new ReactorLayer(REACTOR, minModules, 0, List.of(), List.of())));
+              request(List.of(guava), List.of()).toBuilder()
+                  .reactorLayer(new ReactorLayer(REACTOR, minModules, 0, List.of(), List.of()))
+                  .build());
       assertThat(e.violations())
           .singleElement()
           .satisfies(
@@ -551,18 +566,15 @@ class ReactorLayerPackagingTest {
   @Test
   void reactorViolationsAreReportedTogetherWithTheOtherSettingsBeforeWriting() {
     PackagingRequest request =
-        new PackagingRequest(
-                new DependencyGraph(PROJECT, List.of(guava)),
-                List.of(),
-                List.of(),
-                "my-function",
-                "my-function",
-                List.of("java7"),
-                List.of("x86_64"),
-                classes,
-                temp.resolve("target/lambda"),
-                TIMESTAMP)
-            .withReactorLayer(new ReactorLayer("bad name", 0, 0, List.of(), List.of()));
+        PackagingRequest.builder(new DependencyGraph(PROJECT, List.of(guava)))
+            .defaultLayerName("my-function")
+            .functionName("my-function")
+            .runtimes(List.of("java7"))
+            .classesDirectory(classes)
+            .outputDirectory(temp.resolve("target/lambda"))
+            .timestamp(TIMESTAMP)
+            .reactorLayer(new ReactorLayer("bad name", 0, 0, List.of(), List.of()))
+            .build();
     InvalidConfigurationException e = invalid(request);
     assertThat(e.violations())
         .extracting(Violation::setting)
@@ -584,7 +596,8 @@ class ReactorLayerPackagingTest {
     // Five rule layers alone are allowed.
     assertThat(prepare(request(graph, fiveRules)).layers()).hasSize(5);
 
-    PackagingRequest request = request(graph, fiveRules).withReactorLayer(reactor(slf4j));
+    PackagingRequest request =
+        request(graph, fiveRules).toBuilder().reactorLayer(reactor(slf4j)).build();
     assertThatThrownBy(() -> prepare(request))
         .isInstanceOfSatisfying(
             InvalidConfigurationException.class,
@@ -601,7 +614,10 @@ class ReactorLayerPackagingTest {
 
     // Four rule layers and the reactor layer make five: allowed.
     PreparedPackage four =
-        prepare(request(graph, fiveRules.subList(0, 4)).withReactorLayer(reactor(slf4j)));
+        prepare(
+            request(graph, fiveRules.subList(0, 4)).toBuilder()
+                .reactorLayer(reactor(slf4j))
+                .build());
     assertThat(four.layers())
         .extracting(PlannedLayer::name)
         .containsExactly(REACTOR, "jackson", "google", "aws", "apache");
@@ -619,8 +635,9 @@ class ReactorLayerPackagingTest {
             rule("snap", "org.example:*"));
     PreparedPackage prepared =
         prepare(
-            request(graph, fiveRules)
-                .withReactorLayer(new ReactorLayer(REACTOR, 2, 2, List.of(), List.of())));
+            request(graph, fiveRules).toBuilder()
+                .reactorLayer(new ReactorLayer(REACTOR, 2, 2, List.of(), List.of()))
+                .build());
     assertThat(prepared.layers()).hasSize(5);
   }
 
@@ -628,7 +645,10 @@ class ReactorLayerPackagingTest {
   void theReactorLayersBytesCountTowardTheUnzippedSize() throws IOException {
     PreparedPackage without = prepare(request(List.of(guava), List.of()));
     PreparedPackage with =
-        prepare(request(List.of(guava), List.of()).withReactorLayer(reactor(slf4j, commons)));
+        prepare(
+            request(List.of(guava), List.of()).toBuilder()
+                .reactorLayer(reactor(slf4j, commons))
+                .build());
     long bytes =
         with.layerInputs().stream().flatMap(List::stream).mapToLong(i -> i.digest().size()).sum();
     long before =
@@ -646,7 +666,9 @@ class ReactorLayerPackagingTest {
         request(
                 List.of(databind, jacksonCore, guava, snapshot),
                 List.of(rule("google", "com.google.*:*")))
-            .withReactorLayer(reactor(databind, jacksonCore, slf4j));
+            .toBuilder()
+            .reactorLayer(reactor(databind, jacksonCore, slf4j))
+            .build();
 
     LockfileService.LockResult locked =
         new LockfileService(FileDigestCache.load(null))
@@ -677,7 +699,8 @@ class ReactorLayerPackagingTest {
 
   @Test
   void lockfileBuilderListsTheReactorLayerFirst() throws IOException {
-    PackagingRequest request = request(List.of(guava), List.of()).withReactorLayer(reactor(slf4j));
+    PackagingRequest request =
+        request(List.of(guava), List.of()).toBuilder().reactorLayer(reactor(slf4j)).build();
     PreparedPackage prepared = prepare(request);
     Lockfile lock =
         LockfileBuilder.build(

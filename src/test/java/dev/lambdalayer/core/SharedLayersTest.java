@@ -69,18 +69,16 @@ class SharedLayersTest {
 
   private PackagingRequest request(
       List<ResolvedArtifact> graph, SharedLayerSettings shared, List<LayerRule> rules) {
-    return new PackagingRequest(
-        new DependencyGraph(PROJECT, graph),
-        rules,
-        List.of(),
-        "my-function",
-        "my-function",
-        List.of("java21"),
-        List.of("x86_64"),
-        null,
-        out,
-        Instant.parse("2026-01-01T00:00:00Z"),
-        shared);
+    return PackagingRequest.builder(new DependencyGraph(PROJECT, graph))
+        .rules(rules)
+        .defaultLayerName("my-function")
+        .functionName("my-function")
+        .runtimes(List.of("java21"))
+        .classesDirectory(null)
+        .outputDirectory(out)
+        .timestamp(Instant.parse("2026-01-01T00:00:00Z"))
+        .shared(shared)
+        .build();
   }
 
   @Test
