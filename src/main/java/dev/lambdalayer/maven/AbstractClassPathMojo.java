@@ -1,6 +1,8 @@
 package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.ClassPathInput;
+import dev.lambdalayer.core.ClassPathReport;
+import dev.lambdalayer.core.ClassPathSettings;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -88,6 +90,23 @@ public abstract class AbstractClassPathMojo extends AbstractLambdaMojo {
    * Runs the class-path check on {@code input} (what was just packaged, or what {@code build.json}
    * describes), writing {@code classpath.json}, unless {@code <skipClasspath>} is set.
    */
+  /** The check's settings; null when {@code <skipClasspath>} is set. */
+  protected ClassPathSettings classPathSettings() {
+    return skipClasspath
+        ? null
+        : ClassPathVerification.settings(handler, allowedDuplicates, allowedMissing);
+  }
+
+  /** Logs a report the core wrote, and fails on its errors when {@code <failOnError>} says so. */
+  protected void renderClassPath(ClassPathReport report) throws MojoFailureException {
+    if (report == null) {
+      getLog().info("Skipping the class-path check: lambda.classpath.skip is set.");
+      return;
+    }
+    ClassPathVerification.render(
+        report, outputDirectory.toPath().resolve("classpath.json"), failOnClassPathError, getLog());
+  }
+
   protected void verifyClassPath(ClassPathInput input) throws MojoFailureException, IOException {
     if (skipClasspath) {
       getLog().info("Skipping the class-path check: lambda.classpath.skip is set.");

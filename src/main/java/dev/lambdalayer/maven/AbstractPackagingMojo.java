@@ -8,9 +8,9 @@ import dev.lambdalayer.core.InvalidConfigurationException;
 import dev.lambdalayer.core.LambdaPackager;
 import dev.lambdalayer.core.LayerDescriptor;
 import dev.lambdalayer.core.LayerDescriptorCodec;
+import dev.lambdalayer.core.LayerJob;
 import dev.lambdalayer.core.LayerRule;
 import dev.lambdalayer.core.Lockfile;
-import dev.lambdalayer.core.LockfileCodec;
 import dev.lambdalayer.core.OutputTimestamp;
 import dev.lambdalayer.core.PackagingRequest;
 import dev.lambdalayer.core.PackagingResult;
@@ -322,15 +322,13 @@ public abstract class AbstractPackagingMojo extends AbstractClassPathMojo {
    */
   protected LayerDescriptor writeLayerDescriptor(PackagingRequest request, PackagingResult result)
       throws IOException {
-    LayerDescriptor descriptor =
-        LayerDescriptor.of(
-            project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion(),
-            result.layers().get(0),
-            request.runtimes(),
-            request.architectures(),
-            LockfileCodec.read(lockfile.toPath()));
-    LayerDescriptorCodec.write(descriptor, layerDescriptorFile());
-    return descriptor;
+    return LayerJob.writeDescriptor(
+        layerProjectId(), request, result, lockfile.toPath(), layerDescriptorFile());
+  }
+
+  /** {@code groupId:artifactId:version} of this project. */
+  protected String layerProjectId() {
+    return project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion();
   }
 
   private List<SharedLayer> loadSharedLayers(FileDigestCache digests)

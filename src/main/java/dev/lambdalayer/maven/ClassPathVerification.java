@@ -46,8 +46,18 @@ public final class ClassPathVerification {
       throws IOException, MojoFailureException {
     ClassPathReport result = ClassPathCheck.run(input, settings);
     result.write(report);
+    render(result, report, failOnError, log);
+    return result;
+  }
+
+  /**
+   * Logs a report already written to {@code report} and, when {@code failOnError}, fails on its
+   * errors.
+   */
+  public static void render(ClassPathReport result, Path report, boolean failOnError, Log log)
+      throws MojoFailureException {
     log.info(result.summary());
-    if (settings.handler() == null) {
+    if (result.handler() == null) {
       log.info(
           "  No <handler> (-Dlambda.handler) set: the handler is not checked, and classes are"
               + " followed from every class of the function.");
@@ -80,7 +90,7 @@ public final class ClassPathVerification {
     result.warningLines().forEach(line -> log.warn("Class path: " + line));
     List<String> errors = result.errors();
     if (errors.isEmpty()) {
-      return result;
+      return;
     }
     StringBuilder message =
         new StringBuilder("Lambda could not load this function (details in ")
@@ -104,7 +114,6 @@ public final class ClassPathVerification {
       throw new MojoFailureException(message.toString());
     }
     errors.forEach(e -> log.error("Class path: " + e));
-    return result;
   }
 
   private static List<ClassPattern> patterns(List<String> texts, Setting setting) {

@@ -1,20 +1,16 @@
 package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.AuditReport;
-import dev.lambdalayer.core.BuildReport;
 import dev.lambdalayer.core.BuildSummary;
 import dev.lambdalayer.core.BuiltZip;
-import dev.lambdalayer.core.ClassPathInput;
 import dev.lambdalayer.core.FileDigestCache;
-import dev.lambdalayer.core.LambdaPackager;
 import dev.lambdalayer.core.LayerDescriptor;
-import dev.lambdalayer.core.LockfileService;
+import dev.lambdalayer.core.LayerJob;
 import dev.lambdalayer.core.PackagingRequest;
 import dev.lambdalayer.core.PackagingResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Properties;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -66,46 +62,53 @@ public class LayerMojo extends AbstractPackagingMojo {
     Path out = outputDirectory.toPath();
     FileDigestCache digests = FileDigestCache.load(out.resolve(".state/file-digests.txt"));
     PackagingRequest request = packagingRequest(digests, true);
-    if (isLayerProject()) {
-      layerProject(request, digests);
-      return;
-    }
     long resolved = System.nanoTime();
-    PackagingResult result = new LambdaPackager(digests).build(request);
-    BuildReport.write(request, result, out.resolve("build.json"));
-    record(result);
-
-    long done = System.nanoTime();
-    // Where the goal's time goes, for the benchmark's breakdown: Maven resolved the graph before
-    // the goal started; hashing and the jar check run in parallel, so their times are summed over
-    // threads and may exceed the wall-clock time of the graph step.
-    getLog()
-        .info(
-            String.format(
-                Locale.ROOT,
-                "Lambda zips in %s (%d ms: graph of %d jars in %d ms (hashed %s in %d ms, checked"
-                    + " jars in %d ms, over all threads), packaged in %d ms):",
-                out,
-                millis(done - start),
-                request.graph().artifacts().size(),
-                millis(resolved - start),
-                BuildSummary.bytes(digests.hashedBytes()),
-                millis(digests.hashingNanos()),
-                millis(digests.checkingNanos()),
-                millis(done - resolved)));
-    BuildSummary.lines(result).forEach(line -> getLog().info("  " + line));
+    LayerJob.Outcome outcome =
+        new LayerJob(digests)
+            .run(
+                new LayerJob.Request(
+                    request,
+                    lockfile.toPath(),
+                    lockfileName(),
+                    isLayerProject() ? null : classPathSettings(),
+                    isLayerProject() ? layerProjectId() : null,
+                    layerDescriptorFile()));
+    PackagingResult result = outcome.result();
+    if (outcome.descriptor() != null) {
+      recordLayerProject(result, outcome.descriptor());
+    } else {
+      record(result);
+      // Where the goal's time goes, for the benchmark's breakdown: Maven resolved the graph before
+      // the goal started; hashing and the jar check run in parallel, so their times are summed
+      // over threads and may exceed the wall-clock time of the graph step.
+      getLog()
+          .info(
+              String.format(
+                  Locale.ROOT,
+                  "Lambda zips in %s (%d ms: graph of %d jars in %d ms (hashed %s in %d ms, checked"
+                      + " jars in %d ms, over all threads), packaged in %d ms):",
+                  out,
+                  millis(resolved - start + outcome.packagingNanos()),
+                  request.graph().artifacts().size(),
+                  millis(resolved - start),
+                  BuildSummary.bytes(digests.hashedBytes()),
+                  millis(digests.hashingNanos()),
+                  millis(digests.checkingNanos()),
+                  millis(outcome.packagingNanos())));
+      BuildSummary.lines(result).forEach(line -> getLog().info("  " + line));
+    }
     result.warnings().forEach(getLog()::warn);
-    warnOnDrift(request, result);
-    verifyClassPath(ClassPathInput.of(request, result));
+    outcome.drift().ifPresent(this::warnOnDrift);
+    if (outcome.descriptor() == null) {
+      renderClassPath(outcome.classPath());
+    }
   }
 
   /**
    * A layer project: its one layer zip and its descriptor, both attached, so that {@code install}
    * and {@code deploy} carry the descriptor to the functions that use the layer.
    */
-  private void layerProject(PackagingRequest request, FileDigestCache digests) throws IOException {
-    PackagingResult result = new LambdaPackager(digests).buildLayerProject(request);
-    LayerDescriptor descriptor = writeLayerDescriptor(request, result);
+  private void recordLayerProject(PackagingResult result, LayerDescriptor descriptor) {
     BuiltZip layer = result.layers().get(0);
     Properties properties = project.getProperties();
     String prefix = "lambda.layer." + layer.name() + ".";
@@ -138,8 +141,6 @@ public class LayerMojo extends AbstractPackagingMojo {
                     ? "no published version yet (run lambda:publish before install/deploy)"
                     : "published versions in "
                         + descriptor.published().stream().map(p -> p.region()).toList()));
-    result.warnings().forEach(getLog()::warn);
-    warnOnDrift(request, result);
   }
 
   private void record(PackagingResult result) {
@@ -167,23 +168,18 @@ public class LayerMojo extends AbstractPackagingMojo {
   /**
    * Packaging is not the place to fail on drift (that is {@code lambda:audit}'s job in CI), nor to
    * rewrite the lockfile behind the user's back (that is {@code lambda:lock}'s): a warning tells a
-   * developer early that the next audit will fail. A lockfile that cannot be read still fails.
+   * developer early that the next audit will fail.
    */
-  private void warnOnDrift(PackagingRequest request, PackagingResult result) throws IOException {
-    Optional<AuditReport> report =
-        LockfileService.check(request, result, lockfile.toPath(), lockfileName());
-    if (report.isEmpty() || report.get().clean()) {
-      return;
-    }
+  private void warnOnDrift(AuditReport report) {
     getLog()
         .warn(
             "The zips differ from "
                 + lockfileName()
                 + " ("
-                + report.get().findings().size()
+                + report.findings().size()
                 + " finding(s)); mvn lambda:audit fails until the change is accepted with mvn"
                 + " lambda:lock and the lockfile is committed:");
-    report.get().findings().stream()
+    report.findings().stream()
         .limit(20)
         .forEach(f -> getLog().warn("  " + f.kind().id() + " " + f.subject() + ": " + f.message()));
   }
