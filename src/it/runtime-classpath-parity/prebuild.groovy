@@ -199,6 +199,13 @@ lib('je-ejb', '1.0', packaging: 'ejb', classifiers: ['', 'client'])
 // reactor-sibling: what the reactor module parity-sibling depends on.
 lib('rs-lib', '1.0')
 
+// same-artifactid: one artifactId and version in two groupIds.
+lib('same-name', '1.0')
+lib('same-name', '1.0', g: 'parity.lib.other')
+
+// snapshot-pinned: a dependency on build 2 of a SNAPSHOT whose latest build is 3.
+lib('sn-pin', '1.0-SNAPSHOT', snapshot: [timestamp: '20260101.120000', builds: [2, 3]])
+
 // ---------------------------------------------------------------------------------------------
 
 void put(File f, byte[] bytes) {

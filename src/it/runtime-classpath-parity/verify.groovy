@@ -70,6 +70,8 @@ def claims = [
   'lib-parent-pom'             : ['+pp-a:1.0', '+pp-inherited:1.0', '+pp-x:2.0', '-pp-x:1.0', '-pp-parent'],
   'non-jar-type'               : ['+nj-bundle:1.0', '+nj-ok:1.0'],
   'jar-extension-types'        : ['+je-ejb:1.0', '+je-ejb:client:1.0'],
+  'same-artifactid'            : ['+same-name:1.0', '+parity.lib.other/same-name:1.0'],
+  'snapshot-pinned'            : ['+sn-pin:1.0-SNAPSHOT'],
   'reactor-sibling'            : ['+parity.it/parity-sibling:1.0', '+rs-lib:1.0'],
 ]
 assert claims.keySet() == modules as Set : "claims and modules differ: ${(claims.keySet() - modules) + (modules - claims.keySet())}"
