@@ -103,7 +103,7 @@ modules.each { shape ->
       return
     }
     new ZipFile(file).withCloseable { zip ->
-      def inZip = zip.entries().toList().findAll { it.name ==~ /(java\/)?lib\/[^\/]+\.jar/ }
+      def inZip = zip.entries().toList().findAll { !it.directory && it.name ==~ /(java\/)?lib\/[^\/]+/ }
       def listed = z.libraries*.entry
       if (inZip*.name.sort() != listed.sort()) {
         problems << "the $where zip holds ${inZip*.name.sort()}, build.json lists ${listed.sort()}"
