@@ -35,6 +35,12 @@ import java.util.zip.CRC32;
  * fields from the UTC timestamp directly makes the bytes zone-free by construction. Sizes and CRCs
  * come from the inputs' digests, so the zip streams straight to disk, its SHA-256 computed on the
  * way, in one pass; each file is checked against its digest as it is copied.
+ *
+ * <p>Commons Compress 1.28's {@code ZipArchiveOutputStream} writes everything else here byte for
+ * byte alike (checked), but not this format: it writes "version needed to extract" 1.0 for every
+ * stored entry, where this writer writes 2.0 for directories, as APPNOTE 4.4.3.2 asks, and it has
+ * no way to set that field or the raw DOS time. Moving to it changes every zip's SHA-256, so every
+ * layer's identity: that needs a new {@link #FORMAT}, and {@code GoldenZipBytesTest} says so.
  */
 public final class ReproducibleZipWriter {
 
