@@ -1,9 +1,9 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.BuildReportReader;
+import dev.lambdalayer.core.ClassPathJob;
+import dev.lambdalayer.core.ClassPathSettings;
 import dev.lambdalayer.core.LayerDescriptor;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -36,29 +36,35 @@ public class ClassPathMojo extends AbstractClassPathMojo {
 
   @Override
   protected void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
-    if (skipClasspath) {
+    ClassPathSettings settings = classPathSettings();
+    if (settings == null) {
       getLog().info("Skipping the class-path check: lambda.classpath.skip is set.");
       return;
     }
-    Path out = outputDirectory.toPath();
-    Path buildJson = out.resolve("build.json");
-    Path descriptor =
-        out.resolve(project.getArtifactId() + "-" + LayerDescriptor.CLASSIFIER + ".json");
-    if (!Files.isRegularFile(buildJson) && Files.isRegularFile(descriptor)) {
+    ClassPathJob.Outcome outcome;
+    try {
+      outcome = ClassPathJob.run(outputDirectory.toPath(), layerDescriptorFile(), settings);
+    } catch (ClassPathJob.NotPackagedException e) {
+      throw new MojoExecutionException(
+          e.buildReport()
+              + " does not exist: lambda:classpath checks the zips that lambda:layer writes. Run"
+              + " lambda:layer first, e.g. 'mvn package lambda:classpath' with the layer goal"
+              + " bound to package, or 'mvn package lambda:layer lambda:classpath'.");
+    }
+    if (outcome instanceof ClassPathJob.Checked checked) {
+      renderClassPath(checked.report());
+    } else {
       // A layer project: its functions check its libraries, with their own classes.
       getLog()
           .info(
               "Layer project: no function to check. Each function that uses this layer checks"
                   + " it in its own lambda:classpath.");
-      return;
     }
-    if (!Files.isRegularFile(buildJson)) {
-      throw new MojoExecutionException(
-          buildJson
-              + " does not exist: lambda:classpath checks the zips that lambda:layer writes. Run"
-              + " lambda:layer first, e.g. 'mvn package lambda:classpath' with the layer goal"
-              + " bound to package, or 'mvn package lambda:layer lambda:classpath'.");
-    }
-    verifyClassPath(BuildReportReader.read(buildJson));
+  }
+
+  private Path layerDescriptorFile() {
+    return outputDirectory
+        .toPath()
+        .resolve(project.getArtifactId() + "-" + LayerDescriptor.CLASSIFIER + ".json");
   }
 }
