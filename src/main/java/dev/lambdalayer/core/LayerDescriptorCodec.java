@@ -1,5 +1,6 @@
 package dev.lambdalayer.core;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdalayer.core.JsonParser.Node;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,35 +22,26 @@ public final class LayerDescriptorCodec {
   private LayerDescriptorCodec() {}
 
   public static String write(LayerDescriptor d) {
-    Map<String, Object> root = new LinkedHashMap<>();
+    ObjectNode root = JsonFormat.object();
     root.put("descriptorVersion", d.descriptorVersion());
     root.put("layer", d.layer());
     root.put("name", d.name());
-    root.put("runtimes", d.runtimes());
-    root.put("architectures", d.architectures());
+    root.set("runtimes", JsonFormat.strings(d.runtimes()));
+    root.set("architectures", JsonFormat.strings(d.architectures()));
     root.put("sha256", d.sha256());
     root.put("codeSha256", d.codeSha256());
     root.put("unzippedBytes", d.unzippedBytes());
-    root.put("libraries", LockfileCodec.libraries(d.libraries()));
-    root.put(
+    root.set("libraries", LockfileCodec.libraries(d.libraries()));
+    root.set(
         "published",
-        d.published().stream()
-            .sorted(
-                Comparator.comparing(Lockfile.Published::region)
-                    .thenComparing(Lockfile.Published::account)
-                    .thenComparingLong(Lockfile.Published::version))
-            .map(
-                p -> {
-                  Map<String, Object> out = new LinkedHashMap<>();
-                  out.put("region", p.region());
-                  out.put("account", p.account());
-                  out.put("layerVersionArn", p.layerVersionArn());
-                  out.put("version", p.version());
-                  out.put("codeSha256", p.codeSha256());
-                  return (Object) out;
-                })
-            .toList());
-    return Json.write(root);
+        LockfileCodec.published(
+            d.published().stream()
+                .sorted(
+                    Comparator.comparing(Lockfile.Published::region)
+                        .thenComparing(Lockfile.Published::account)
+                        .thenComparingLong(Lockfile.Published::version))
+                .toList()));
+    return JsonFormat.write(root);
   }
 
   /** Writes atomically: a concurrent reader never sees half a descriptor. */

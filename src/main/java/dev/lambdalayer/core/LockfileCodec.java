@@ -1,5 +1,7 @@
 package dev.lambdalayer.core;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdalayer.core.JsonParser.Node;
 import dev.lambdalayer.core.LockfileException.Reason;
 import java.io.IOException;
@@ -12,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,82 +50,75 @@ public final class LockfileCodec {
 
   /** The canonical text of {@code lockfile}. */
   public static String write(Lockfile lockfile) {
-    Map<String, Object> root = new LinkedHashMap<>();
+    ObjectNode root = JsonFormat.object();
     root.put("lockfileVersion", lockfile.lockfileVersion());
     root.put("project", lockfile.project());
     root.put("outputTimestamp", lockfile.outputTimestamp());
     root.put("zipFormat", lockfile.zipFormat());
-    List<Object> layers = new ArrayList<>();
+    ArrayNode layers = root.putArray("layers");
     for (Lockfile.Layer layer : lockfile.layers()) {
-      Map<String, Object> out = new LinkedHashMap<>();
+      ObjectNode out = layers.addObject();
       out.put("name", layer.name());
-      out.put("runtimes", layer.runtimes());
-      out.put("architectures", layer.architectures());
+      out.set("runtimes", JsonFormat.strings(layer.runtimes()));
+      out.set("architectures", JsonFormat.strings(layer.architectures()));
       out.put("sha256", layer.sha256());
       out.put("codeSha256", layer.codeSha256());
-      out.put("libraries", libraries(layer.libraries()));
-      out.put(
-          "published",
-          layer.published().stream()
-              .sorted(PUBLISHED_ORDER)
-              .map(
-                  p -> {
-                    Map<String, Object> record = new LinkedHashMap<>();
-                    record.put("region", p.region());
-                    record.put("account", p.account());
-                    record.put("layerVersionArn", p.layerVersionArn());
-                    record.put("version", p.version());
-                    record.put("codeSha256", p.codeSha256());
-                    return record;
-                  })
-              .toList());
-      layers.add(out);
+      out.set("libraries", libraries(layer.libraries()));
+      out.set("published", published(layer.published().stream().sorted(PUBLISHED_ORDER).toList()));
     }
-    root.put("layers", layers);
-    Map<String, Object> function = new LinkedHashMap<>();
+    ObjectNode function = root.putObject("function");
     function.put("name", lockfile.function().name());
-    function.put("libraries", libraries(lockfile.function().libraries()));
-    root.put("function", function);
+    function.set("libraries", libraries(lockfile.function().libraries()));
     // Only written when used: lockfiles of projects without shared layers stay as they were.
     if (!lockfile.sharedLayers().isEmpty()) {
-      List<Object> shared = new ArrayList<>();
+      ArrayNode shared = root.putArray("sharedLayers");
       for (Lockfile.SharedLayer layer : lockfile.sharedLayers()) {
-        Map<String, Object> out = new LinkedHashMap<>();
+        ObjectNode out = shared.addObject();
         out.put("layer", layer.layer());
         out.put("name", layer.name());
         out.put("sha256", layer.sha256());
         out.put("codeSha256", layer.codeSha256());
-        out.put("libraries", libraries(layer.libraries()));
-        shared.add(out);
+        out.set("libraries", libraries(layer.libraries()));
       }
-      root.put("sharedLayers", shared);
     }
-    return Json.write(root);
+    return JsonFormat.write(root);
   }
 
-  static List<Object> libraries(List<Lockfile.Library> libraries) {
-    return libraries.stream()
-        .sorted(LIBRARY_ORDER)
-        .map(
-            library -> {
-              Coordinates c = library.coordinates();
-              Map<String, Object> out = new LinkedHashMap<>();
-              out.put("groupId", c.groupId());
-              out.put("artifactId", c.artifactId());
-              out.put("version", c.version());
-              if (!c.classifier().isEmpty()) {
-                out.put("classifier", c.classifier());
-              }
-              if (!c.extension().equals("jar")) {
-                out.put("extension", c.extension());
-              }
-              if (library.hashLocked()) {
-                out.put("sha256", library.sha256());
-                out.put("size", library.size());
-              }
-              return (Object) out;
-            })
-        .toList();
+  /** {@code libraries} sorted by coordinates, as the lockfile and layer descriptors list them. */
+  static ArrayNode libraries(List<Lockfile.Library> libraries) {
+    ArrayNode array = JsonFormat.array();
+    for (Lockfile.Library library : libraries.stream().sorted(LIBRARY_ORDER).toList()) {
+      Coordinates c = library.coordinates();
+      ObjectNode out = array.addObject();
+      out.put("groupId", c.groupId());
+      out.put("artifactId", c.artifactId());
+      out.put("version", c.version());
+      if (!c.classifier().isEmpty()) {
+        out.put("classifier", c.classifier());
+      }
+      if (!c.extension().equals("jar")) {
+        out.put("extension", c.extension());
+      }
+      if (library.hashLocked()) {
+        out.put("sha256", library.sha256());
+        out.put("size", library.size());
+      }
+    }
+    return array;
+  }
+
+  /** Published records in the order given, as the lockfile and layer descriptors list them. */
+  static ArrayNode published(List<Lockfile.Published> published) {
+    ArrayNode array = JsonFormat.array();
+    for (Lockfile.Published p : published) {
+      ObjectNode record = array.addObject();
+      record.put("region", p.region());
+      record.put("account", p.account());
+      record.put("layerVersionArn", p.layerVersionArn());
+      record.put("version", p.version());
+      record.put("codeSha256", p.codeSha256());
+    }
+    return array;
   }
 
   /** Writes {@code lockfile} atomically: a reader never sees half a file. */

@@ -1,8 +1,8 @@
 package dev.lambdalayer.aws;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.lambdalayer.core.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,6 +59,9 @@ public final class FakeAwsServer implements AutoCloseable {
   private static final Pattern FUNCTION =
       Pattern.compile(
           "/2015-03-31/functions/([^/]+)(/code|/configuration|/versions|/aliases)?(/[^/]+)?");
+
+  /** Plain Jackson, as a JSON service uses it: the plugin's own layout is no concern of AWS. */
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -549,7 +552,7 @@ public final class FakeAwsServer implements AutoCloseable {
     policy.put("Id", "default");
     policy.put("Statement", new ArrayList<>(v.statements.values()));
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("Policy", Json.write(policy).trim());
+    out.put("Policy", JSON.writeValueAsString(policy));
     out.put("RevisionId", "rev-" + v.statements.size());
     return sendJson(r.exchange, 200, out);
   }
@@ -593,7 +596,7 @@ public final class FakeAwsServer implements AutoCloseable {
       }
       v.statements.put(sid, statement);
       Map<String, Object> out = new LinkedHashMap<>();
-      out.put("Statement", Json.write(statement).trim());
+      out.put("Statement", JSON.writeValueAsString(statement));
       out.put("RevisionId", "rev-" + v.statements.size());
       return sendJson(r.exchange, 201, out);
     }
@@ -945,7 +948,7 @@ public final class FakeAwsServer implements AutoCloseable {
   }
 
   private static int sendJson(HttpExchange exchange, int status, Object body) throws IOException {
-    byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = JSON.writeValueAsBytes(body);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     exchange.getResponseHeaders().add("x-amzn-RequestId", "req-" + System.nanoTime());
     exchange.sendResponseHeaders(status, bytes.length);
