@@ -1,5 +1,6 @@
 package dev.lambdalayer.aws;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -473,7 +474,7 @@ public final class FakeAwsServer implements AutoCloseable {
       return sendJson(r.exchange, 200, out);
     }
     // PublishLayerVersion
-    Map<String, Object> in = MiniJson.object(r.bodyText());
+    Map<String, Object> in = json(r.bodyText());
     String description = (String) in.getOrDefault("Description", "");
     if (description.length() > 256) {
       return send(
@@ -558,7 +559,7 @@ public final class FakeAwsServer implements AutoCloseable {
   }
 
   private int addPermission(Request r, LayerVersion v) throws IOException {
-    Map<String, Object> in = MiniJson.object(r.bodyText());
+    Map<String, Object> in = json(r.bodyText());
     String sid = (String) in.get("StatementId");
     String principal = (String) in.get("Principal");
     String organization = (String) in.get("OrganizationId");
@@ -675,7 +676,7 @@ public final class FakeAwsServer implements AutoCloseable {
                     + " resource: "
                     + functionArn(r.region, name));
           }
-          Map<String, Object> in = MiniJson.object(r.bodyText());
+          Map<String, Object> in = json(r.bodyText());
           byte[] zip = null;
           List<String> layers = fn.layers;
           if (r.operation.equals("UpdateFunctionCode")) {
@@ -742,7 +743,7 @@ public final class FakeAwsServer implements AutoCloseable {
           if ("InProgress".equals(fn.status)) {
             return send(r.exchange, 409, "ResourceConflictException", "An update is in progress");
           }
-          Map<String, Object> in = MiniJson.object(r.bodyText());
+          Map<String, Object> in = json(r.bodyText());
           Object expected = in.get("CodeSha256");
           if (expected != null && !expected.equals(fn.codeSha256)) {
             return send(
@@ -760,7 +761,7 @@ public final class FakeAwsServer implements AutoCloseable {
         }
         default -> {
           String alias = m.group(3) == null ? null : decode(m.group(3).substring(1));
-          Map<String, Object> in = r.body.length == 0 ? Map.of() : MiniJson.object(r.bodyText());
+          Map<String, Object> in = r.body.length == 0 ? Map.of() : json(r.bodyText());
           if (r.operation.equals("CreateAlias")) {
             alias = (String) in.get("Name");
             if (fn.aliases.containsKey(alias)) {
@@ -945,6 +946,12 @@ public final class FakeAwsServer implements AutoCloseable {
     body.put("Type", status >= 500 ? "Service" : "User");
     body.put("Message", message);
     return sendJson(exchange, status, body);
+  }
+
+  /** A request body as maps, lists, strings, numbers and booleans; an empty body is {}. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> json(String text) throws JsonProcessingException {
+    return text.isBlank() ? new LinkedHashMap<>() : JSON.readValue(text, LinkedHashMap.class);
   }
 
   private static int sendJson(HttpExchange exchange, int status, Object body) throws IOException {
