@@ -88,6 +88,18 @@ public final class JsonDocument {
     return positions.getOrDefault(path, positions.get("$"));
   }
 
+  /** What a value is, in words for messages: "an object", "a string", ... */
+  public static String kind(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case OBJECT -> "an object";
+      case ARRAY -> "an array";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      default -> "null";
+    };
+  }
+
   /** Parses one JSON document; only whitespace may follow it. */
   public static JsonDocument parse(String text) throws SyntaxException {
     // Jackson skips a byte order mark only when it decodes bytes; some editors leave one.

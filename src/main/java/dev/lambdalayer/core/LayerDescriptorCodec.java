@@ -138,7 +138,7 @@ public final class LayerDescriptorCodec {
     JsonNode object(JsonNode node, String path) {
       if (!node.isObject()) {
         throw invalid(
-            reference, source, path + " must be an object, not " + LockfileCodec.kind(node));
+            reference, source, path + " must be an object, not " + JsonDocument.kind(node));
       }
       return node;
     }

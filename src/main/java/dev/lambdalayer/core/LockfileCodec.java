@@ -409,7 +409,7 @@ public final class LockfileCodec {
     }
 
     private LockfileException wrongType(JsonNode node, String path, String expected) {
-      return malformed(path, "expected " + expected + ", found " + kind(node));
+      return malformed(path, "expected " + expected + ", found " + JsonDocument.kind(node));
     }
 
     private LockfileException malformed(String path, String problem) {
@@ -419,17 +419,5 @@ public final class LockfileCodec {
     private String at(String path) {
       return document.position(path) + " (" + path + ")";
     }
-  }
-
-  /** What a value is, in words for messages: "an object", "a string", ... */
-  static String kind(JsonNode node) {
-    return switch (node.getNodeType()) {
-      case OBJECT -> "an object";
-      case ARRAY -> "an array";
-      case STRING -> "a string";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "a boolean";
-      default -> "null";
-    };
   }
 }
