@@ -1,5 +1,7 @@
 package dev.lambdalayer.core;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdalayer.core.AuditReport.Check;
 import dev.lambdalayer.core.AuditReport.Finding;
 import dev.lambdalayer.core.AuditReport.Subject;
@@ -7,10 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Renders an {@link AuditReport} for people (a table grouped by layer), for tools ({@code
@@ -48,41 +48,32 @@ public final class AuditReportWriter {
   }
 
   public static String json(AuditReport report) {
-    Map<String, Object> root = new LinkedHashMap<>();
+    ObjectNode root = JsonFormat.object();
     root.put("reportVersion", 1);
     root.put("lockfile", report.lockfile());
     root.put("clean", report.clean());
     root.put("checks", report.checkCount());
     root.put("failedChecks", report.failedCheckCount());
-    List<Object> subjects = new ArrayList<>();
+    ArrayNode subjects = root.putArray("subjects");
     for (Subject subject : report.subjects()) {
-      Map<String, Object> s = new LinkedHashMap<>();
+      ObjectNode s = subjects.addObject();
       s.put("kind", subject.kind().id());
       s.put("name", subject.name());
-      List<Object> checks = new ArrayList<>();
+      ArrayNode checks = s.putArray("checks");
       for (Check check : subject.checks()) {
         List<Finding> findings = report.findings(subject, check);
-        Map<String, Object> c = new LinkedHashMap<>();
+        ObjectNode c = checks.addObject();
         c.put("check", check.id());
         c.put("passed", findings.isEmpty());
-        c.put(
-            "findings",
-            findings.stream()
-                .map(
-                    f -> {
-                      Map<String, Object> finding = new LinkedHashMap<>();
-                      finding.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
-                      finding.put("message", f.message());
-                      return (Object) finding;
-                    })
-                .toList());
-        checks.add(c);
+        ArrayNode out = c.putArray("findings");
+        for (Finding f : findings) {
+          ObjectNode finding = out.addObject();
+          finding.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
+          finding.put("message", f.message());
+        }
       }
-      s.put("checks", checks);
-      subjects.add(s);
     }
-    root.put("subjects", subjects);
-    return Json.write(root);
+    return JsonFormat.write(root);
   }
 
   public static String junitXml(AuditReport report) {

@@ -1,11 +1,10 @@
 package dev.lambdalayer.core;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Writes {@code build.json}: per zip its file, sizes, hashes and libraries, for other tools. */
 public final class BuildReport {
@@ -14,40 +13,34 @@ public final class BuildReport {
 
   public static void write(PackagingRequest request, PackagingResult result, Path target)
       throws IOException {
-    Map<String, Object> root = new LinkedHashMap<>();
+    ObjectNode root = JsonFormat.object();
     root.put("reportVersion", 1);
     root.put("project", request.graph().project().toString());
     root.put("outputTimestamp", request.timestamp().toString());
     root.put("layerTimestamp", PackagingRequest.LAYER_TIMESTAMP.toString());
-    root.put("runtimes", request.runtimes());
-    root.put("architectures", request.architectures());
-    root.put("layers", result.layers().stream().map(z -> zip(z, request, "java/lib/")).toList());
-    root.put("function", zip(result.function(), request, "lib/"));
-    root.put(
-        "sharedLayers",
-        result.sharedLayerZips().stream().map(z -> zip(z, request, "java/lib/")).toList());
+    root.set("runtimes", JsonFormat.strings(request.runtimes()));
+    root.set("architectures", JsonFormat.strings(request.architectures()));
+    ArrayNode layers = root.putArray("layers");
+    result.layers().forEach(z -> layers.add(zip(z, request, "java/lib/")));
+    root.set("function", zip(result.function(), request, "lib/"));
+    ArrayNode shared = root.putArray("sharedLayers");
+    result.sharedLayerZips().forEach(z -> shared.add(zip(z, request, "java/lib/")));
     // The order Lambda merges the layers in, shared ones included, for lambda:classpath.
-    root.put(
-        "classPathLayers",
-        ClassPathInput.of(request, result).layers().stream()
-            .map(
-                layer -> {
-                  Map<String, Object> entry = new LinkedHashMap<>();
-                  entry.put("name", layer.name());
-                  entry.put("file", relative(request.outputDirectory(), layer.file()));
-                  return entry;
-                })
-            .toList());
-    root.put(
-        "runtimeProvided",
-        result.plan().runtimeProvided().stream().map(a -> library(a, request, "")).toList());
+    ArrayNode classPathLayers = root.putArray("classPathLayers");
+    for (ClassPathInput.LayerZip layer : ClassPathInput.of(request, result).layers()) {
+      ObjectNode entry = classPathLayers.addObject();
+      entry.put("name", layer.name());
+      entry.put("file", relative(request.outputDirectory(), layer.file()));
+    }
+    ArrayNode provided = root.putArray("runtimeProvided");
+    result.plan().runtimeProvided().forEach(a -> provided.add(library(a, request, "")));
     root.put("fatZipBytes", result.fatZipBytes());
-    root.put("warnings", result.warnings());
-    AtomicFiles.write(target, Json.write(root).getBytes(StandardCharsets.UTF_8));
+    root.set("warnings", JsonFormat.strings(result.warnings()));
+    AtomicFiles.write(target, JsonFormat.write(root).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Map<String, Object> zip(BuiltZip built, PackagingRequest request, String dir) {
-    Map<String, Object> zip = new LinkedHashMap<>();
+  private static ObjectNode zip(BuiltZip built, PackagingRequest request, String dir) {
+    ObjectNode zip = JsonFormat.object();
     zip.put("name", built.name());
     zip.put("file", relative(request.outputDirectory(), built.zip().file()));
     zip.put("jars", built.libraries().size());
@@ -57,13 +50,14 @@ public final class BuildReport {
     zip.put("sha256", built.zip().sha256());
     zip.put("codeSha256", built.zip().codeSha256());
     zip.put("needsS3", built.needsS3());
-    zip.put("libraries", built.libraries().stream().map(a -> library(a, request, dir)).toList());
+    ArrayNode libraries = zip.putArray("libraries");
+    built.libraries().forEach(a -> libraries.add(library(a, request, dir)));
     return zip;
   }
 
-  private static Map<String, Object> library(
+  private static ObjectNode library(
       ResolvedArtifact artifact, PackagingRequest request, String dir) {
-    Map<String, Object> library = new LinkedHashMap<>();
+    ObjectNode library = JsonFormat.object();
     Coordinates c = artifact.coordinates();
     library.put("groupId", c.groupId());
     library.put("artifactId", c.artifactId());
@@ -77,8 +71,8 @@ public final class BuildReport {
     library.put("scope", artifact.scope());
     library.put("size", artifact.size());
     library.put("sha256", artifact.sha256());
-    List<String> path = artifact.via().stream().map(Coordinates::toString).toList();
-    library.put("via", path);
+    library.set(
+        "via", JsonFormat.strings(artifact.via().stream().map(Coordinates::toString).toList()));
     return library;
   }
 

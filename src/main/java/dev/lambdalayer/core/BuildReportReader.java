@@ -1,5 +1,6 @@
 package dev.lambdalayer.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,58 +24,59 @@ public final class BuildReportReader {
    * @throws IOException when the file is missing or not a build report of this plugin
    */
   public static ClassPathInput read(Path buildJson) throws IOException {
-    Object parsed;
+    JsonNode root;
     try {
-      parsed = JsonParser.parse(Files.readString(buildJson, StandardCharsets.UTF_8)).plain();
-    } catch (JsonParser.SyntaxException e) {
+      root = JsonDocument.parse(Files.readString(buildJson, StandardCharsets.UTF_8)).root();
+    } catch (JsonDocument.SyntaxException e) {
       throw new IOException(
           buildJson + " is not valid JSON (" + e.getMessage() + "): run lambda:layer again", e);
     }
-    if (!(parsed instanceof Map<?, ?> root) || !(root.get("function") instanceof Map<?, ?> fn)) {
+    JsonNode fn = root.path("function");
+    if (!root.isObject() || !fn.isObject()) {
       throw new IOException(buildJson + " is not a build report of lambda:layer");
     }
     Path base = buildJson.toAbsolutePath().getParent();
     Map<String, Coordinates> libraries = new LinkedHashMap<>();
     List<ClassPathInput.LayerZip> layers = new ArrayList<>();
     // Reports before shared layers existed have no classPathLayers: their layers are the order.
-    Object order =
-        root.containsKey("classPathLayers") ? root.get("classPathLayers") : root.get("layers");
-    if (order instanceof List<?> list) {
-      for (Object item : list) {
-        Map<?, ?> layer = (Map<?, ?>) item;
-        layers.add(
-            new ClassPathInput.LayerZip(
-                (String) layer.get("name"), base.resolve((String) layer.get("file"))));
-      }
+    JsonNode order =
+        root.has("classPathLayers") ? root.get("classPathLayers") : root.path("layers");
+    for (JsonNode layer : items(order)) {
+      layers.add(
+          new ClassPathInput.LayerZip(text(layer, "name"), base.resolve(text(layer, "file"))));
     }
     for (String key : List.of("layers", "sharedLayers")) {
-      if (root.get(key) instanceof List<?> list) {
-        list.forEach(layer -> libraries((Map<?, ?>) layer, libraries));
-      }
+      items(root.path(key)).forEach(layer -> libraries(layer, libraries));
     }
     libraries(fn, libraries);
     List<String> runtimes = new ArrayList<>();
-    if (root.get("runtimes") instanceof List<?> list) {
-      list.forEach(r -> runtimes.add(String.valueOf(r)));
-    }
-    return new ClassPathInput(base.resolve((String) fn.get("file")), layers, libraries, runtimes);
+    items(root.path("runtimes")).forEach(r -> runtimes.add(r.asText()));
+    return new ClassPathInput(base.resolve(text(fn, "file")), layers, libraries, runtimes);
   }
 
-  private static void libraries(Map<?, ?> zip, Map<String, Coordinates> out) {
-    if (zip.get("libraries") instanceof List<?> list) {
-      for (Object item : list) {
-        Map<?, ?> lib = (Map<?, ?>) item;
-        Coordinates c =
-            new Coordinates(
-                (String) lib.get("groupId"),
-                (String) lib.get("artifactId"),
-                (String) lib.get("version"),
-                (String) lib.get("classifier"),
-                null);
-        if (lib.get("entry") instanceof String entry) {
-          out.put(entry.substring(entry.lastIndexOf('/') + 1), c);
-        }
+  private static void libraries(JsonNode zip, Map<String, Coordinates> out) {
+    for (JsonNode lib : items(zip.path("libraries"))) {
+      Coordinates c =
+          new Coordinates(
+              text(lib, "groupId"),
+              text(lib, "artifactId"),
+              text(lib, "version"),
+              text(lib, "classifier"),
+              null);
+      String entry = text(lib, "entry");
+      if (entry != null) {
+        out.put(entry.substring(entry.lastIndexOf('/') + 1), c);
       }
     }
+  }
+
+  /** The items of an array; nothing for anything else (an object would iterate its values). */
+  private static Iterable<JsonNode> items(JsonNode node) {
+    return node.isArray() ? node : List.of();
+  }
+
+  /** The string member {@code name}, or null when it is absent or not a string. */
+  private static String text(JsonNode object, String name) {
+    return object.path(name).textValue();
   }
 }

@@ -1,10 +1,11 @@
 package dev.lambdalayer.core;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -200,7 +201,7 @@ public record ClassPathReport(
 
   /** Writes {@code classpath.json}. */
   public void write(Path target) throws IOException {
-    Map<String, Object> root = new LinkedHashMap<>();
+    ObjectNode root = JsonFormat.object();
     root.put("reportVersion", 1);
     root.put("handler", handler);
     root.put("runtime", runtime);
@@ -208,71 +209,58 @@ public record ClassPathReport(
     root.put("runningJdk", runningJdk);
     root.put("errors", errors().size());
     root.put("warnings", warnings().size());
-    root.put(
-        "classPath",
-        classPath.stream()
-            .map(
-                e -> {
-                  Map<String, Object> m = entry(e);
-                  m.put("classes", classCounts.getOrDefault(e, 0));
-                  return (Object) m;
-                })
-            .toList());
+    ArrayNode entries = root.putArray("classPath");
+    for (ClassPathEntry e : classPath) {
+      entries.add(entry(e).put("classes", classCounts.getOrDefault(e, 0)));
+    }
     root.put("handlerProblem", handlerProblem);
     root.put("roots", roots);
     root.put("reachableClasses", reachable);
-    root.put("missing", missing.stream().map(ClassPathReport::missing).toList());
-    root.put("allowedMissing", allowedMissing.stream().map(ClassPathReport::missing).toList());
-    root.put(
-        "versionConflicts",
-        versionConflicts.stream()
-            .map(
-                c -> {
-                  Map<String, Object> m = new LinkedHashMap<>();
-                  m.put("library", c.library());
-                  m.put("jars", c.jars().stream().map(j -> (Object) entry(j)).toList());
-                  return (Object) m;
-                })
-            .toList());
-    root.put(
-        "tooNewForRuntime",
-        tooNew.stream()
-            .map(
-                t -> {
-                  Map<String, Object> m = new LinkedHashMap<>();
-                  m.put("class", t.className());
-                  m.put("location", t.entry().location());
-                  m.put("javaVersion", t.javaVersion());
-                  return (Object) m;
-                })
-            .toList());
-    root.put(
-        "shadowed",
-        shadowed.stream()
-            .map(
-                s -> {
-                  Map<String, Object> m = new LinkedHashMap<>();
-                  m.put("winner", s.winner());
-                  m.put("warning", !s.byRuntime());
-                  m.put("shadowed", s.shadowed().stream().map(j -> (Object) entry(j)).toList());
-                  m.put("classes", s.classes());
-                  return (Object) m;
-                })
-            .toList());
-    root.put("replacedJars", replacedJars);
+    ArrayNode missingClasses = root.putArray("missing");
+    missing.forEach(m -> missingClasses.add(missing(m)));
+    ArrayNode allowed = root.putArray("allowedMissing");
+    allowedMissing.forEach(m -> allowed.add(missing(m)));
+    ArrayNode conflicts = root.putArray("versionConflicts");
+    for (VersionConflict c : versionConflicts) {
+      ObjectNode m = conflicts.addObject();
+      m.put("library", c.library());
+      m.set("jars", entries(c.jars()));
+    }
+    ArrayNode tooNewClasses = root.putArray("tooNewForRuntime");
+    for (TooNewClass t : tooNew) {
+      ObjectNode m = tooNewClasses.addObject();
+      m.put("class", t.className());
+      m.put("location", t.entry().location());
+      m.put("javaVersion", t.javaVersion());
+    }
+    ArrayNode shadowings = root.putArray("shadowed");
+    for (Shadowing s : shadowed) {
+      ObjectNode m = shadowings.addObject();
+      m.put("winner", s.winner());
+      m.put("warning", !s.byRuntime());
+      m.set("shadowed", entries(s.shadowed()));
+      m.set("classes", JsonFormat.strings(s.classes()));
+    }
+    root.set("replacedJars", JsonFormat.strings(replacedJars));
     root.put("millis", millis);
-    AtomicFiles.write(target, Json.write(root).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(target, JsonFormat.write(root).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Map<String, Object> missing(MissingClass m) {
-    Map<String, Object> out = new LinkedHashMap<>();
+  private static ObjectNode missing(MissingClass m) {
+    ObjectNode out = JsonFormat.object();
     out.put("class", m.className());
-    out.put("chain", m.chain());
+    out.set("chain", JsonFormat.strings(m.chain()));
     return out;
   }
 
-  private static Map<String, Object> entry(ClassPathEntry e) {
-    Map<String, Object> out = new LinkedHashMap<>();
+  private static ArrayNode entries(List<ClassPathEntry> entries) {
+    ArrayNode out = JsonFormat.array();
+    entries.forEach(e -> out.add(entry(e)));
+    return out;
+  }
+
+  private static ObjectNode entry(ClassPathEntry e) {
+    ObjectNode out = JsonFormat.object();
     out.put("location", e.location());
     out.put("zip", e.zip());
     out.put("library", e.coordinates() == null ? null : e.coordinates().toString());

@@ -1,16 +1,14 @@
 package dev.lambdalayer.core;
 
-import dev.lambdalayer.core.JsonParser.Node;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads and writes a {@link LayerDescriptor} as JSON: the same layout as the lockfile's layers (a
@@ -22,35 +20,26 @@ public final class LayerDescriptorCodec {
   private LayerDescriptorCodec() {}
 
   public static String write(LayerDescriptor d) {
-    Map<String, Object> root = new LinkedHashMap<>();
+    ObjectNode root = JsonFormat.object();
     root.put("descriptorVersion", d.descriptorVersion());
     root.put("layer", d.layer());
     root.put("name", d.name());
-    root.put("runtimes", d.runtimes());
-    root.put("architectures", d.architectures());
+    root.set("runtimes", JsonFormat.strings(d.runtimes()));
+    root.set("architectures", JsonFormat.strings(d.architectures()));
     root.put("sha256", d.sha256());
     root.put("codeSha256", d.codeSha256());
     root.put("unzippedBytes", d.unzippedBytes());
-    root.put("libraries", LockfileCodec.libraries(d.libraries()));
-    root.put(
+    root.set("libraries", LockfileCodec.libraries(d.libraries()));
+    root.set(
         "published",
-        d.published().stream()
-            .sorted(
-                Comparator.comparing(Lockfile.Published::region)
-                    .thenComparing(Lockfile.Published::account)
-                    .thenComparingLong(Lockfile.Published::version))
-            .map(
-                p -> {
-                  Map<String, Object> out = new LinkedHashMap<>();
-                  out.put("region", p.region());
-                  out.put("account", p.account());
-                  out.put("layerVersionArn", p.layerVersionArn());
-                  out.put("version", p.version());
-                  out.put("codeSha256", p.codeSha256());
-                  return (Object) out;
-                })
-            .toList());
-    return Json.write(root);
+        LockfileCodec.published(
+            d.published().stream()
+                .sorted(
+                    Comparator.comparing(Lockfile.Published::region)
+                        .thenComparing(Lockfile.Published::account)
+                        .thenComparingLong(Lockfile.Published::version))
+                .toList()));
+    return JsonFormat.write(root);
   }
 
   /** Writes atomically: a concurrent reader never sees half a descriptor. */
@@ -68,14 +57,14 @@ public final class LayerDescriptorCodec {
   }
 
   public static LayerDescriptor parse(String text, String reference, String source) {
-    Node root;
+    JsonNode root;
     try {
-      root = JsonParser.parse(text);
-    } catch (JsonParser.SyntaxException e) {
+      root = JsonDocument.parse(text).root();
+    } catch (JsonDocument.SyntaxException e) {
       throw invalid(reference, source, "line " + e.line() + ": " + e.problem());
     }
     Reader r = new Reader(reference, source);
-    Map<String, Node> m = r.object(root, "$");
+    JsonNode m = r.object(root, "$");
     long version = r.number(m, "descriptorVersion", "$");
     if (version > LayerDescriptor.CURRENT_VERSION) {
       throw new InvalidConfigurationException(
@@ -91,27 +80,27 @@ public final class LayerDescriptorCodec {
               "upgrade dev.lambdalayer:lambda-layer-maven-plugin in this project"));
     }
     List<Lockfile.Library> libraries = new ArrayList<>();
-    List<Node> libraryNodes = r.array(m, "libraries", "$");
+    JsonNode libraryNodes = r.array(m, "libraries", "$");
     for (int i = 0; i < libraryNodes.size(); i++) {
       String path = "$.libraries[" + i + "]";
-      Map<String, Node> l = r.object(libraryNodes.get(i), path);
+      JsonNode l = r.object(libraryNodes.get(i), path);
       Coordinates c =
           new Coordinates(
               r.string(l, "groupId", path),
               r.string(l, "artifactId", path),
               r.string(l, "version", path),
-              l.containsKey("classifier") ? r.string(l, "classifier", path) : "",
-              l.containsKey("extension") ? r.string(l, "extension", path) : "");
+              l.has("classifier") ? r.string(l, "classifier", path) : "",
+              l.has("extension") ? r.string(l, "extension", path) : "");
       libraries.add(
-          l.containsKey("sha256")
+          l.has("sha256")
               ? new Lockfile.Library(c, r.string(l, "sha256", path), r.number(l, "size", path))
               : new Lockfile.Library(c, null, null));
     }
     List<Lockfile.Published> published = new ArrayList<>();
-    List<Node> publishedNodes = r.array(m, "published", "$");
+    JsonNode publishedNodes = r.array(m, "published", "$");
     for (int i = 0; i < publishedNodes.size(); i++) {
       String path = "$.published[" + i + "]";
-      Map<String, Node> p = r.object(publishedNodes.get(i), path);
+      JsonNode p = r.object(publishedNodes.get(i), path);
       published.add(
           new Lockfile.Published(
               r.string(p, "region", path),
@@ -146,54 +135,53 @@ public final class LayerDescriptorCodec {
   /** Typed access that names the JSON path of every problem. */
   private record Reader(String reference, String source) {
 
-    @SuppressWarnings("unchecked")
-    Map<String, Node> object(Node node, String path) {
-      if (!(node.value() instanceof Map<?, ?> map)) {
-        throw invalid(reference, source, path + " must be an object, not " + node.kind());
+    JsonNode object(JsonNode node, String path) {
+      if (!node.isObject()) {
+        throw invalid(
+            reference, source, path + " must be an object, not " + JsonDocument.kind(node));
       }
-      return (Map<String, Node>) map;
+      return node;
     }
 
-    Node member(Map<String, Node> m, String name, String path) {
-      Node node = m.get(name);
+    JsonNode member(JsonNode m, String name, String path) {
+      JsonNode node = m.get(name);
       if (node == null) {
         throw invalid(reference, source, path + "." + name + " is missing");
       }
       return node;
     }
 
-    String string(Map<String, Node> m, String name, String path) {
-      Node node = member(m, name, path);
-      if (!(node.value() instanceof String text) || text.isBlank()) {
+    String string(JsonNode m, String name, String path) {
+      JsonNode node = member(m, name, path);
+      if (!node.isTextual() || node.textValue().isBlank()) {
         throw invalid(reference, source, path + "." + name + " must be a non-empty string");
       }
-      return text;
+      return node.textValue();
     }
 
-    long number(Map<String, Node> m, String name, String path) {
-      Node node = member(m, name, path);
-      if (!(node.value() instanceof BigDecimal number)) {
+    long number(JsonNode m, String name, String path) {
+      JsonNode node = member(m, name, path);
+      if (!node.isNumber()) {
         throw invalid(reference, source, path + "." + name + " must be a number");
       }
-      return number.longValue();
+      return node.decimalValue().longValue();
     }
 
-    @SuppressWarnings("unchecked")
-    List<Node> array(Map<String, Node> m, String name, String path) {
-      Node node = member(m, name, path);
-      if (!(node.value() instanceof List<?> list)) {
+    JsonNode array(JsonNode m, String name, String path) {
+      JsonNode node = member(m, name, path);
+      if (!node.isArray()) {
         throw invalid(reference, source, path + "." + name + " must be an array");
       }
-      return (List<Node>) list;
+      return node;
     }
 
-    List<String> strings(Map<String, Node> m, String name, String path) {
+    List<String> strings(JsonNode m, String name, String path) {
       List<String> out = new ArrayList<>();
-      for (Node item : array(m, name, path)) {
-        if (!(item.value() instanceof String text)) {
+      for (JsonNode item : array(m, name, path)) {
+        if (!item.isTextual()) {
           throw invalid(reference, source, path + "." + name + " must hold strings");
         }
-        out.add(text);
+        out.add(item.textValue());
       }
       return out;
     }

@@ -1,13 +1,13 @@
 package dev.lambdalayer.core;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -190,7 +190,7 @@ public final class LayerPruning {
 
   /** {@code prune.json}: the settings, the totals and every version's outcome. */
   public static String json(Report report) {
-    Map<String, Object> root = new LinkedHashMap<>();
+    ObjectNode root = JsonFormat.object();
     root.put("reportVersion", 1);
     root.put("apply", report.apply());
     root.put("keep", report.keep());
@@ -198,9 +198,9 @@ public final class LayerPruning {
     root.put("wouldDelete", report.count(Action.WOULD_DELETE));
     root.put("kept", report.count(Action.KEEP) + report.count(Action.KEPT_NOW_REFERENCED));
     root.put(report.apply() ? "bytesFreed" : "bytesWouldBeFreed", report.bytes());
-    List<Object> versions = new ArrayList<>();
+    ArrayNode versions = root.putArray("versions");
     for (Outcome o : report.outcomes()) {
-      Map<String, Object> v = new LinkedHashMap<>();
+      ObjectNode v = versions.addObject();
       v.put("layer", o.layerName());
       v.put("region", o.region());
       v.put("version", o.version());
@@ -208,10 +208,8 @@ public final class LayerPruning {
       v.put("action", o.action().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       v.put("why", o.why());
       v.put("codeSize", o.codeSize());
-      versions.add(v);
     }
-    root.put("versions", versions);
-    return Json.write(root);
+    return JsonFormat.write(root);
   }
 
   public static void write(Report report, Path file) throws IOException {

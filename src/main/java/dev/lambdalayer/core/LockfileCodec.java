@@ -1,6 +1,8 @@
 package dev.lambdalayer.core;
 
-import dev.lambdalayer.core.JsonParser.Node;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdalayer.core.LockfileException.Reason;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -12,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,82 +50,75 @@ public final class LockfileCodec {
 
   /** The canonical text of {@code lockfile}. */
   public static String write(Lockfile lockfile) {
-    Map<String, Object> root = new LinkedHashMap<>();
+    ObjectNode root = JsonFormat.object();
     root.put("lockfileVersion", lockfile.lockfileVersion());
     root.put("project", lockfile.project());
     root.put("outputTimestamp", lockfile.outputTimestamp());
     root.put("zipFormat", lockfile.zipFormat());
-    List<Object> layers = new ArrayList<>();
+    ArrayNode layers = root.putArray("layers");
     for (Lockfile.Layer layer : lockfile.layers()) {
-      Map<String, Object> out = new LinkedHashMap<>();
+      ObjectNode out = layers.addObject();
       out.put("name", layer.name());
-      out.put("runtimes", layer.runtimes());
-      out.put("architectures", layer.architectures());
+      out.set("runtimes", JsonFormat.strings(layer.runtimes()));
+      out.set("architectures", JsonFormat.strings(layer.architectures()));
       out.put("sha256", layer.sha256());
       out.put("codeSha256", layer.codeSha256());
-      out.put("libraries", libraries(layer.libraries()));
-      out.put(
-          "published",
-          layer.published().stream()
-              .sorted(PUBLISHED_ORDER)
-              .map(
-                  p -> {
-                    Map<String, Object> record = new LinkedHashMap<>();
-                    record.put("region", p.region());
-                    record.put("account", p.account());
-                    record.put("layerVersionArn", p.layerVersionArn());
-                    record.put("version", p.version());
-                    record.put("codeSha256", p.codeSha256());
-                    return record;
-                  })
-              .toList());
-      layers.add(out);
+      out.set("libraries", libraries(layer.libraries()));
+      out.set("published", published(layer.published().stream().sorted(PUBLISHED_ORDER).toList()));
     }
-    root.put("layers", layers);
-    Map<String, Object> function = new LinkedHashMap<>();
+    ObjectNode function = root.putObject("function");
     function.put("name", lockfile.function().name());
-    function.put("libraries", libraries(lockfile.function().libraries()));
-    root.put("function", function);
+    function.set("libraries", libraries(lockfile.function().libraries()));
     // Only written when used: lockfiles of projects without shared layers stay as they were.
     if (!lockfile.sharedLayers().isEmpty()) {
-      List<Object> shared = new ArrayList<>();
+      ArrayNode shared = root.putArray("sharedLayers");
       for (Lockfile.SharedLayer layer : lockfile.sharedLayers()) {
-        Map<String, Object> out = new LinkedHashMap<>();
+        ObjectNode out = shared.addObject();
         out.put("layer", layer.layer());
         out.put("name", layer.name());
         out.put("sha256", layer.sha256());
         out.put("codeSha256", layer.codeSha256());
-        out.put("libraries", libraries(layer.libraries()));
-        shared.add(out);
+        out.set("libraries", libraries(layer.libraries()));
       }
-      root.put("sharedLayers", shared);
     }
-    return Json.write(root);
+    return JsonFormat.write(root);
   }
 
-  static List<Object> libraries(List<Lockfile.Library> libraries) {
-    return libraries.stream()
-        .sorted(LIBRARY_ORDER)
-        .map(
-            library -> {
-              Coordinates c = library.coordinates();
-              Map<String, Object> out = new LinkedHashMap<>();
-              out.put("groupId", c.groupId());
-              out.put("artifactId", c.artifactId());
-              out.put("version", c.version());
-              if (!c.classifier().isEmpty()) {
-                out.put("classifier", c.classifier());
-              }
-              if (!c.extension().equals("jar")) {
-                out.put("extension", c.extension());
-              }
-              if (library.hashLocked()) {
-                out.put("sha256", library.sha256());
-                out.put("size", library.size());
-              }
-              return (Object) out;
-            })
-        .toList();
+  /** {@code libraries} sorted by coordinates, as the lockfile and layer descriptors list them. */
+  static ArrayNode libraries(List<Lockfile.Library> libraries) {
+    ArrayNode array = JsonFormat.array();
+    for (Lockfile.Library library : libraries.stream().sorted(LIBRARY_ORDER).toList()) {
+      Coordinates c = library.coordinates();
+      ObjectNode out = array.addObject();
+      out.put("groupId", c.groupId());
+      out.put("artifactId", c.artifactId());
+      out.put("version", c.version());
+      if (!c.classifier().isEmpty()) {
+        out.put("classifier", c.classifier());
+      }
+      if (!c.extension().equals("jar")) {
+        out.put("extension", c.extension());
+      }
+      if (library.hashLocked()) {
+        out.put("sha256", library.sha256());
+        out.put("size", library.size());
+      }
+    }
+    return array;
+  }
+
+  /** Published records in the order given, as the lockfile and layer descriptors list them. */
+  static ArrayNode published(List<Lockfile.Published> published) {
+    ArrayNode array = JsonFormat.array();
+    for (Lockfile.Published p : published) {
+      ObjectNode record = array.addObject();
+      record.put("region", p.region());
+      record.put("account", p.account());
+      record.put("layerVersionArn", p.layerVersionArn());
+      record.put("version", p.version());
+      record.put("codeSha256", p.codeSha256());
+    }
+    return array;
   }
 
   /** Writes {@code lockfile} atomically: a reader never sees half a file. */
@@ -160,38 +154,38 @@ public final class LockfileCodec {
    * @throws LockfileException when the text is not a lockfile this plugin can read
    */
   public static Lockfile parse(String text, Path file) {
-    Node root;
+    JsonDocument document;
     try {
-      root = JsonParser.parse(text);
-    } catch (JsonParser.SyntaxException e) {
+      document = JsonDocument.parse(text);
+    } catch (JsonDocument.SyntaxException e) {
       throw new LockfileException(
           file,
           "line " + e.line() + ", column " + e.column(),
           "is not valid JSON: " + e.problem(),
           Reason.MALFORMED);
     }
-    return new Reader(file).lockfile(root);
+    return new Reader(file, document).lockfile();
   }
 
   /** Maps the parsed tree onto the model, naming the JSON path of every problem. */
   private static final class Reader {
 
     private final Path file;
+    private final JsonDocument document;
 
-    Reader(Path file) {
+    Reader(Path file, JsonDocument document) {
       this.file = file;
+      this.document = document;
     }
 
-    Lockfile lockfile(Node root) {
-      Map<String, Node> members = object(root, "$");
+    Lockfile lockfile() {
+      JsonNode root = object(document.root(), "$");
       // The version decides how to read the rest, so it is checked first.
-      int version =
-          (int) integer(member(members, root, "$", "lockfileVersion"), "$.lockfileVersion");
+      int version = (int) integer(member(root, "$", "lockfileVersion"), "$.lockfileVersion");
       if (version > Lockfile.CURRENT_VERSION) {
-        Node node = members.get("lockfileVersion");
         throw new LockfileException(
             file,
-            at(node, "$.lockfileVersion"),
+            at("$.lockfileVersion"),
             "lockfileVersion "
                 + version
                 + " was written by a newer version of the plugin; this one reads version "
@@ -200,12 +194,10 @@ public final class LockfileCodec {
       }
       if (version < 1) {
         throw malformed(
-            members.get("lockfileVersion"),
-            "$.lockfileVersion",
-            "must be " + Lockfile.CURRENT_VERSION + ", not " + version);
+            "$.lockfileVersion", "must be " + Lockfile.CURRENT_VERSION + ", not " + version);
       }
       known(
-          members,
+          root,
           "$",
           "lockfileVersion",
           "project",
@@ -215,55 +207,48 @@ public final class LockfileCodec {
           "function",
           "sharedLayers");
       List<Lockfile.Layer> layers = new ArrayList<>();
-      List<Node> layerNodes = array(member(members, root, "$", "layers"), "$.layers");
+      JsonNode layerNodes = array(member(root, "$", "layers"), "$.layers");
       Set<String> names = new HashSet<>();
       for (int i = 0; i < layerNodes.size(); i++) {
         String path = "$.layers[" + i + "]";
         Lockfile.Layer layer = layer(layerNodes.get(i), path);
         if (!names.add(layer.name())) {
-          throw malformed(
-              object(layerNodes.get(i), path).get("name"),
-              path + ".name",
-              "the layer name '" + layer.name() + "' appears twice");
+          throw malformed(path + ".name", "the layer name '" + layer.name() + "' appears twice");
         }
         layers.add(layer);
       }
-      Node functionNode = member(members, root, "$", "function");
-      Map<String, Node> function = object(functionNode, "$.function");
+      JsonNode function = object(member(root, "$", "function"), "$.function");
       known(function, "$.function", "name", "libraries");
       List<Lockfile.SharedLayer> shared = new ArrayList<>();
-      if (members.containsKey("sharedLayers")) {
-        List<Node> sharedNodes = array(members.get("sharedLayers"), "$.sharedLayers");
+      if (root.has("sharedLayers")) {
+        JsonNode sharedNodes = array(root.get("sharedLayers"), "$.sharedLayers");
         for (int i = 0; i < sharedNodes.size(); i++) {
           String path = "$.sharedLayers[" + i + "]";
-          Node node = sharedNodes.get(i);
-          Map<String, Node> m = object(node, path);
+          JsonNode m = object(sharedNodes.get(i), path);
           known(m, path, "layer", "name", "sha256", "codeSha256", "libraries");
           shared.add(
               new Lockfile.SharedLayer(
-                  nonEmpty(member(m, node, path, "layer"), path + ".layer"),
-                  nonEmpty(member(m, node, path, "name"), path + ".name"),
-                  sha256(member(m, node, path, "sha256"), path + ".sha256"),
-                  nonEmpty(member(m, node, path, "codeSha256"), path + ".codeSha256"),
-                  libraries(member(m, node, path, "libraries"), path + ".libraries")));
+                  nonEmpty(member(m, path, "layer"), path + ".layer"),
+                  nonEmpty(member(m, path, "name"), path + ".name"),
+                  sha256(member(m, path, "sha256"), path + ".sha256"),
+                  nonEmpty(member(m, path, "codeSha256"), path + ".codeSha256"),
+                  libraries(member(m, path, "libraries"), path + ".libraries")));
         }
       }
       return new Lockfile(
           version,
-          string(member(members, root, "$", "project"), "$.project"),
-          string(member(members, root, "$", "outputTimestamp"), "$.outputTimestamp"),
-          string(member(members, root, "$", "zipFormat"), "$.zipFormat"),
+          string(member(root, "$", "project"), "$.project"),
+          string(member(root, "$", "outputTimestamp"), "$.outputTimestamp"),
+          string(member(root, "$", "zipFormat"), "$.zipFormat"),
           layers,
           new Lockfile.Function(
-              string(member(function, functionNode, "$.function", "name"), "$.function.name"),
-              libraries(
-                  member(function, functionNode, "$.function", "libraries"),
-                  "$.function.libraries")),
+              string(member(function, "$.function", "name"), "$.function.name"),
+              libraries(member(function, "$.function", "libraries"), "$.function.libraries")),
           shared);
     }
 
-    private Lockfile.Layer layer(Node node, String path) {
-      Map<String, Node> m = object(node, path);
+    private Lockfile.Layer layer(JsonNode node, String path) {
+      JsonNode m = object(node, path);
       known(
           m,
           path,
@@ -274,45 +259,43 @@ public final class LockfileCodec {
           "codeSha256",
           "libraries",
           "published");
-      String sha256 = sha256(member(m, node, path, "sha256"), path + ".sha256");
-      Node codeNode = member(m, node, path, "codeSha256");
-      String codeSha256 = string(codeNode, path + ".codeSha256");
+      String sha256 = sha256(member(m, path, "sha256"), path + ".sha256");
+      String codeSha256 = string(member(m, path, "codeSha256"), path + ".codeSha256");
       if (!codeSha256.equals(Hashes.toBase64(sha256))) {
         throw malformed(
-            codeNode,
             path + ".codeSha256",
             "is not the base64 form of the layer's sha256 (expected "
                 + Hashes.toBase64(sha256)
                 + ")");
       }
       List<Lockfile.Published> published = new ArrayList<>();
-      List<Node> publishedNodes = array(member(m, node, path, "published"), path + ".published");
+      JsonNode publishedNodes = array(member(m, path, "published"), path + ".published");
       for (int i = 0; i < publishedNodes.size(); i++) {
         published.add(published(publishedNodes.get(i), path + ".published[" + i + "]"));
       }
       return new Lockfile.Layer(
-          nonEmpty(member(m, node, path, "name"), path + ".name"),
-          strings(member(m, node, path, "runtimes"), path + ".runtimes"),
-          strings(member(m, node, path, "architectures"), path + ".architectures"),
+          nonEmpty(member(m, path, "name"), path + ".name"),
+          strings(member(m, path, "runtimes"), path + ".runtimes"),
+          strings(member(m, path, "architectures"), path + ".architectures"),
           sha256,
           codeSha256,
-          libraries(member(m, node, path, "libraries"), path + ".libraries"),
+          libraries(member(m, path, "libraries"), path + ".libraries"),
           published);
     }
 
-    private Lockfile.Published published(Node node, String path) {
-      Map<String, Node> m = object(node, path);
+    private Lockfile.Published published(JsonNode node, String path) {
+      JsonNode m = object(node, path);
       known(m, path, "region", "account", "layerVersionArn", "version", "codeSha256");
       return new Lockfile.Published(
-          nonEmpty(member(m, node, path, "region"), path + ".region"),
-          string(member(m, node, path, "account"), path + ".account"),
-          nonEmpty(member(m, node, path, "layerVersionArn"), path + ".layerVersionArn"),
-          integer(member(m, node, path, "version"), path + ".version"),
-          nonEmpty(member(m, node, path, "codeSha256"), path + ".codeSha256"));
+          nonEmpty(member(m, path, "region"), path + ".region"),
+          string(member(m, path, "account"), path + ".account"),
+          nonEmpty(member(m, path, "layerVersionArn"), path + ".layerVersionArn"),
+          integer(member(m, path, "version"), path + ".version"),
+          nonEmpty(member(m, path, "codeSha256"), path + ".codeSha256"));
     }
 
-    private List<Lockfile.Library> libraries(Node node, String path) {
-      List<Node> items = array(node, path);
+    private List<Lockfile.Library> libraries(JsonNode node, String path) {
+      JsonNode items = array(node, path);
       List<Lockfile.Library> libraries = new ArrayList<>();
       for (int i = 0; i < items.size(); i++) {
         libraries.add(library(items.get(i), path + "[" + i + "]"));
@@ -320,45 +303,44 @@ public final class LockfileCodec {
       return libraries;
     }
 
-    private Lockfile.Library library(Node node, String path) {
-      Map<String, Node> m = object(node, path);
+    private Lockfile.Library library(JsonNode node, String path) {
+      JsonNode m = object(node, path);
       known(
           m, path, "groupId", "artifactId", "version", "classifier", "extension", "sha256", "size");
       Coordinates coordinates =
           new Coordinates(
-              nonEmpty(member(m, node, path, "groupId"), path + ".groupId"),
-              nonEmpty(member(m, node, path, "artifactId"), path + ".artifactId"),
-              nonEmpty(member(m, node, path, "version"), path + ".version"),
-              m.containsKey("classifier") ? string(m.get("classifier"), path + ".classifier") : "",
-              m.containsKey("extension") ? nonEmpty(m.get("extension"), path + ".extension") : "");
-      if (m.containsKey("sha256") != m.containsKey("size")) {
-        throw malformed(
-            node, path, "has only one of \"sha256\" and \"size\"; a locked library has both");
+              nonEmpty(member(m, path, "groupId"), path + ".groupId"),
+              nonEmpty(member(m, path, "artifactId"), path + ".artifactId"),
+              nonEmpty(member(m, path, "version"), path + ".version"),
+              m.has("classifier") ? string(m.get("classifier"), path + ".classifier") : "",
+              m.has("extension") ? nonEmpty(m.get("extension"), path + ".extension") : "");
+      if (m.has("sha256") != m.has("size")) {
+        throw malformed(path, "has only one of \"sha256\" and \"size\"; a locked library has both");
       }
-      if (!m.containsKey("sha256")) {
+      if (!m.has("sha256")) {
         return new Lockfile.Library(coordinates, null, null);
       }
       long size = integer(m.get("size"), path + ".size");
       if (size < 0) {
-        throw malformed(m.get("size"), path + ".size", "must not be negative");
+        throw malformed(path + ".size", "must not be negative");
       }
       return new Lockfile.Library(coordinates, sha256(m.get("sha256"), path + ".sha256"), size);
     }
 
-    private Node member(Map<String, Node> members, Node owner, String path, String name) {
-      Node node = members.get(name);
+    /** The member {@code name} of the object at {@code path}, which must be there. */
+    private JsonNode member(JsonNode object, String path, String name) {
+      JsonNode node = object.get(name);
       if (node == null) {
-        throw malformed(owner, path, "the member \"" + name + "\" is missing");
+        throw malformed(path, "the member \"" + name + "\" is missing");
       }
       return node;
     }
 
-    private void known(Map<String, Node> members, String path, String... names) {
+    private void known(JsonNode object, String path, String... names) {
       Set<String> allowed = Set.of(names);
-      for (Map.Entry<String, Node> member : members.entrySet()) {
+      for (Map.Entry<String, JsonNode> member : object.properties()) {
         if (!allowed.contains(member.getKey())) {
           throw malformed(
-              member.getValue(),
               path + "." + member.getKey(),
               "unknown member \""
                   + member.getKey()
@@ -367,47 +349,45 @@ public final class LockfileCodec {
       }
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Node> object(Node node, String path) {
-      if (!(node.value() instanceof Map<?, ?> map)) {
+    private JsonNode object(JsonNode node, String path) {
+      if (!node.isObject()) {
         throw wrongType(node, path, "an object");
       }
-      return (Map<String, Node>) map;
+      return node;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Node> array(Node node, String path) {
-      if (!(node.value() instanceof List<?> list)) {
+    private JsonNode array(JsonNode node, String path) {
+      if (!node.isArray()) {
         throw wrongType(node, path, "an array");
       }
-      return (List<Node>) list;
+      return node;
     }
 
-    private String string(Node node, String path) {
-      if (!(node.value() instanceof String text)) {
+    private String string(JsonNode node, String path) {
+      if (!node.isTextual()) {
         throw wrongType(node, path, "a string");
       }
-      return text;
+      return node.textValue();
     }
 
-    private String nonEmpty(Node node, String path) {
+    private String nonEmpty(JsonNode node, String path) {
       String text = string(node, path);
       if (text.isBlank()) {
-        throw malformed(node, path, "must not be empty");
+        throw malformed(path, "must not be empty");
       }
       return text;
     }
 
-    private String sha256(Node node, String path) {
+    private String sha256(JsonNode node, String path) {
       String text = string(node, path);
       if (!SHA256.matcher(text).matches()) {
-        throw malformed(node, path, "is not a SHA-256 in lower-case hex (64 digits)");
+        throw malformed(path, "is not a SHA-256 in lower-case hex (64 digits)");
       }
       return text;
     }
 
-    private List<String> strings(Node node, String path) {
-      List<Node> items = array(node, path);
+    private List<String> strings(JsonNode node, String path) {
+      JsonNode items = array(node, path);
       List<String> out = new ArrayList<>();
       for (int i = 0; i < items.size(); i++) {
         out.add(nonEmpty(items.get(i), path + "[" + i + "]"));
@@ -415,27 +395,29 @@ public final class LockfileCodec {
       return out;
     }
 
-    private long integer(Node node, String path) {
-      if (!(node.value() instanceof BigDecimal number)) {
+    private long integer(JsonNode node, String path) {
+      if (!node.isNumber()) {
         throw wrongType(node, path, "a whole number");
       }
+      // The exact value as written: 3.0 is a whole number, 3.5 is not.
+      BigDecimal number = node.decimalValue();
       try {
         return number.longValueExact();
       } catch (ArithmeticException e) {
-        throw malformed(node, path, "must be a whole number, not " + number);
+        throw malformed(path, "must be a whole number, not " + number);
       }
     }
 
-    private LockfileException wrongType(Node node, String path, String expected) {
-      return malformed(node, path, "expected " + expected + ", found " + node.kind());
+    private LockfileException wrongType(JsonNode node, String path, String expected) {
+      return malformed(path, "expected " + expected + ", found " + JsonDocument.kind(node));
     }
 
-    private LockfileException malformed(Node node, String path, String problem) {
-      return new LockfileException(file, at(node, path), problem, Reason.MALFORMED);
+    private LockfileException malformed(String path, String problem) {
+      return new LockfileException(file, at(path), problem, Reason.MALFORMED);
     }
 
-    private static String at(Node node, String path) {
-      return "line " + node.line() + ", column " + node.column() + " (" + path + ")";
+    private String at(String path) {
+      return document.position(path) + " (" + path + ")";
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.lambdalayer.core;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -77,12 +79,12 @@ public final class PublishRecords {
       List<PublishedLayer> layers,
       List<DeployedFunction> functions)
       throws IOException {
-    Map<String, Object> root = new LinkedHashMap<>();
+    ObjectNode root = JsonFormat.object();
     root.put("reportVersion", 1);
     root.put("dryRun", dryRun);
-    List<Object> layerList = new ArrayList<>();
+    ArrayNode layerList = root.putArray("layers");
     for (PublishedLayer p : layers) {
-      Map<String, Object> entry = new LinkedHashMap<>();
+      ObjectNode entry = layerList.addObject();
       entry.put("name", p.layerName());
       entry.put("region", p.region());
       entry.put("account", p.account());
@@ -92,26 +94,22 @@ public final class PublishRecords {
       entry.put("codeSha256", p.codeSha256());
       entry.put("outcome", p.outcome().name().toLowerCase(java.util.Locale.ROOT));
       entry.put("uploadedBytes", p.uploadedBytes());
-      layerList.add(entry);
     }
-    root.put("layers", layerList);
-    List<Object> functionList = new ArrayList<>();
+    ArrayNode functionList = root.putArray("functions");
     for (DeployedFunction f : functions) {
-      Map<String, Object> entry = new LinkedHashMap<>();
+      ObjectNode entry = functionList.addObject();
       entry.put("function", f.function());
       entry.put("region", f.region());
       entry.put("functionArn", f.functionArn());
       entry.put("codeUpdated", f.codeUpdated());
       entry.put("layersUpdated", f.layersUpdated());
-      entry.put("layers", f.layers());
+      entry.set("layers", JsonFormat.strings(f.layers()));
       entry.put("order", f.order());
       entry.put("version", f.version());
       entry.put("alias", f.alias());
-      functionList.add(entry);
     }
-    root.put("functions", functionList);
     AtomicFiles.write(
-        directory.resolve("publish.json"), Json.write(root).getBytes(StandardCharsets.UTF_8));
+        directory.resolve("publish.json"), JsonFormat.write(root).getBytes(StandardCharsets.UTF_8));
     if (dryRun) {
       return;
     }
@@ -127,27 +125,31 @@ public final class PublishRecords {
           .put(p.region(), p.layerVersionArn());
     }
     for (Map.Entry<String, Map<String, String>> region : byRegion.entrySet()) {
-      List<Object> parameters = new ArrayList<>();
+      ArrayNode parameters = JsonFormat.array();
       StringBuilder sam = new StringBuilder();
       region
           .getValue()
           .forEach(
               (key, arn) -> {
-                Map<String, Object> p = new LinkedHashMap<>();
+                ObjectNode p = parameters.addObject();
                 p.put("ParameterKey", key);
                 p.put("ParameterValue", arn);
-                parameters.add(p);
                 sam.append(sam.length() == 0 ? "" : " ").append(key).append('=').append(arn);
               });
       AtomicFiles.write(
           directory.resolve("cloudformation-parameters-" + region.getKey() + ".json"),
-          Json.write(parameters).getBytes(StandardCharsets.UTF_8));
+          JsonFormat.write(parameters).getBytes(StandardCharsets.UTF_8));
       AtomicFiles.write(
           directory.resolve("sam-parameter-overrides-" + region.getKey() + ".txt"),
           (sam + "\n").getBytes(StandardCharsets.UTF_8));
     }
-    Map<String, Object> tfvars = new LinkedHashMap<>();
-    tfvars.put("lambda_layer_arns", terraform);
-    AtomicFiles.write(terraformFile, Json.write(tfvars).getBytes(StandardCharsets.UTF_8));
+    ObjectNode tfvars = JsonFormat.object();
+    ObjectNode arns = tfvars.putObject("lambda_layer_arns");
+    terraform.forEach(
+        (layer, byLayerRegion) -> {
+          ObjectNode regions = arns.putObject(layer);
+          byLayerRegion.forEach(regions::put);
+        });
+    AtomicFiles.write(terraformFile, JsonFormat.write(tfvars).getBytes(StandardCharsets.UTF_8));
   }
 }

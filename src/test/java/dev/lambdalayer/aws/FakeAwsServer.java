@@ -1,8 +1,9 @@
 package dev.lambdalayer.aws;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.lambdalayer.core.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,6 +60,9 @@ public final class FakeAwsServer implements AutoCloseable {
   private static final Pattern FUNCTION =
       Pattern.compile(
           "/2015-03-31/functions/([^/]+)(/code|/configuration|/versions|/aliases)?(/[^/]+)?");
+
+  /** Plain Jackson, as a JSON service uses it: the plugin's own layout is no concern of AWS. */
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -470,7 +474,7 @@ public final class FakeAwsServer implements AutoCloseable {
       return sendJson(r.exchange, 200, out);
     }
     // PublishLayerVersion
-    Map<String, Object> in = MiniJson.object(r.bodyText());
+    Map<String, Object> in = json(r.bodyText());
     String description = (String) in.getOrDefault("Description", "");
     if (description.length() > 256) {
       return send(
@@ -549,13 +553,13 @@ public final class FakeAwsServer implements AutoCloseable {
     policy.put("Id", "default");
     policy.put("Statement", new ArrayList<>(v.statements.values()));
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("Policy", Json.write(policy).trim());
+    out.put("Policy", JSON.writeValueAsString(policy));
     out.put("RevisionId", "rev-" + v.statements.size());
     return sendJson(r.exchange, 200, out);
   }
 
   private int addPermission(Request r, LayerVersion v) throws IOException {
-    Map<String, Object> in = MiniJson.object(r.bodyText());
+    Map<String, Object> in = json(r.bodyText());
     String sid = (String) in.get("StatementId");
     String principal = (String) in.get("Principal");
     String organization = (String) in.get("OrganizationId");
@@ -593,7 +597,7 @@ public final class FakeAwsServer implements AutoCloseable {
       }
       v.statements.put(sid, statement);
       Map<String, Object> out = new LinkedHashMap<>();
-      out.put("Statement", Json.write(statement).trim());
+      out.put("Statement", JSON.writeValueAsString(statement));
       out.put("RevisionId", "rev-" + v.statements.size());
       return sendJson(r.exchange, 201, out);
     }
@@ -672,7 +676,7 @@ public final class FakeAwsServer implements AutoCloseable {
                     + " resource: "
                     + functionArn(r.region, name));
           }
-          Map<String, Object> in = MiniJson.object(r.bodyText());
+          Map<String, Object> in = json(r.bodyText());
           byte[] zip = null;
           List<String> layers = fn.layers;
           if (r.operation.equals("UpdateFunctionCode")) {
@@ -739,7 +743,7 @@ public final class FakeAwsServer implements AutoCloseable {
           if ("InProgress".equals(fn.status)) {
             return send(r.exchange, 409, "ResourceConflictException", "An update is in progress");
           }
-          Map<String, Object> in = MiniJson.object(r.bodyText());
+          Map<String, Object> in = json(r.bodyText());
           Object expected = in.get("CodeSha256");
           if (expected != null && !expected.equals(fn.codeSha256)) {
             return send(
@@ -757,7 +761,7 @@ public final class FakeAwsServer implements AutoCloseable {
         }
         default -> {
           String alias = m.group(3) == null ? null : decode(m.group(3).substring(1));
-          Map<String, Object> in = r.body.length == 0 ? Map.of() : MiniJson.object(r.bodyText());
+          Map<String, Object> in = r.body.length == 0 ? Map.of() : json(r.bodyText());
           if (r.operation.equals("CreateAlias")) {
             alias = (String) in.get("Name");
             if (fn.aliases.containsKey(alias)) {
@@ -944,8 +948,14 @@ public final class FakeAwsServer implements AutoCloseable {
     return sendJson(exchange, status, body);
   }
 
+  /** A request body as maps, lists, strings, numbers and booleans; an empty body is {}. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> json(String text) throws JsonProcessingException {
+    return text.isBlank() ? new LinkedHashMap<>() : JSON.readValue(text, LinkedHashMap.class);
+  }
+
   private static int sendJson(HttpExchange exchange, int status, Object body) throws IOException {
-    byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = JSON.writeValueAsBytes(body);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     exchange.getResponseHeaders().add("x-amzn-RequestId", "req-" + System.nanoTime());
     exchange.sendResponseHeaders(status, bytes.length);
