@@ -225,19 +225,20 @@ class JsonGoldenTest {
     ResolvedArtifact lambdaCore = jarArtifact(repo, "com.amazonaws:aws-lambda-java-core:1.2.3");
     Path out = temp.resolve("lambda");
     PackagingRequest request =
-        new PackagingRequest(
-            new DependencyGraph(PROJECT, List.of(s3Jar, core, snap, lambdaCore)),
-            List.of(),
-            List.of(
-                ArtifactPattern.parse(
-                    "com.amazonaws:aws-lambda-java-core", Setting.RUNTIME_PROVIDED)),
-            "deps",
-            "my-function",
-            List.of("java21", "java17"),
-            List.of("arm64"),
-            temp.resolve("classes"),
-            out,
-            Instant.parse("2026-01-01T00:00:00Z"));
+        PackagingRequest.builder(
+                new DependencyGraph(PROJECT, List.of(s3Jar, core, snap, lambdaCore)))
+            .runtimeProvided(
+                List.of(
+                    ArtifactPattern.parse(
+                        "com.amazonaws:aws-lambda-java-core", Setting.RUNTIME_PROVIDED)))
+            .defaultLayerName("deps")
+            .functionName("my-function")
+            .runtimes(List.of("java21", "java17"))
+            .architectures(List.of("arm64"))
+            .classesDirectory(temp.resolve("classes"))
+            .outputDirectory(out)
+            .timestamp(Instant.parse("2026-01-01T00:00:00Z"))
+            .build();
     PackagingResult result = new LambdaPackager(FileDigestCache.load(null)).build(request);
     Path report = out.resolve("build.json");
     BuildReport.write(request, result, report);
