@@ -26,32 +26,17 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.RandomGenerator;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.lifecycle.PropertyExecutionResult;
-import net.jqwik.api.lifecycle.PropertyExecutor;
-import net.jqwik.api.lifecycle.PropertyLifecycleContext;
-import net.jqwik.api.statistics.Statistics;
 import org.apache.maven.RepositoryUtils;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
@@ -76,24 +61,29 @@ import org.eclipse.aether.repository.LocalRepository;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.util.filter.ScopeDependencyFilter;
 import org.eclipse.aether.util.repository.SimpleArtifactDescriptorPolicy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random dependency graphs: the plugin's runtime class path is the one Maven's own code computes.
  *
- * <p>Each try writes a random graph as a real repository (POMs and tiny jars) to a temporary
- * directory, lets a real Maven Resolver, set up as Maven sets it up, collect and resolve it, and
- * takes the reference from Maven's own {@code RepositoryUtils.toArtifacts} with the scope filter of
- * {@code requiresDependencyResolution = runtime}. The plugin's walk ({@link
+ * <p>Each random graph is written as a real repository (POMs and tiny jars) to a temporary
+ * directory; a real Maven Resolver, set up as Maven sets it up, collects and resolves it, and the
+ * test takes the reference from Maven's own {@code RepositoryUtils.toArtifacts} with the scope
+ * filter of {@code requiresDependencyResolution = runtime}. The plugin's walk ({@link
  * RuntimeClassPathNodes}), its reactor-mode collection ({@link
  * RuntimeGraphResolver#collectLibraries}) and its packaging input ({@link
  * RuntimeGraphResolver#resolve}) must all agree with it.
  *
- * <p>The seed is random on every run. When a property fails, jqwik prints {@code seed = N} with the
- * shrunk graph; replay that run with {@code ./mvnw -o test -Dtest=RuntimeClassPathParityProperties
- * -Dparity.seed=N} (read by {@link SeedFromSystemProperty}). Without it, the next run replays the
- * failing sample first anyway (jqwik's failure database, kept in {@code target/jqwik-database}).
+ * <p>Every run generates {@value #GRAPHS} graphs from one seed: {@code -Dparity.seed=N} when given,
+ * else a fresh random one, printed at the start. Graph {@code i} comes from {@code seed + i} alone
+ * ({@link #generate}). When a graph disagrees with Maven, the failure states the seed, the graph's
+ * index and the graph itself; {@code ./mvnw -o test -Dtest=RuntimeClassPathParityTest
+ * -Dparity.seed=N} generates the same graphs again and fails on the same one. There is no
+ * shrinking: the printed graph is the whole random one.
  */
-class RuntimeClassPathParityProperties {
+class RuntimeClassPathParityTest {
 
   /** The classifier of the second jar each library version has. */
   private static final String NATIVES = "natives";
@@ -112,7 +102,7 @@ class RuntimeClassPathParityProperties {
   private static ModelBuilder modelBuilder;
   private static Path temp;
 
-  @BeforeContainer
+  @BeforeAll
   @SuppressWarnings("deprecation") // The service locator needs no DI container and starts fast.
   static void startResolver() throws IOException {
     DefaultServiceLocator locator = MavenRepositorySystemUtils.newServiceLocator();
@@ -133,45 +123,89 @@ class RuntimeClassPathParityProperties {
             : Files.createTempDirectory("runtime-class-path-parity");
   }
 
-  @AfterContainer
+  @AfterAll
   static void deleteTemp() {
     delete(temp);
   }
 
   // ---------------------------------------------------------------------------------------------
-  // The property
+  // The random graphs
 
-  @Property(tries = 300)
-  @AddLifecycleHook(SeedFromSystemProperty.class)
-  void theRuntimeClassPathIsMavens(@ForAll("graphs") Graph graph) throws Exception {
-    Resolution maven = resolve(graph);
-    try {
-      // Tells whether the generator makes the shapes that matter often enough (checked below).
-      boolean oldWalkDisagrees = !prunedWalk(maven.root).equals(ids(maven.runtime));
-      Statistics.label("old walk (stops at test/provided) disagrees").collect(oldWalkDisagrees);
-      Statistics.label("dependency cycle").collect(!maven.collected.getCycles().isEmpty());
-      Statistics.label("runtime class path size")
-          .collect(maven.runtime.size() < 5 ? "<5" : maven.runtime.size() < 15 ? "5-14" : ">=15");
+  /** How many random graphs each run checks. */
+  static final int GRAPHS = 300;
 
-      assertSameAsMaven(maven);
-    } finally {
-      delete(maven.dir);
+  @Test
+  void theRuntimeClassPathIsMavensOnRandomGraphs() throws Exception {
+    String property = System.getProperty("parity.seed");
+    long seed =
+        property == null || property.isBlank()
+            ? ThreadLocalRandom.current().nextLong()
+            : Long.parseLong(property.trim());
+    String rerun = "./mvnw -o test -Dtest=RuntimeClassPathParityTest -Dparity.seed=" + seed;
+    System.out.println("RuntimeClassPathParityTest: seed " + seed + " (rerun: " + rerun + ")");
+
+    // Tells whether the generator makes the shapes that matter often enough (checked below).
+    int oldWalkDisagrees = 0;
+    int cycles = 0;
+    Map<String, Integer> sizes = new TreeMap<>();
+    for (int i = 0; i < GRAPHS; i++) {
+      Graph graph = generate(seed + i);
+      Resolution maven = null;
+      try {
+        maven = resolve(graph);
+        if (!prunedWalk(maven.root).equals(ids(maven.runtime))) {
+          oldWalkDisagrees++;
+        }
+        if (!maven.collected.getCycles().isEmpty()) {
+          cycles++;
+        }
+        int size = maven.runtime.size();
+        sizes.merge(size < 5 ? "<5" : size < 15 ? "5-14" : ">=15", 1, Integer::sum);
+
+        assertSameAsMaven(maven);
+      } catch (Exception | Error e) {
+        throw new AssertionError(
+            "Random graph "
+                + i
+                + " of seed "
+                + seed
+                + " disagrees with Maven (graph i comes from seed + i). Rerun with: "
+                + rerun
+                + "\nThe graph:"
+                + graph
+                + "\nThe disagreement: "
+                + e,
+            e);
+      } finally {
+        if (maven != null) {
+          delete(maven.dir);
+        }
+      }
     }
-    Statistics.label("old walk (stops at test/provided) disagrees")
-        .coverage(c -> c.check(true).percentage(p -> p >= 8));
-    Statistics.label("dependency cycle").coverage(c -> c.check(true).percentage(p -> p >= 10));
+
+    System.out.printf(
+        "RuntimeClassPathParityTest: seed %d, %d graphs: old walk (stops at test/provided)"
+            + " disagrees in %d, dependency cycle in %d, runtime class path sizes %s%n",
+        seed, GRAPHS, oldWalkDisagrees, cycles, sizes);
+    String coverage = "of " + GRAPHS + " graphs of seed " + seed + " (rerun: " + rerun + ")";
+    assertThat(oldWalkDisagrees * 100.0 / GRAPHS)
+        .as("percentage on which the old walk (stops at test/provided) disagrees, " + coverage)
+        .isGreaterThanOrEqualTo(8);
+    assertThat(cycles * 100.0 / GRAPHS)
+        .as("percentage with a dependency cycle, " + coverage)
+        .isGreaterThanOrEqualTo(10);
   }
 
   /** Every check of the plugin against Maven's reference for one resolved graph. */
   private static void assertSameAsMaven(Resolution maven) throws Exception {
     List<String> expectedJars = ids(jars(maven.runtime));
 
-    assertWalkMatches(RuntimeClassPathParityProperties::pluginWalk, maven);
+    assertWalkMatches(RuntimeClassPathParityTest::pluginWalk, maven);
 
     MavenSession session = session(maven);
     RuntimeGraphResolver resolver = new RuntimeGraphResolver(repositorySystem);
     ModuleLibraries libraries = resolver.collectLibraries(session, maven.project);
-    assertThat(libraries.libraries().stream().map(RuntimeClassPathParityProperties::id))
+    assertThat(libraries.libraries().stream().map(RuntimeClassPathParityTest::id))
         .as("RuntimeGraphResolver.collectLibraries (the reactor mode)")
         .containsExactlyElementsOf(expectedJars);
     assertThat(libraries.volatileLibraries()).isEmpty();
@@ -194,7 +228,7 @@ class RuntimeClassPathParityProperties {
         ResolvedArtifact resolved = graph.artifacts().get(i);
         assertThat(resolved.file()).as(as).isEqualTo(artifact.getFile().toPath());
         assertThat(resolved.scope()).as(as).isEqualTo(artifact.getScope());
-        assertThat(resolved.via().stream().map(RuntimeClassPathParityProperties::gavc))
+        assertThat(resolved.via().stream().map(RuntimeClassPathParityTest::gavc))
             .as(as + ": the path to " + id(artifact))
             .containsExactlyElementsOf(via(artifact.getDependencyTrail()));
       }
@@ -255,19 +289,19 @@ class RuntimeClassPathParityProperties {
         .pom(D, "1.0", dep(C).v("2.0"));
   }
 
-  @Example
+  @Test
   void scopeWidenedUnderATestDependency() throws Exception {
     assertThat(runtimeClassPath(widenedUnder("test")))
         .containsExactly(lib(C, "1.0"), lib(B, "1.0"), lib(D, "1.0"));
   }
 
-  @Example
+  @Test
   void scopeWidenedUnderAProvidedDependency() throws Exception {
     assertThat(runtimeClassPath(widenedUnder("provided")))
         .containsExactly(lib(C, "1.0"), lib(B, "1.0"), lib(D, "1.0"));
   }
 
-  @Example
+  @Test
   void scopeWidenedTwoLevelsBelowATestDependency() throws Exception {
     Graph graph =
         Graph.of(6)
@@ -282,13 +316,13 @@ class RuntimeClassPathParityProperties {
         .containsExactly(lib(C, "1.0"), lib(D, "1.0"), lib(E, "1.0"), lib(F, "1.0"));
   }
 
-  @Example
+  @Test
   void optionalDirectDependencyIsOnTheClassPathWithItsDependencies() throws Exception {
     Graph graph = Graph.of(2).root(dep(A).asOptional()).pom(A, "1.0", dep(B));
     assertThat(runtimeClassPath(graph)).containsExactly(lib(A, "1.0"), lib(B, "1.0"));
   }
 
-  @Example
+  @Test
   void optionalTransitiveDependencyIsLeftOutUnlessReachedOtherwise() throws Exception {
     Graph onlyOptional =
         Graph.of(3).root(dep(A)).pom(A, "1.0", dep(B).asOptional()).pom(B, "1.0", dep(C));
@@ -300,7 +334,7 @@ class RuntimeClassPathParityProperties {
         .containsExactly(lib(A, "1.0"), lib(D, "1.0"), lib(B, "1.0"));
   }
 
-  @Example
+  @Test
   void exclusionsExactAndWildcard() throws Exception {
     Graph graph =
         Graph.of(6)
@@ -316,7 +350,7 @@ class RuntimeClassPathParityProperties {
         .containsExactly(lib(A, "1.0"), lib(C, "1.0"), lib(E, "1.0"), lib(F, "1.0"), lib(B, "1.0"));
   }
 
-  @Example
+  @Test
   void dependencyManagementOverridesVersionAndScope() throws Exception {
     Graph graph =
         Graph.of(5)
@@ -339,7 +373,7 @@ class RuntimeClassPathParityProperties {
     }
   }
 
-  @Example
+  @Test
   void dependencyCycle() throws Exception {
     Graph graph =
         Graph.of(3)
@@ -357,14 +391,14 @@ class RuntimeClassPathParityProperties {
     }
   }
 
-  @Example
+  @Test
   void pomTypeDependencyContributesItsDependenciesOnly() throws Exception {
     Graph graph = Graph.of(2).pomPackaged(A).root(dep(A)).pom(A, "1.0", dep(B));
     // Maven lists the pom itself; the check drops it from the plugin's libraries.
     assertThat(runtimeClassPath(graph)).containsExactly("org.even:lib0::pom:1.0", lib(B, "1.0"));
   }
 
-  @Example
+  @Test
   void classifiedJarIsALibraryOfItsOwn() throws Exception {
     Graph graph = Graph.of(1).root(dep(A), dep(A).withNatives().v("2.0"));
     assertThat(runtimeClassPath(graph))
@@ -372,13 +406,12 @@ class RuntimeClassPathParityProperties {
   }
 
   /** The check is not vacuous: the walk that stopped at test/provided nodes fails it. */
-  @Example
+  @Test
   void theOldWalkFailsTheCheckOnTheWidenedShape() throws Exception {
     Resolution maven = resolve(widenedUnder("test"));
     try {
       assertThat(prunedWalk(maven.root)).containsExactly(lib(B, "1.0"), lib(D, "1.0"));
-      assertThatThrownBy(
-              () -> assertWalkMatches(RuntimeClassPathParityProperties::prunedWalk, maven))
+      assertThatThrownBy(() -> assertWalkMatches(RuntimeClassPathParityTest::prunedWalk, maven))
           .isInstanceOf(AssertionError.class)
           .hasMessageContaining(lib(C, "1.0"));
     } finally {
@@ -386,18 +419,16 @@ class RuntimeClassPathParityProperties {
     }
   }
 
-  /** ... and so it does on graphs from the generator, within its first tries. */
-  @Example
+  /** ... and so it does on graphs from the generator, some of 25 of a fixed seed. */
+  @Test
   void theOldWalkFailsTheCheckOnSomeOfTheFirstGeneratedGraphs() throws Exception {
-    RandomGenerator<Graph> generator = graphs().generator(1000);
-    Random random = new Random(20261202L);
     int failed = 0;
     for (int i = 0; i < 25; i++) {
-      Resolution maven = resolve(generator.next(random).value());
+      Resolution maven = resolve(generate(20261202L + i));
       try {
         assertSameAsMaven(maven);
         try {
-          assertWalkMatches(RuntimeClassPathParityProperties::prunedWalk, maven);
+          assertWalkMatches(RuntimeClassPathParityTest::prunedWalk, maven);
         } catch (AssertionError expected) {
           failed++;
         }
@@ -432,90 +463,134 @@ class RuntimeClassPathParityProperties {
    */
   private static final int MAX_LIBS = 25;
 
-  @Provide
-  static Arbitrary<Graph> graphs() {
-    Arbitrary<Integer> index = Arbitraries.integers().between(0, MAX_LIBS - 1);
-    Arbitrary<Integer> version = Arbitraries.integers().between(0, 2);
-    Arbitrary<RawExclusion> exclusion =
-        Combinators.combine(
-                index,
-                Arbitraries.frequency(
-                    Tuple.of(60, ExclusionKind.EXACT),
-                    Tuple.of(15, ExclusionKind.ANY_GROUP),
-                    Tuple.of(15, ExclusionKind.ANY_ARTIFACT),
-                    Tuple.of(10, ExclusionKind.ALL)))
-            .as(RawExclusion::new);
-    Arbitrary<List<RawExclusion>> exclusions =
-        Arbitraries.frequencyOf(
-            Tuple.of(85, Arbitraries.just(List.of())),
-            Tuple.of(15, exclusion.list().ofMinSize(1).ofMaxSize(2)));
-    Arbitrary<Flags> edgeFlags =
-        Combinators.combine(weighted(12), weighted(10), weighted(10), Arbitraries.just(false))
-            .as(Flags::new);
-    Arbitrary<RawDep> edge =
-        Combinators.combine(
-                index, version, index, version, scope(45, 20, 15, 10, 10), edgeFlags, exclusions)
-            .as(RawDep::new);
-    Arbitrary<Flags> rootFlags =
-        Combinators.combine(weighted(10), weighted(10), Arbitraries.just(false), weighted(30))
-            .as(Flags::new);
-    Arbitrary<RawDep> direct =
-        Combinators.combine(
-                Arbitraries.just(0),
-                Arbitraries.just(0),
-                index,
-                version,
-                scope(35, 15, 10, 15, 25),
-                rootFlags,
-                exclusions)
-            .as(RawDep::new);
-    Arbitrary<RawManaged> managed =
-        Combinators.combine(
-                index,
-                version,
-                Arbitraries.frequency(
-                    Tuple.of(50, ""),
-                    Tuple.of(10, "compile"),
-                    Tuple.of(15, "runtime"),
-                    Tuple.of(10, "provided"),
-                    Tuple.of(15, "test")),
-                weighted(10),
-                exclusions)
-            .as(RawManaged::new);
-    return Combinators.combine(
-            Arbitraries.integers().between(5, MAX_LIBS),
-            Arbitraries.frequency(Tuple.of(40, 1), Tuple.of(35, 2), Tuple.of(25, 3))
-                .list()
-                .ofSize(MAX_LIBS),
-            weighted(10).list().ofSize(MAX_LIBS),
-            uniform(edge, 10, 90),
-            uniform(direct, 1, 6),
-            uniform(managed, 0, 4))
-        .as(Graph::generated);
+  /**
+   * A random graph, all of it drawn from {@code seed} (graph {@code i} of a run is {@code
+   * generate(seed + i)}). Library indices are drawn up to {@link #MAX_LIBS} and taken modulo the
+   * graph's {@code n} ({@link Graph#generated}).
+   */
+  static Graph generate(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int n = random.nextInt(5, MAX_LIBS + 1);
+    List<Integer> versionCounts = new ArrayList<>();
+    List<Boolean> pomPackaged = new ArrayList<>();
+    for (int i = 0; i < MAX_LIBS; i++) {
+      versionCounts.add(frequency(random, Map.entry(40, 1), Map.entry(35, 2), Map.entry(25, 3)));
+      pomPackaged.add(weighted(random, 10));
+    }
+    List<RawDep> edges = uniform(random, 10, 90, () -> edge(random));
+    List<RawDep> direct = uniform(random, 1, 6, () -> direct(random));
+    List<RawManaged> managed = uniform(random, 0, 4, () -> managed(random));
+    return Graph.generated(n, versionCounts, pomPackaged, edges, direct, managed);
   }
 
-  private static <T> Arbitrary<List<T>> uniform(Arbitrary<T> element, int min, int max) {
-    return element
-        .list()
-        .ofMinSize(min)
-        .ofMaxSize(max)
-        .withSizeDistribution(RandomDistribution.uniform());
+  /** A dependency of one library version on another. */
+  private static RawDep edge(SplittableRandom random) {
+    return new RawDep(
+        index(random),
+        version(random),
+        index(random),
+        version(random),
+        scope(random, 45, 20, 15, 10, 10),
+        new Flags(weighted(random, 12), weighted(random, 10), weighted(random, 10), false),
+        exclusions(random));
+  }
+
+  /** A dependency of the root project. */
+  private static RawDep direct(SplittableRandom random) {
+    return new RawDep(
+        0,
+        0,
+        index(random),
+        version(random),
+        scope(random, 35, 15, 10, 15, 25),
+        new Flags(weighted(random, 10), weighted(random, 10), false, weighted(random, 30)),
+        exclusions(random));
+  }
+
+  /** An entry of the root project's dependency management. */
+  private static RawManaged managed(SplittableRandom random) {
+    return new RawManaged(
+        index(random),
+        version(random),
+        frequency(
+            random,
+            Map.entry(50, ""),
+            Map.entry(10, "compile"),
+            Map.entry(15, "runtime"),
+            Map.entry(10, "provided"),
+            Map.entry(15, "test")),
+        weighted(random, 10),
+        exclusions(random));
+  }
+
+  /** None mostly; else one or two, a wildcard in 40% of them. */
+  private static List<RawExclusion> exclusions(SplittableRandom random) {
+    if (!weighted(random, 15)) {
+      return List.of();
+    }
+    return uniform(
+        random,
+        1,
+        2,
+        () ->
+            new RawExclusion(
+                index(random),
+                frequency(
+                    random,
+                    Map.entry(60, ExclusionKind.EXACT),
+                    Map.entry(15, ExclusionKind.ANY_GROUP),
+                    Map.entry(15, ExclusionKind.ANY_ARTIFACT),
+                    Map.entry(10, ExclusionKind.ALL))));
+  }
+
+  private static int index(SplittableRandom random) {
+    return random.nextInt(MAX_LIBS);
+  }
+
+  private static int version(SplittableRandom random) {
+    return random.nextInt(3);
+  }
+
+  /** Between {@code min} and {@code max} elements, every size as likely. */
+  private static <T> List<T> uniform(
+      SplittableRandom random, int min, int max, Supplier<T> element) {
+    int size = random.nextInt(min, max + 1);
+    List<T> out = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      out.add(element.get());
+    }
+    return out;
   }
 
   /** {@code true} with the given percentage. */
-  private static Arbitrary<Boolean> weighted(int percent) {
-    return Arbitraries.frequency(Tuple.of(100 - percent, false), Tuple.of(percent, true));
+  private static boolean weighted(SplittableRandom random, int percent) {
+    return random.nextInt(100) < percent;
+  }
+
+  /** One of the values, each as likely as its weight (the entry's key) says. */
+  @SafeVarargs
+  private static <T> T frequency(SplittableRandom random, Map.Entry<Integer, T>... weighted) {
+    int total = Stream.of(weighted).mapToInt(Map.Entry::getKey).sum();
+    int pick = random.nextInt(total);
+    for (Map.Entry<Integer, T> choice : weighted) {
+      pick -= choice.getKey();
+      if (pick < 0) {
+        return choice.getValue();
+      }
+    }
+    throw new AssertionError("unreachable");
   }
 
   /** A scope, or {@code ""} for none written (Maven's compile, or the managed scope). */
-  private static Arbitrary<String> scope(
-      int compile, int none, int runtime, int provided, int test) {
-    return Arbitraries.frequency(
-        Tuple.of(compile, "compile"),
-        Tuple.of(none, ""),
-        Tuple.of(runtime, "runtime"),
-        Tuple.of(provided, "provided"),
-        Tuple.of(test, "test"));
+  private static String scope(
+      SplittableRandom random, int compile, int none, int runtime, int provided, int test) {
+    return frequency(
+        random,
+        Map.entry(compile, "compile"),
+        Map.entry(none, ""),
+        Map.entry(runtime, "runtime"),
+        Map.entry(provided, "provided"),
+        Map.entry(test, "test"));
   }
 
   enum ExclusionKind {
@@ -863,7 +938,7 @@ class RuntimeClassPathParityProperties {
       }
     }
 
-    /** What jqwik prints for a failing (shrunk) graph. */
+    /** What a failure prints of the graph. */
     @Override
     public String toString() {
       StringBuilder out = new StringBuilder("\n  root -> ").append(root);
@@ -1009,11 +1084,11 @@ class RuntimeClassPathParityProperties {
   }
 
   private static List<String> ids(Set<Artifact> artifacts) {
-    return artifacts.stream().map(RuntimeClassPathParityProperties::id).toList();
+    return artifacts.stream().map(RuntimeClassPathParityTest::id).toList();
   }
 
   private static List<String> ids(List<Artifact> artifacts) {
-    return artifacts.stream().map(RuntimeClassPathParityProperties::id).toList();
+    return artifacts.stream().map(RuntimeClassPathParityTest::id).toList();
   }
 
   private static String extension(Artifact a) {
@@ -1072,20 +1147,6 @@ class RuntimeClassPathParityProperties {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Lets {@code -Dparity.seed=N} replay the run that jqwik reported with {@code seed = N}. */
-  public static final class SeedFromSystemProperty implements AroundPropertyHook {
-
-    @Override
-    public PropertyExecutionResult aroundProperty(
-        PropertyLifecycleContext context, PropertyExecutor property) {
-      String seed = System.getProperty("parity.seed");
-      if (seed != null && !seed.isBlank()) {
-        context.attributes().setSeed(seed.trim());
-      }
-      return property.execute();
     }
   }
 }
