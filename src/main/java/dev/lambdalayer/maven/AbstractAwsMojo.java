@@ -1,7 +1,7 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.aws.AwsClients;
-import dev.lambdalayer.aws.AwsSettings;
+import dev.lambdalayer.core.AwsPorts;
+import dev.lambdalayer.core.AwsSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,8 +85,12 @@ public abstract class AbstractAwsMojo extends AbstractPackagingMojo {
   @Parameter(property = "lambda.maxAttempts", defaultValue = "5")
   protected int maxAttempts;
 
-  protected AbstractAwsMojo(RuntimeGraphResolver resolver) {
+  /** The way to AWS: the SDK in a build, an in-memory AWS in a test. */
+  protected final AwsPorts ports;
+
+  protected AbstractAwsMojo(RuntimeGraphResolver resolver, AwsPorts ports) {
     super(resolver);
+    this.ports = ports;
   }
 
   /**
@@ -105,7 +109,7 @@ public abstract class AbstractAwsMojo extends AbstractPackagingMojo {
       out.add(region.trim());
     }
     if (out.isEmpty() && askSdk) {
-      AwsClients.defaultRegion(blankToNull(profile)).ifPresent(out::add);
+      ports.defaultRegion(blankToNull(profile)).ifPresent(out::add);
     }
     return out;
   }

@@ -1,11 +1,10 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.aws.AwsClients;
-import dev.lambdalayer.aws.SdkFunctionDeployer;
-import dev.lambdalayer.aws.SdkLayerPublisher;
 import dev.lambdalayer.core.AuditReport;
 import dev.lambdalayer.core.AuditReportWriter;
 import dev.lambdalayer.core.AwsCallException;
+import dev.lambdalayer.core.AwsPorts;
+import dev.lambdalayer.core.AwsSession;
 import dev.lambdalayer.core.FileDigestCache;
 import dev.lambdalayer.core.InvalidConfigurationException;
 import dev.lambdalayer.core.Lockfile;
@@ -90,8 +89,8 @@ public class AuditMojo extends AbstractAwsMojo {
   private boolean remote;
 
   @Inject
-  public AuditMojo(RuntimeGraphResolver resolver) {
-    super(resolver);
+  public AuditMojo(RuntimeGraphResolver resolver, AwsPorts ports) {
+    super(resolver, ports);
   }
 
   @Override
@@ -239,10 +238,8 @@ public class AuditMojo extends AbstractAwsMojo {
                     + " lambda:audit after package, e.g. mvn verify, to compare it).");
       }
     }
-    try (AwsClients clients = new AwsClients(awsSettings())) {
-      return new RemoteAudit(
-              new SdkLayerPublisher(clients),
-              target == null ? null : new SdkFunctionDeployer(clients))
+    try (AwsSession aws = ports.open(awsSettings())) {
+      return new RemoteAudit(aws.layerVersions(), target == null ? null : aws.functions())
           .audit(local, locked, target);
     } catch (AwsCallException e) {
       throw new MojoFailureException(e.getMessage(), e);

@@ -1,8 +1,8 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.aws.AwsClients;
-import dev.lambdalayer.aws.SdkLayerInventory;
 import dev.lambdalayer.core.AwsCallException;
+import dev.lambdalayer.core.AwsPorts;
+import dev.lambdalayer.core.AwsSession;
 import dev.lambdalayer.core.InvalidConfigurationException;
 import dev.lambdalayer.core.LayerPruning;
 import dev.lambdalayer.core.Lockfile;
@@ -58,8 +58,8 @@ public class PruneMojo extends AbstractAwsMojo {
   private boolean apply;
 
   @Inject
-  public PruneMojo(RuntimeGraphResolver resolver) {
-    super(resolver);
+  public PruneMojo(RuntimeGraphResolver resolver, AwsPorts ports) {
+    super(resolver, ports);
   }
 
   @Override
@@ -99,9 +99,9 @@ public class PruneMojo extends AbstractAwsMojo {
                   + " version is checked, only the lockfile and <keep>.");
     }
     LayerPruning.Report report;
-    try (AwsClients clients = new AwsClients(awsSettings())) {
+    try (AwsSession aws = ports.open(awsSettings())) {
       report =
-          new LayerPruning(new SdkLayerInventory(clients), getLog()::info)
+          new LayerPruning(aws, getLog()::info)
               .prune(new LayerPruning.Request(pruneRegions, layerNames, lock, fn, keep, apply));
     } catch (AwsCallException e) {
       throw new MojoFailureException(e.getMessage(), e);

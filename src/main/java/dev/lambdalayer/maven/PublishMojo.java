@@ -1,9 +1,8 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.aws.AwsClients;
-import dev.lambdalayer.aws.SdkFunctionDeployer;
-import dev.lambdalayer.aws.SdkLayerPublisher;
 import dev.lambdalayer.core.AwsCallException;
+import dev.lambdalayer.core.AwsPorts;
+import dev.lambdalayer.core.AwsSession;
 import dev.lambdalayer.core.ClassPathInput;
 import dev.lambdalayer.core.DeployedFunction;
 import dev.lambdalayer.core.FileDigestCache;
@@ -118,8 +117,8 @@ public class PublishMojo extends AbstractAwsMojo {
   private File terraformVarsFile;
 
   @Inject
-  public PublishMojo(RuntimeGraphResolver resolver) {
-    super(resolver);
+  public PublishMojo(RuntimeGraphResolver resolver, AwsPorts ports) {
+    super(resolver, ports);
   }
 
   @Override
@@ -184,14 +183,10 @@ public class PublishMojo extends AbstractAwsMojo {
 
     List<PublishedLayer> published = new ArrayList<>();
     List<DeployedFunction> deployed = new ArrayList<>();
-    try (AwsClients clients = new AwsClients(awsSettings());
+    try (AwsSession aws = ports.open(awsSettings());
         LayerPublishing publishing =
             new LayerPublishing(
-                new SdkLayerPublisher(clients),
-                settings,
-                lock::lockedVersion,
-                getLog()::info,
-                reactorLayerCache())) {
+                aws, settings, lock::lockedVersion, getLog()::info, reactorLayerCache())) {
       try {
         for (LayerToPublish layer : layersToPublish) {
           publishing.publish(
@@ -204,7 +199,7 @@ public class PublishMojo extends AbstractAwsMojo {
         }
         if (toDeploy != null) {
           deployed.addAll(
-              functionDeployment(clients, settings)
+              functionDeployment(aws, settings)
                   .deploy(toDeploy, request, built, published, sharedArns, lock::layerLibraries));
         }
       } finally {
@@ -237,9 +232,9 @@ public class PublishMojo extends AbstractAwsMojo {
                 outputDirectory.toPath().resolve("publish.json")));
   }
 
-  private FunctionDeployment functionDeployment(AwsClients clients, PublishSettings settings) {
+  private FunctionDeployment functionDeployment(AwsSession aws, PublishSettings settings) {
     return new FunctionDeployment(
-        new SdkFunctionDeployer(clients),
+        aws,
         settings,
         new FunctionDeployment.Timing(Duration.ofSeconds(updateTimeout), Duration.ofMillis(500)),
         getLog()::info);
