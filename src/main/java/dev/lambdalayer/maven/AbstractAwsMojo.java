@@ -1,11 +1,9 @@
 package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.AwsPorts;
-import dev.lambdalayer.core.AwsSettings;
-import java.time.Duration;
+import dev.lambdalayer.core.JobLog;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -63,11 +61,6 @@ public abstract class AbstractAwsMojo extends AbstractPackagingMojo {
   @Parameter(property = "lambda.function")
   protected String function;
 
-  /** {@code <function>}, trimmed; null when unset or blank. */
-  protected String functionName() {
-    return blankToNull(function) == null ? null : function.trim();
-  }
-
   /**
    * The SDK's retry mode: {@code standard} or {@code adaptive} (client-side rate limiting).
    *
@@ -93,38 +86,13 @@ public abstract class AbstractAwsMojo extends AbstractPackagingMojo {
     this.ports = ports;
   }
 
-  /**
-   * {@code <regions>}, else {@code <region>}, else (when {@code askSdk}) the SDK's region chain;
-   * may be empty.
-   */
-  protected List<String> resolveRegions(boolean askSdk) {
-    List<String> out =
-        regions == null
-            ? new ArrayList<>()
-            : regions.stream()
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .collect(Collectors.toList());
-    if (out.isEmpty() && region != null && !region.isBlank()) {
-      out.add(region.trim());
-    }
-    if (out.isEmpty() && askSdk) {
-      ports.defaultRegion(blankToNull(profile)).ifPresent(out::add);
-    }
-    return out;
+  /** The AWS parameters, read. */
+  protected AwsParameters aws() {
+    return new AwsParameters(regions, region, profile, endpoint, function, retryMode, maxAttempts);
   }
 
-  protected AwsSettings awsSettings() {
-    return new AwsSettings(
-        blankToNull(profile),
-        blankToNull(endpoint),
-        retryMode,
-        maxAttempts,
-        Duration.ofMinutes(15),
-        Duration.ofMinutes(5));
-  }
-
-  protected static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
+  /** The job's progress, into this goal's log. */
+  protected JobLog jobLog() {
+    return new MavenJobLog(getLog());
   }
 }

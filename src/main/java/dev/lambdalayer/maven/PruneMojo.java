@@ -2,20 +2,11 @@ package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.AwsCallException;
 import dev.lambdalayer.core.AwsPorts;
-import dev.lambdalayer.core.AwsSession;
-import dev.lambdalayer.core.InvalidConfigurationException;
 import dev.lambdalayer.core.LayerPruning;
-import dev.lambdalayer.core.Lockfile;
-import dev.lambdalayer.core.LockfileCodec;
-import dev.lambdalayer.core.PrunePlan;
-import dev.lambdalayer.core.PublishSettings;
+import dev.lambdalayer.core.PruneJob;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -69,45 +60,25 @@ public class PruneMojo extends AbstractAwsMojo {
           "lambda:prune needs the network to reach AWS (a dry run lists the layer versions too),"
               + " but Maven runs offline (-o). Run it without -o.");
     }
-    // The core's own check, before the lockfile, the regions and AWS; the plan checks it again.
-    PrunePlan.checkKeep(keep);
-    Optional<Lockfile> lock = LockfileCodec.read(lockfile.toPath());
-    List<String> layerNames = layerNames(lock);
-    List<String> pruneRegions = resolveRegions(true);
-    if (pruneRegions.isEmpty()) {
-      throw new InvalidConfigurationException(
-          PublishSettings.noRegion("lambda:prune needs a region, and the AWS SDK found none"));
-    }
-    String fn = functionName();
-    getLog()
-        .info(
-            String.format(
-                Locale.ROOT,
-                "Pruning layer(s) %s in %s, keeping the newest %d, the versions locked in %s%s%s",
-                layerNames,
-                pruneRegions,
-                keep,
-                lockfileName(),
-                fn == null ? "" : " and those function '" + fn + "' and its aliases use",
-                apply
-                    ? ":"
-                    : " (dry run: nothing is deleted; -Dlambda.prune.apply=true deletes):"));
-    if (fn == null) {
-      getLog()
-          .warn(
-              "No <function> (-Dlambda.function) is configured: no function's use of a layer"
-                  + " version is checked, only the lockfile and <keep>.");
-    }
-    LayerPruning.Report report;
-    try (AwsSession aws = ports.open(awsSettings())) {
-      report =
-          new LayerPruning(aws, getLog()::info)
-              .prune(new LayerPruning.Request(pruneRegions, layerNames, lock, fn, keep, apply));
+    AwsParameters aws = aws();
+    PruneJob.Request request =
+        new PruneJob.Request(
+            aws.configuredRegions(),
+            aws.settings(),
+            lockfile.toPath(),
+            lockfileName(),
+            configuredLayerNames(),
+            aws.functionName(),
+            keep,
+            apply,
+            outputDirectory.toPath().resolve("prune.json"));
+    PruneJob.Outcome outcome;
+    try {
+      outcome = new PruneJob(ports, jobLog()).run(request);
     } catch (AwsCallException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }
-    Path json = outputDirectory.toPath().resolve("prune.json");
-    LayerPruning.write(report, json);
+    LayerPruning.Report report = outcome.report();
     getLog()
         .info(
             apply
@@ -118,7 +89,7 @@ public class PruneMojo extends AbstractAwsMojo {
                     report.bytes(),
                     report.count(LayerPruning.Action.KEEP)
                         + report.count(LayerPruning.Action.KEPT_NOW_REFERENCED),
-                    json)
+                    outcome.reportFile())
                 : String.format(
                     Locale.ROOT,
                     "Dry run: would delete %d layer version(s), %,d bytes; would keep %d. Nothing"
@@ -126,21 +97,18 @@ public class PruneMojo extends AbstractAwsMojo {
                     report.count(LayerPruning.Action.WOULD_DELETE),
                     report.bytes(),
                     report.count(LayerPruning.Action.KEEP),
-                    json));
+                    outcome.reportFile()));
   }
 
-  /** The lockfile's layers, then the configured ones (or the single default layer). */
-  private List<String> layerNames(Optional<Lockfile> lock) {
-    Set<String> names = new LinkedHashSet<>();
-    lock.ifPresent(l -> l.layers().forEach(layer -> names.add(layer.name())));
+  /** The configured layers' names, or the single default layer's. */
+  private List<String> configuredLayerNames() {
     if (layers.isEmpty()) {
-      names.add(layerName != null ? layerName : defaultLayerName(project.getArtifactId()));
-    } else {
-      layers.stream()
-          .map(LayerConfiguration::getName)
-          .filter(n -> n != null && !n.isBlank())
-          .forEach(n -> names.add(n.trim()));
+      return List.of(layerName != null ? layerName : defaultLayerName(project.getArtifactId()));
     }
-    return List.copyOf(names);
+    return layers.stream()
+        .map(LayerConfiguration::getName)
+        .filter(n -> n != null && !n.isBlank())
+        .map(String::trim)
+        .toList();
   }
 }
