@@ -7,10 +7,11 @@ import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The parameters that say how to reach AWS and which function to look at, declared once for every
- * goal that calls AWS ({@code publish}, and {@code audit} with {@code -Dlambda.audit.remote}), so
+ * The parameters that say how to reach AWS and which function to look at, for the goals that
+ * package and call AWS ({@code publish}, and {@code audit} with {@code -Dlambda.audit.remote}), so
  * both read the same {@code <regions>}, {@code <profile>}, {@code <endpoint>} and {@code
- * <function>}.
+ * <function>}. {@code lambda:prune}, which packages nothing, declares the same parameters in {@link
+ * AbstractLayerVersionsMojo}; {@code PluginDescriptorTest} keeps the two alike.
  */
 public abstract class AbstractAwsMojo extends AbstractPackagingMojo {
 

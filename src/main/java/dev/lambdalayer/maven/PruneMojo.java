@@ -5,7 +5,6 @@ import dev.lambdalayer.core.AwsPorts;
 import dev.lambdalayer.core.LayerPruning;
 import dev.lambdalayer.core.PruneJob;
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -29,7 +28,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "prune", threadSafe = true)
-public class PruneMojo extends AbstractAwsMojo {
+public class PruneMojo extends AbstractLayerVersionsMojo {
 
   /**
    * How many of each layer's newest versions are kept in each region whether or not anything uses
@@ -49,8 +48,8 @@ public class PruneMojo extends AbstractAwsMojo {
   private boolean apply;
 
   @Inject
-  public PruneMojo(RuntimeGraphResolver resolver, AwsPorts ports) {
-    super(resolver, ports);
+  public PruneMojo(AwsPorts ports) {
+    super(ports);
   }
 
   @Override
@@ -98,17 +97,5 @@ public class PruneMojo extends AbstractAwsMojo {
                     report.bytes(),
                     report.count(LayerPruning.Action.KEEP),
                     outcome.reportFile()));
-  }
-
-  /** The configured layers' names, or the single default layer's. */
-  private List<String> configuredLayerNames() {
-    if (layers.isEmpty()) {
-      return List.of(layerName != null ? layerName : defaultLayerName(project.getArtifactId()));
-    }
-    return layers.stream()
-        .map(LayerConfiguration::getName)
-        .filter(n -> n != null && !n.isBlank())
-        .map(String::trim)
-        .toList();
   }
 }
