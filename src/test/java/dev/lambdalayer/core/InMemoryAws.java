@@ -207,14 +207,14 @@ public class InMemoryAws
   public synchronized Optional<LayerVersionInfo> getLayerVersion(
       String region, String layerName, long version) {
     String name = bareName(layerName);
-    call("GetLayerVersion", region, name + ":" + version);
+    call("GetLayerVersion", region, name + ":" + version, layer(name) + " version " + version);
     Version v = layers.getOrDefault(region + " " + name, new TreeMap<>()).get(version);
     return Optional.ofNullable(v).map(Version::info);
   }
 
   @Override
   public synchronized List<LayerVersionInfo> listLayerVersions(String region, String layerName) {
-    call("ListLayerVersions", region, layerName);
+    call("ListLayerVersions", region, layerName, layer(layerName));
     // Newest first, without CodeSha256 and CodeSize, as Lambda lists them.
     return layers
         .getOrDefault(region + " " + layerName, new TreeMap<>())
@@ -231,7 +231,7 @@ public class InMemoryAws
   @Override
   public synchronized LayerVersionInfo publishLayerVersion(
       String region, LayerVersionRequest request) {
-    call("PublishLayerVersion", region, request.layerName());
+    call("PublishLayerVersion", region, request.layerName(), layer(request.layerName()));
     String[] content = content(region, request.code());
     return addLayerVersion(
         region, request.layerName(), request.description(), content[0], Long.parseLong(content[1]));
@@ -239,14 +239,22 @@ public class InMemoryAws
 
   @Override
   public synchronized Set<String> statementIds(String region, String layerName, long version) {
-    call("GetLayerVersionPolicy", region, layerName + ":" + version);
+    call(
+        "GetLayerVersionPolicy",
+        region,
+        layerName + ":" + version,
+        layer(layerName) + " version " + version);
     return layerStatementIds(region, layerName, version);
   }
 
   @Override
   public synchronized void addPermission(
       String region, String layerName, long version, String statementId, Share share) {
-    call("AddLayerVersionPermission", region, layerName + ":" + version);
+    call(
+        "AddLayerVersionPermission",
+        region,
+        layerName + ":" + version,
+        layer(layerName) + " version " + version);
     Version v = layers.getOrDefault(region + " " + layerName, new TreeMap<>()).get(version);
     if (v != null) {
       v.statementIds().add(statementId);
@@ -255,7 +263,11 @@ public class InMemoryAws
 
   @Override
   public synchronized void deleteLayerVersion(String region, String layerName, long version) {
-    call("DeleteLayerVersion", region, layerName + ":" + version);
+    call(
+        "DeleteLayerVersion",
+        region,
+        layerName + ":" + version,
+        layer(layerName) + " version " + version);
     TreeMap<Long, Version> versions = layers.get(region + " " + layerName);
     if (versions != null) {
       versions.remove(version);
@@ -266,7 +278,7 @@ public class InMemoryAws
 
   @Override
   public synchronized FunctionState getFunction(String region, String function) {
-    call("GetFunctionConfiguration", region, function);
+    call("GetFunctionConfiguration", region, function, "function '" + function + "'");
     Function f = function(region, function, "GetFunctionConfiguration");
     return new FunctionState(
         "arn:aws:lambda:" + region + ":" + ACCOUNT + ":function:" + function,
@@ -279,7 +291,7 @@ public class InMemoryAws
 
   @Override
   public synchronized List<LayerUse> functionReferences(String region, String function) {
-    call("GetFunctionConfiguration", region, function);
+    call("GetFunctionConfiguration", region, function, "function '" + function + "'");
     Function f = function(region, function, "GetFunctionConfiguration");
     String subject = "function '" + function + "'";
     List<LayerUse> uses = new ArrayList<>();
@@ -314,7 +326,7 @@ public class InMemoryAws
 
   @Override
   public synchronized void updateCode(String region, String function, Code code) {
-    call("UpdateFunctionCode", region, function);
+    call("UpdateFunctionCode", region, function, "function '" + function + "'");
     String[] content = content(region, code);
     Function f = function(region, function, "UpdateFunctionCode");
     f.codeSha256 = content[0];
@@ -324,7 +336,7 @@ public class InMemoryAws
   @Override
   public synchronized void updateLayers(
       String region, String function, List<String> layerVersionArns) {
-    call("UpdateFunctionConfiguration", region, function);
+    call("UpdateFunctionConfiguration", region, function, "function '" + function + "'");
     function(region, function, "UpdateFunctionConfiguration").layers =
         List.copyOf(layerVersionArns);
   }
@@ -332,7 +344,7 @@ public class InMemoryAws
   @Override
   public synchronized String publishVersion(
       String region, String function, String codeSha256, String description) {
-    call("PublishVersion", region, function);
+    call("PublishVersion", region, function, "function '" + function + "'");
     Function f = function(region, function, "PublishVersion");
     if (!f.codeSha256.equals(codeSha256)) {
       throw new AwsCallException(
@@ -349,7 +361,11 @@ public class InMemoryAws
   @Override
   public synchronized void pointAlias(
       String region, String function, String alias, String version) {
-    call("UpdateAlias", region, function + ":" + alias);
+    call(
+        "UpdateAlias",
+        region,
+        function + ":" + alias,
+        "function '" + function + "' alias '" + alias + "'");
     routeAlias(region, function, alias, version, null);
   }
 
@@ -357,17 +373,21 @@ public class InMemoryAws
 
   @Override
   public synchronized boolean exists(String region, String bucket, String key) {
-    call("HeadObject", region, bucket + "/" + key);
+    call("HeadObject", region, bucket + "/" + key, "s3://" + bucket + "/" + key);
     return objectExists(region, bucket, key);
   }
 
   @Override
   public synchronized void put(String region, String bucket, String key, Path file, long size) {
-    call("PutObject", region, bucket + "/" + key);
+    call("PutObject", region, bucket + "/" + key, "s3://" + bucket + "/" + key);
     objects.put(region + " " + bucket + "/" + key, codeSha256(file) + " " + size);
   }
 
   // ---- internals -------------------------------------------------------------------------
+
+  private static String layer(String name) {
+    return "layer '" + name + "'";
+  }
 
   public static String layerArn(String region, String name) {
     return "arn:aws:lambda:" + region + ":" + ACCOUNT + ":layer:" + name;
@@ -380,8 +400,12 @@ public class InMemoryAws
         : nameOrArn;
   }
 
-  private void call(String operation, String region, String subject) {
-    calls.add(operation + " " + region + " " + subject);
+  /**
+   * Records a call as {@code "Operation region key"}; a failure names {@code subject} as the SDK
+   * does.
+   */
+  private void call(String operation, String region, String key, String subject) {
+    calls.add(operation + " " + region + " " + key);
     Deque<AwsCallException> queued = failures.get(operation);
     AwsCallException failure = queued == null ? null : queued.poll();
     if (failure != null) {
