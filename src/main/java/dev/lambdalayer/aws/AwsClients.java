@@ -1,5 +1,6 @@
 package dev.lambdalayer.aws;
 
+import dev.lambdalayer.core.AwsSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * profile), an optional endpoint override, the retry mode and the timeouts. The SDK's own {@code
  * AWS_ENDPOINT_URL*} variables and system properties keep working when no override is given.
  */
-public final class AwsClients implements AutoCloseable {
+final class AwsClients implements AutoCloseable {
 
   private final AwsSettings settings;
   private final SdkHttpClient http;
@@ -33,7 +34,7 @@ public final class AwsClients implements AutoCloseable {
   private final Map<String, LambdaClient> lambdas = new ConcurrentHashMap<>();
   private final Map<String, S3Client> s3s = new ConcurrentHashMap<>();
 
-  public AwsClients(AwsSettings settings) {
+  AwsClients(AwsSettings settings) {
     SecretSafeLogging.install();
     this.settings = settings;
     this.http =
@@ -49,7 +50,7 @@ public final class AwsClients implements AutoCloseable {
   }
 
   /** The region of the SDK's chain (AWS_REGION, the profile, instance metadata), if any. */
-  public static Optional<String> defaultRegion(String profile) {
+  static Optional<String> defaultRegion(String profile) {
     SecretSafeLogging.install();
     try {
       DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
@@ -62,7 +63,7 @@ public final class AwsClients implements AutoCloseable {
     }
   }
 
-  public LambdaClient lambda(String region) {
+  LambdaClient lambda(String region) {
     return lambdas.computeIfAbsent(
         region,
         r -> {
@@ -79,7 +80,7 @@ public final class AwsClients implements AutoCloseable {
         });
   }
 
-  public S3Client s3(String region) {
+  S3Client s3(String region) {
     return s3s.computeIfAbsent(
         region,
         r -> {

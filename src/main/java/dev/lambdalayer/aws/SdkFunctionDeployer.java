@@ -3,45 +3,20 @@ package dev.lambdalayer.aws;
 import dev.lambdalayer.core.AwsCallException;
 import dev.lambdalayer.core.FunctionDeployer;
 import dev.lambdalayer.core.LayerPublisher;
-import java.nio.file.Path;
 import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 
-/** {@link FunctionDeployer} over the SDK's Lambda and S3 clients. */
-public final class SdkFunctionDeployer implements FunctionDeployer {
+/** {@link FunctionDeployer} over the SDK's Lambda client. */
+final class SdkFunctionDeployer implements FunctionDeployer {
 
   private final AwsClients clients;
-  private final SdkLayerPublisher s3;
 
-  public SdkFunctionDeployer(AwsClients clients) {
+  SdkFunctionDeployer(AwsClients clients) {
     this.clients = clients;
-    this.s3 = new SdkLayerPublisher(clients);
   }
 
-  private static String subject(String function) {
+  static String subject(String function) {
     return "function '" + function + "'";
-  }
-
-  @Override
-  public FunctionState getFunction(String region, String function) {
-    GetFunctionConfigurationResponse r =
-        SdkCalls.call(
-            "GetFunctionConfiguration",
-            subject(function),
-            region,
-            () -> clients.lambda(region).getFunctionConfiguration(b -> b.functionName(function)));
-    List<LayerRef> layers =
-        r.layers().stream()
-            .map(l -> new LayerRef(l.arn(), l.codeSize() == null ? 0 : l.codeSize()))
-            .toList();
-    return new FunctionState(
-        r.functionArn(),
-        r.codeSha256(),
-        r.codeSize() == null ? 0 : r.codeSize(),
-        layers,
-        r.lastUpdateStatusAsString(),
-        r.lastUpdateStatusReason());
   }
 
   @Override
@@ -121,15 +96,5 @@ public final class SdkFunctionDeployer implements FunctionDeployer {
                   .lambda(region)
                   .createAlias(b -> b.functionName(function).name(alias).functionVersion(version)));
     }
-  }
-
-  @Override
-  public boolean objectExists(String region, String bucket, String key) {
-    return s3.objectExists(region, bucket, key);
-  }
-
-  @Override
-  public void putObject(String region, String bucket, String key, Path file, long size) {
-    s3.putObject(region, bucket, key, file, size);
   }
 }

@@ -24,14 +24,29 @@ public final class FunctionDeployment {
   /** How long to wait for an update to settle, and how often to look. */
   public record Timing(Duration updateTimeout, Duration pollInterval) {}
 
-  private final FunctionDeployer aws;
+  private final FunctionReader reader;
+  private final FunctionDeployer deployer;
+  private final ObjectStore objects;
   private final PublishSettings settings;
   private final Timing timing;
   private final Consumer<String> log;
 
+  /** Deploys through {@code aws}'s function reader and deployer, and its object store for S3. */
   public FunctionDeployment(
-      FunctionDeployer aws, PublishSettings settings, Timing timing, Consumer<String> log) {
-    this.aws = aws;
+      AwsSession aws, PublishSettings settings, Timing timing, Consumer<String> log) {
+    this(aws.functions(), aws.functionDeployer(), aws.objects(), settings, timing, log);
+  }
+
+  public FunctionDeployment(
+      FunctionReader reader,
+      FunctionDeployer deployer,
+      ObjectStore objects,
+      PublishSettings settings,
+      Timing timing,
+      Consumer<String> log) {
+    this.reader = reader;
+    this.deployer = deployer;
+    this.objects = objects;
     this.settings = settings;
     this.timing = timing;
     this.log = log;
@@ -153,14 +168,14 @@ public final class FunctionDeployment {
    * against the library rule (a rejected update deploys nothing at all).
    */
   static Order order(
-      FunctionDeployer.FunctionState state,
+      FunctionReader.FunctionState state,
       FunctionToDeploy function,
       List<String> newLayers,
       Map<String, Long> layerBytes,
       Function<String, Set<String>> layerLibraries,
       Set<String> functionLibraries) {
     long oldLayersBytes = 0;
-    for (FunctionDeployer.LayerRef ref : state.layers()) {
+    for (FunctionReader.LayerRef ref : state.layers()) {
       oldLayersBytes += layerBytes.getOrDefault(ref.arn(), ref.codeSize());
     }
     long newLayersBytes = 0;
@@ -170,7 +185,7 @@ public final class FunctionDeployment {
               arn,
               state.layers().stream()
                   .filter(r -> r.arn().equals(arn))
-                  .mapToLong(FunctionDeployer.LayerRef::codeSize)
+                  .mapToLong(FunctionReader.LayerRef::codeSize)
                   .findFirst()
                   .orElse(0));
     }
@@ -230,7 +245,7 @@ public final class FunctionDeployment {
       Function<String, Set<String>> layerLibraries,
       Set<String> functionLibraries) {
     String name = function.function();
-    FunctionDeployer.FunctionState state = aws.getFunction(region, name);
+    FunctionReader.FunctionState state = reader.getFunction(region, name);
     if ("InProgress".equals(state.lastUpdateStatus())) {
       state = awaitSettled(region, name, "an earlier update");
     }
@@ -308,24 +323,26 @@ public final class FunctionDeployment {
     long uploaded = function.zippedBytes();
     if (function.needsS3()) {
       String bucket = settings.bucket(region);
-      if (aws.objectExists(region, bucket, function.s3Key())) {
+      if (objects.exists(region, bucket, function.s3Key())) {
         uploaded = 0;
       } else {
-        aws.putObject(region, bucket, function.s3Key(), function.zip(), function.zippedBytes());
+        objects.put(region, bucket, function.s3Key(), function.zip(), function.zippedBytes());
       }
       code = new LayerPublisher.Code.S3(bucket, function.s3Key());
     } else {
       code = new LayerPublisher.Code.Inline(function.zip());
     }
     whenNoUpdateRuns(
-        region, function.function(), () -> aws.updateCode(region, function.function(), code));
+        region, function.function(), () -> deployer.updateCode(region, function.function(), code));
     awaitSettled(region, function.function(), "UpdateFunctionCode");
     return uploaded;
   }
 
   private void updateLayers(FunctionToDeploy function, String region, List<String> layers) {
     whenNoUpdateRuns(
-        region, function.function(), () -> aws.updateLayers(region, function.function(), layers));
+        region,
+        function.function(),
+        () -> deployer.updateLayers(region, function.function(), layers));
     awaitSettled(region, function.function(), "UpdateFunctionConfiguration");
   }
 
@@ -337,12 +354,12 @@ public final class FunctionDeployment {
         function.function(),
         () ->
             version[0] =
-                aws.publishVersion(
+                deployer.publishVersion(
                     region,
                     function.function(),
                     function.codeSha256(),
                     "lambda-layer-maven-plugin sha256:" + function.sha256()));
-    aws.pointAlias(region, function.function(), function.alias(), version[0]);
+    deployer.pointAlias(region, function.function(), function.alias(), version[0]);
     log.accept(
         String.format(
             "Function '%s' %s: version %s published, alias '%s' moved to it.",
@@ -395,11 +412,10 @@ public final class FunctionDeployment {
   }
 
   /** Polls until {@code LastUpdateStatus} leaves {@code InProgress}, within the timeout. */
-  private FunctionDeployer.FunctionState awaitSettled(
-      String region, String function, String after) {
+  private FunctionReader.FunctionState awaitSettled(String region, String function, String after) {
     long deadline = System.nanoTime() + timing.updateTimeout().toNanos();
     while (true) {
-      FunctionDeployer.FunctionState state = aws.getFunction(region, function);
+      FunctionReader.FunctionState state = reader.getFunction(region, function);
       String status = state.lastUpdateStatus();
       if (status == null || status.equals("Successful")) {
         return state;

@@ -76,26 +76,39 @@ public final class LayerPruning {
     }
   }
 
-  private final LayerInventory inventory;
+  private final LayerVersionReader versions;
+  private final FunctionReader functions;
+  private final LayerPublisher publisher;
   private final Consumer<String> log;
 
-  public LayerPruning(LayerInventory inventory, Consumer<String> log) {
-    this.inventory = inventory;
+  /** Prunes through {@code aws}'s readers and its publisher, which deletes. */
+  public LayerPruning(AwsSession aws, Consumer<String> log) {
+    this(aws.layerVersions(), aws.functions(), aws.layerPublisher(), log);
+  }
+
+  public LayerPruning(
+      LayerVersionReader versions,
+      FunctionReader functions,
+      LayerPublisher publisher,
+      Consumer<String> log) {
+    this.versions = versions;
+    this.functions = functions;
+    this.publisher = publisher;
     this.log = log;
   }
 
   public Report prune(Request request) {
     List<Outcome> outcomes = new ArrayList<>();
     for (String region : request.regions()) {
-      List<LayerInventory.LayerUse> uses =
+      List<FunctionReader.LayerUse> uses =
           request.function() == null
               ? List.of()
-              : inventory.functionReferences(region, request.function());
+              : functions.functionReferences(region, request.function());
       for (String layer : request.layerNames()) {
-        List<LayerVersionInfo> versions = inventory.listVersions(region, layer);
+        List<LayerVersionInfo> listed = versions.listLayerVersions(region, layer);
         PrunePlan plan =
             PrunePlan.plan(
-                layer, region, versions, locked(request, layer, region), uses, request.keep());
+                layer, region, listed, locked(request, layer, region), uses, request.keep());
         for (PrunePlan.Decision d : plan.decisions()) {
           outcomes.add(decide(request, layer, region, d));
         }
@@ -113,7 +126,7 @@ public final class LayerPruning {
       return new Outcome(layer, region, d.version(), d.layerVersionArn(), Action.KEEP, why, 0);
     }
     String why = "not among the newest " + request.keep() + ", not locked, not referenced";
-    Optional<LayerVersionInfo> current = inventory.getVersion(region, layer, d.version());
+    Optional<LayerVersionInfo> current = versions.getLayerVersion(region, layer, d.version());
     if (current.isEmpty()) {
       log.accept(
           String.format(
@@ -148,9 +161,9 @@ public final class LayerPruning {
     if (request.function() != null) {
       // A deploy may have moved $LATEST or an alias onto this version since the plan was made.
       List<String> users =
-          inventory.functionReferences(region, request.function()).stream()
+          functions.functionReferences(region, request.function()).stream()
               .filter(u -> u.layerVersionArn().equals(d.layerVersionArn()))
-              .map(LayerInventory.LayerUse::user)
+              .map(FunctionReader.LayerUse::user)
               .distinct()
               .toList();
       if (!users.isEmpty()) {
@@ -162,7 +175,7 @@ public final class LayerPruning {
             layer, region, d.version(), d.layerVersionArn(), Action.KEPT_NOW_REFERENCED, now, 0);
       }
     }
-    inventory.deleteVersion(region, layer, d.version());
+    publisher.deleteLayerVersion(region, layer, d.version());
     log.accept(
         String.format(
             Locale.ROOT,

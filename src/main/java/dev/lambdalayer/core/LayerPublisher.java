@@ -2,32 +2,23 @@ package dev.lambdalayer.core;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The port through which the core publishes layers: one call per AWS operation, no decisions. Every
- * method throws {@link AwsCallException} when AWS or the network fails after retries.
- * Implementations must be safe to call from several threads (regions run concurrently).
+ * The port through which the core changes layer versions: one call per AWS operation, no decisions.
+ * Every method throws {@link AwsCallException} when AWS or the network fails after retries. Reading
+ * versions is {@link LayerVersionReader}'s, uploading to S3 {@link ObjectStore}'s. Implementations
+ * must be safe to call from several threads (regions run concurrently).
  */
 public interface LayerPublisher {
-
-  /** {@code GetLayerVersion}; empty when the version does not exist (any more). */
-  Optional<LayerVersionInfo> getLayerVersion(String region, String layerName, long version);
-
-  /** {@code ListLayerVersions}, every page; the entries carry no {@code CodeSha256}. */
-  List<LayerVersionInfo> listLayerVersions(String region, String layerName);
-
-  /** {@code HeadObject}: whether the object exists. */
-  boolean objectExists(String region, String bucket, String key);
-
-  /** {@code PutObject} or a multipart upload, streamed from disk. */
-  void putObject(String region, String bucket, String key, Path file, long size);
 
   /** {@code PublishLayerVersion}. */
   LayerVersionInfo publishLayerVersion(String region, LayerVersionRequest request);
 
-  /** The statement ids of {@code GetLayerVersionPolicy}; empty when the version has no policy. */
+  /**
+   * The statement ids of {@code GetLayerVersionPolicy}; empty when the version has no policy. A
+   * read, but only ever made to grant: it tells which grants exist already.
+   */
   Set<String> statementIds(String region, String layerName, long version);
 
   /**
@@ -36,6 +27,9 @@ public interface LayerPublisher {
    */
   void addPermission(
       String region, String layerName, long version, String statementId, Share share);
+
+  /** {@code DeleteLayerVersion}; deleting a version that no longer exists is no error. */
+  void deleteLayerVersion(String region, String layerName, long version);
 
   /** Where a layer's or function's zip is taken from. */
   sealed interface Code permits Code.Inline, Code.S3 {

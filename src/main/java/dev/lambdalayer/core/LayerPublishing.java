@@ -26,7 +26,9 @@ public final class LayerPublishing implements AutoCloseable {
     OptionalLong version(String layerName, String sha256, String region);
   }
 
-  private final LayerPublisher aws;
+  private final LayerVersionReader versions;
+  private final LayerPublisher publisher;
+  private final ObjectStore objects;
   private final PublishSettings settings;
   private final LockedVersions locked;
   private final Consumer<String> log;
@@ -34,7 +36,7 @@ public final class LayerPublishing implements AutoCloseable {
   private final Path claims;
 
   public LayerPublishing(
-      LayerPublisher aws, PublishSettings settings, LockedVersions locked, Consumer<String> log) {
+      AwsSession aws, PublishSettings settings, LockedVersions locked, Consumer<String> log) {
     this(aws, settings, locked, log, null);
   }
 
@@ -44,13 +46,15 @@ public final class LayerPublishing implements AutoCloseable {
    *     (instead of publishing a duplicate version side by side); null outside a reactor
    */
   public LayerPublishing(
-      LayerPublisher aws,
+      AwsSession aws,
       PublishSettings settings,
       LockedVersions locked,
       Consumer<String> log,
       Path claims) {
     this.claims = claims;
-    this.aws = aws;
+    this.versions = aws.layerVersions();
+    this.publisher = aws.layerPublisher();
+    this.objects = aws.objects();
     this.settings = settings;
     this.locked = locked;
     this.log = log;
@@ -86,7 +90,7 @@ public final class LayerPublishing implements AutoCloseable {
     OptionalLong lockedVersion = locked.version(name, layer.sha256(), region);
     if (lockedVersion.isPresent()) {
       Optional<LayerVersionInfo> remote =
-          aws.getLayerVersion(region, name, lockedVersion.getAsLong());
+          versions.getLayerVersion(region, name, lockedVersion.getAsLong());
       if (remote.isPresent()
           && layer.codeSha256().equals(remote.get().codeSha256())
           && remote.get().description() != null
@@ -150,8 +154,8 @@ public final class LayerPublishing implements AutoCloseable {
     LayerPublisher.Code code;
     if (layer.needsS3()) {
       String bucket = settings.bucket(region);
-      if (!aws.objectExists(region, bucket, layer.s3Key())) {
-        aws.putObject(region, bucket, layer.s3Key(), layer.zip(), layer.zippedBytes());
+      if (!objects.exists(region, bucket, layer.s3Key())) {
+        objects.put(region, bucket, layer.s3Key(), layer.zip(), layer.zippedBytes());
         uploaded = layer.zippedBytes();
       }
       code = new LayerPublisher.Code.S3(bucket, layer.s3Key());
@@ -160,7 +164,7 @@ public final class LayerPublishing implements AutoCloseable {
       uploaded = layer.zippedBytes();
     }
     LayerVersionInfo published =
-        aws.publishLayerVersion(
+        publisher.publishLayerVersion(
             region,
             new LayerPublisher.LayerVersionRequest(
                 name,
@@ -201,7 +205,7 @@ public final class LayerPublishing implements AutoCloseable {
   }
 
   private Optional<LayerVersionInfo> lowestWithHash(LayerToPublish layer, String region) {
-    return aws.listLayerVersions(region, layer.name()).stream()
+    return versions.listLayerVersions(region, layer.name()).stream()
         .filter(v -> v.description() != null && v.description().contains(layer.hashMarker()))
         .min(Comparator.comparingLong(LayerVersionInfo::version));
   }
@@ -210,10 +214,11 @@ public final class LayerPublishing implements AutoCloseable {
     if (settings.shares().isEmpty()) {
       return;
     }
-    Set<String> present = aws.statementIds(region, layer.name(), version.version());
+    Set<String> present = publisher.statementIds(region, layer.name(), version.version());
     for (Share share : settings.shares()) {
       if (!present.contains(share.statementId())) {
-        aws.addPermission(region, layer.name(), version.version(), share.statementId(), share);
+        publisher.addPermission(
+            region, layer.name(), version.version(), share.statementId(), share);
         log.accept(
             String.format(
                 "Layer '%s' %s version %d: shared with %s.",

@@ -74,7 +74,7 @@ public record PrunePlan(String layerName, String region, List<Decision> decision
       String region,
       List<LayerVersionInfo> versions,
       Set<Long> locked,
-      List<LayerInventory.LayerUse> uses,
+      List<FunctionReader.LayerUse> uses,
       int keep) {
     checkKeep(keep);
     List<LayerVersionInfo> newestFirst = new ArrayList<>(versions);
@@ -92,7 +92,7 @@ public record PrunePlan(String layerName, String region, List<Decision> decision
       List<String> users =
           uses.stream()
               .filter(u -> u.layerVersionArn().equals(v.layerVersionArn()))
-              .map(LayerInventory.LayerUse::user)
+              .map(FunctionReader.LayerUse::user)
               .distinct()
               .toList();
       if (!users.isEmpty()) {

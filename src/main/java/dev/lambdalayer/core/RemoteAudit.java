@@ -72,15 +72,17 @@ public final class RemoteAudit {
     }
   }
 
-  private final LayerPublisher layers;
-  private final FunctionDeployer functions;
+  private final LayerVersionReader layers;
+  private final FunctionReader functions;
   private final List<Subject> subjects = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
 
   /**
+   * Read-only ports only: an audit must not be able to change what it audits.
+   *
    * @param functions may be null when no function is compared
    */
-  public RemoteAudit(LayerPublisher layers, FunctionDeployer functions) {
+  public RemoteAudit(LayerVersionReader layers, FunctionReader functions) {
     this.layers = layers;
     this.functions = functions;
   }
@@ -155,7 +157,7 @@ public final class RemoteAudit {
 
   private void checkFunction(Lockfile locked, FunctionTarget target, String region) {
     String name = target.function();
-    FunctionDeployer.FunctionState state;
+    FunctionReader.FunctionState state;
     try {
       state = functions.getFunction(region, name);
     } catch (AwsCallException e) {

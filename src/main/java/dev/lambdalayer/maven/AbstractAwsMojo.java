@@ -1,18 +1,17 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.aws.AwsClients;
-import dev.lambdalayer.aws.AwsSettings;
-import java.time.Duration;
+import dev.lambdalayer.core.AwsPorts;
+import dev.lambdalayer.core.JobLog;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The parameters that say how to reach AWS and which function to look at, declared once for every
- * goal that calls AWS ({@code publish}, and {@code audit} with {@code -Dlambda.audit.remote}), so
+ * The parameters that say how to reach AWS and which function to look at, for the goals that
+ * package and call AWS ({@code publish}, and {@code audit} with {@code -Dlambda.audit.remote}), so
  * both read the same {@code <regions>}, {@code <profile>}, {@code <endpoint>} and {@code
- * <function>}.
+ * <function>}. {@code lambda:prune}, which packages nothing, declares the same parameters in {@link
+ * AbstractLayerVersionsMojo}; {@code PluginDescriptorTest} keeps the two alike.
  */
 public abstract class AbstractAwsMojo extends AbstractPackagingMojo {
 
@@ -63,11 +62,6 @@ public abstract class AbstractAwsMojo extends AbstractPackagingMojo {
   @Parameter(property = "lambda.function")
   protected String function;
 
-  /** {@code <function>}, trimmed; null when unset or blank. */
-  protected String functionName() {
-    return blankToNull(function) == null ? null : function.trim();
-  }
-
   /**
    * The SDK's retry mode: {@code standard} or {@code adaptive} (client-side rate limiting).
    *
@@ -85,42 +79,21 @@ public abstract class AbstractAwsMojo extends AbstractPackagingMojo {
   @Parameter(property = "lambda.maxAttempts", defaultValue = "5")
   protected int maxAttempts;
 
-  protected AbstractAwsMojo(RuntimeGraphResolver resolver) {
+  /** The way to AWS: the SDK in a build, an in-memory AWS in a test. */
+  protected final AwsPorts ports;
+
+  protected AbstractAwsMojo(RuntimeGraphResolver resolver, AwsPorts ports) {
     super(resolver);
+    this.ports = ports;
   }
 
-  /**
-   * {@code <regions>}, else {@code <region>}, else (when {@code askSdk}) the SDK's region chain;
-   * may be empty.
-   */
-  protected List<String> resolveRegions(boolean askSdk) {
-    List<String> out =
-        regions == null
-            ? new ArrayList<>()
-            : regions.stream()
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .collect(Collectors.toList());
-    if (out.isEmpty() && region != null && !region.isBlank()) {
-      out.add(region.trim());
-    }
-    if (out.isEmpty() && askSdk) {
-      AwsClients.defaultRegion(blankToNull(profile)).ifPresent(out::add);
-    }
-    return out;
+  /** The AWS parameters, read. */
+  protected AwsParameters aws() {
+    return new AwsParameters(regions, region, profile, endpoint, function, retryMode, maxAttempts);
   }
 
-  protected AwsSettings awsSettings() {
-    return new AwsSettings(
-        blankToNull(profile),
-        blankToNull(endpoint),
-        retryMode,
-        maxAttempts,
-        Duration.ofMinutes(15),
-        Duration.ofMinutes(5));
-  }
-
-  protected static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
+  /** The job's progress, into this goal's log. */
+  protected JobLog jobLog() {
+    return new MavenJobLog(getLog());
   }
 }

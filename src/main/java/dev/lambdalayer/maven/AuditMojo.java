@@ -1,25 +1,13 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.aws.AwsClients;
-import dev.lambdalayer.aws.SdkFunctionDeployer;
-import dev.lambdalayer.aws.SdkLayerPublisher;
+import dev.lambdalayer.core.AuditJob;
 import dev.lambdalayer.core.AuditReport;
 import dev.lambdalayer.core.AuditReportWriter;
 import dev.lambdalayer.core.AwsCallException;
+import dev.lambdalayer.core.AwsPorts;
 import dev.lambdalayer.core.FileDigestCache;
-import dev.lambdalayer.core.InvalidConfigurationException;
-import dev.lambdalayer.core.Lockfile;
-import dev.lambdalayer.core.LockfileCodec;
-import dev.lambdalayer.core.LockfileException;
-import dev.lambdalayer.core.LockfileService;
-import dev.lambdalayer.core.PackagingRequest;
-import dev.lambdalayer.core.PublishSettings;
-import dev.lambdalayer.core.RemoteAudit;
 import dev.lambdalayer.core.Setting;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -90,8 +78,8 @@ public class AuditMojo extends AbstractAwsMojo {
   private boolean remote;
 
   @Inject
-  public AuditMojo(RuntimeGraphResolver resolver) {
-    super(resolver);
+  public AuditMojo(RuntimeGraphResolver resolver, AwsPorts ports) {
+    super(resolver, ports);
   }
 
   @Override
@@ -103,38 +91,15 @@ public class AuditMojo extends AbstractAwsMojo {
               + " runs offline (-o). Run it without -o, or without -Dlambda.audit.remote to audit"
               + " only against the local dependencies.");
     }
-    Path reports = outputDirectory.toPath();
-    AuditReport report;
-    LockfileException unreadable = null;
+    // Hash every jar afresh: a cache keyed by size and time would miss a jar swapped in place.
+    FileDigestCache digests = FileDigestCache.load(null);
+    AuditJob.Outcome outcome;
     try {
-      // Hash every jar afresh: a cache keyed by size and time would miss a jar swapped in place.
-      FileDigestCache digests = FileDigestCache.load(null);
-      PackagingRequest request = packagingRequest(digests, false);
-      LockfileService.AuditResult result =
-          new LockfileService(digests)
-              .audit(
-                  request,
-                  lockfile.toPath(),
-                  lockfileName(),
-                  "there is no lockfile at "
-                      + lockfile
-                      + ": run mvn lambda:lock to create it from the current dependencies, then"
-                      + " commit it");
-      report = result.report();
-      result.warnings().forEach(getLog()::warn);
-      getLog().debug("Layer hashes learnt from: " + result.hashSources());
-      if (remote) {
-        Optional<Lockfile> locked = LockfileCodec.read(lockfile.toPath());
-        if (locked.isPresent()) {
-          report = remoteAudit(report, locked.get());
-        }
-      }
-    } catch (LockfileException e) {
-      unreadable = e;
-      report = AuditReport.lockfileProblem(lockfileName(), SettingNames.describe(e));
+      outcome = new AuditJob(ports, jobLog()).run(auditRequest(digests));
+    } catch (AwsCallException e) {
+      throw new MojoFailureException(e.getMessage(), e);
     }
-    AuditReportWriter.write(report, reports);
-
+    AuditReport report = outcome.report();
     getLog().info("Lambda audit against " + lockfileName() + ":");
     AuditReportWriter.table(report).forEach(line -> getLog().info("  " + line));
     getLog()
@@ -143,109 +108,62 @@ public class AuditMojo extends AbstractAwsMojo {
                 + " of "
                 + report.checkCount()
                 + " checks passed; reports in "
-                + reports.resolve("audit.json")
+                + outcome.json()
                 + " and "
-                + reports.resolve("audit-junit.xml"));
+                + outcome.junit());
     getLog().debug("lambda:audit took " + (System.nanoTime() - start) / 1_000_000 + " ms");
-
-    if (unreadable != null) {
-      throw unreadable; // turned into the message that says what to do
-    }
-    if (report.clean()) {
-      return;
-    }
-    String summary =
-        report.failedCheckCount()
-            + " of "
-            + report.checkCount()
-            + " Lambda audit checks failed against "
-            + lockfileName()
-            + ":\n"
-            + String.join(
-                "\n",
-                report.findings().stream()
-                    .map(
-                        f ->
-                            "  - "
-                                + f.kind().id()
-                                + " "
-                                + f.subject()
-                                + " ["
-                                + f.check().id()
-                                + "] "
-                                + f.message())
-                    .toList())
-            + "\n";
-    if (report.hasErrors()) {
-      boolean remoteErrors =
-          report.findings().stream()
-              .anyMatch(
-                  f ->
-                      f.severity() == AuditReport.Severity.ERROR
-                          && (f.check() == AuditReport.Check.REMOTE_LAYERS
-                              || f.check() == AuditReport.Check.REMOTE_FUNCTION));
-      throw new MojoFailureException(
-          summary
-              + "An integrity failure or a missing lockfile fails the build even with "
-              + SettingNames.of(Setting.AUDIT_FAIL_ON_DRIFT)
-              + " false. For a checksum mismatch, find out where the jar came from before"
-              + " trusting it: delete it from the local repository so Maven downloads it again,"
-              + " and run mvn lambda:lock only if the new bytes are intended."
-              + (remoteErrors
-                  ? " A locked layer version that no longer exists fails it too: run mvn"
-                      + " lambda:publish, which publishes the same"
-                      + " content as a new version and records it in "
-                      + lockfileName()
-                      + "; commit it and redeploy the functions that referenced the deleted"
-                      + " version."
-                  : ""));
-    }
     String accept =
         "If the change is intended, accept it: run mvn lambda:lock and commit "
             + lockfileName()
             + ".";
-    if (failOnDrift) {
-      throw new MojoFailureException(
-          summary
-              + accept
-              + " To report drift without failing, set "
-              + SettingNames.of(Setting.AUDIT_FAIL_ON_DRIFT)
-              + " to false.");
+    switch (outcome.verdict()) {
+      case CLEAN -> {}
+      case LOCKFILE_UNREADABLE -> throw outcome.unreadable(); // named by AbstractLambdaMojo
+      case ERRORS -> throw new MojoFailureException(outcome.summary() + errorAdvice(outcome));
+      case DRIFT ->
+          throw new MojoFailureException(
+              outcome.summary()
+                  + accept
+                  + " To report drift without failing, set "
+                  + SettingNames.of(Setting.AUDIT_FAIL_ON_DRIFT)
+                  + " to false.");
+      case DRIFT_REPORTED -> getLog().warn(outcome.summary() + accept);
     }
-    getLog().warn(summary + accept);
   }
 
-  private AuditReport remoteAudit(AuditReport local, Lockfile locked)
-      throws MojoFailureException, IOException {
-    RemoteAudit.FunctionTarget target = null;
-    if (functionName() != null) {
-      List<String> functionRegions = resolveRegions(true);
-      if (functionRegions.isEmpty()) {
-        throw new InvalidConfigurationException(
-            PublishSettings.noRegion(
-                "the remote audit of <function> '"
-                    + functionName()
-                    + "' needs a region, and the AWS SDK found none"));
-      }
-      target =
-          RemoteAudit.FunctionTarget.fromBuild(
-              functionName(), functionRegions, outputDirectory.toPath().resolve("build.json"));
-      if (target.codeSha256() == null) {
-        getLog()
-            .warn(
-                "Function '"
-                    + functionName()
-                    + "': its code is not compared, as this build wrote no function zip (run"
-                    + " lambda:audit after package, e.g. mvn verify, to compare it).");
-      }
-    }
-    try (AwsClients clients = new AwsClients(awsSettings())) {
-      return new RemoteAudit(
-              new SdkLayerPublisher(clients),
-              target == null ? null : new SdkFunctionDeployer(clients))
-          .audit(local, locked, target);
-    } catch (AwsCallException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    }
+  private AuditJob.Request auditRequest(FileDigestCache digests)
+      throws MojoExecutionException, IOException {
+    AwsParameters aws = aws();
+    return new AuditJob.Request(
+        packagingRequest(digests, false),
+        digests,
+        lockfile.toPath(),
+        lockfileName(),
+        "there is no lockfile at "
+            + lockfile
+            + ": run mvn lambda:lock to create it from the current dependencies, then commit it",
+        SettingNames::describe,
+        outputDirectory.toPath(),
+        remote,
+        aws.functionName(),
+        aws.configuredRegions(),
+        aws.settings(),
+        failOnDrift);
+  }
+
+  private String errorAdvice(AuditJob.Outcome outcome) {
+    return "An integrity failure or a missing lockfile fails the build even with "
+        + SettingNames.of(Setting.AUDIT_FAIL_ON_DRIFT)
+        + " false. For a checksum mismatch, find out where the jar came from before"
+        + " trusting it: delete it from the local repository so Maven downloads it again,"
+        + " and run mvn lambda:lock only if the new bytes are intended."
+        + (outcome.remoteErrors()
+            ? " A locked layer version that no longer exists fails it too: run mvn"
+                + " lambda:publish, which publishes the same"
+                + " content as a new version and records it in "
+                + lockfileName()
+                + "; commit it and redeploy the functions that referenced the deleted"
+                + " version."
+            : "");
   }
 }

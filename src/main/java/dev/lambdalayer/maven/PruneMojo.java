@@ -1,21 +1,11 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.aws.AwsClients;
-import dev.lambdalayer.aws.SdkLayerInventory;
 import dev.lambdalayer.core.AwsCallException;
-import dev.lambdalayer.core.InvalidConfigurationException;
+import dev.lambdalayer.core.AwsPorts;
 import dev.lambdalayer.core.LayerPruning;
-import dev.lambdalayer.core.Lockfile;
-import dev.lambdalayer.core.LockfileCodec;
-import dev.lambdalayer.core.PrunePlan;
-import dev.lambdalayer.core.PublishSettings;
+import dev.lambdalayer.core.PruneJob;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -38,7 +28,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "prune", threadSafe = true)
-public class PruneMojo extends AbstractAwsMojo {
+public class PruneMojo extends AbstractLayerVersionsMojo {
 
   /**
    * How many of each layer's newest versions are kept in each region whether or not anything uses
@@ -58,8 +48,8 @@ public class PruneMojo extends AbstractAwsMojo {
   private boolean apply;
 
   @Inject
-  public PruneMojo(RuntimeGraphResolver resolver) {
-    super(resolver);
+  public PruneMojo(AwsPorts ports) {
+    super(ports);
   }
 
   @Override
@@ -69,45 +59,25 @@ public class PruneMojo extends AbstractAwsMojo {
           "lambda:prune needs the network to reach AWS (a dry run lists the layer versions too),"
               + " but Maven runs offline (-o). Run it without -o.");
     }
-    // The core's own check, before the lockfile, the regions and AWS; the plan checks it again.
-    PrunePlan.checkKeep(keep);
-    Optional<Lockfile> lock = LockfileCodec.read(lockfile.toPath());
-    List<String> layerNames = layerNames(lock);
-    List<String> pruneRegions = resolveRegions(true);
-    if (pruneRegions.isEmpty()) {
-      throw new InvalidConfigurationException(
-          PublishSettings.noRegion("lambda:prune needs a region, and the AWS SDK found none"));
-    }
-    String fn = functionName();
-    getLog()
-        .info(
-            String.format(
-                Locale.ROOT,
-                "Pruning layer(s) %s in %s, keeping the newest %d, the versions locked in %s%s%s",
-                layerNames,
-                pruneRegions,
-                keep,
-                lockfileName(),
-                fn == null ? "" : " and those function '" + fn + "' and its aliases use",
-                apply
-                    ? ":"
-                    : " (dry run: nothing is deleted; -Dlambda.prune.apply=true deletes):"));
-    if (fn == null) {
-      getLog()
-          .warn(
-              "No <function> (-Dlambda.function) is configured: no function's use of a layer"
-                  + " version is checked, only the lockfile and <keep>.");
-    }
-    LayerPruning.Report report;
-    try (AwsClients clients = new AwsClients(awsSettings())) {
-      report =
-          new LayerPruning(new SdkLayerInventory(clients), getLog()::info)
-              .prune(new LayerPruning.Request(pruneRegions, layerNames, lock, fn, keep, apply));
+    AwsParameters aws = aws();
+    PruneJob.Request request =
+        new PruneJob.Request(
+            aws.configuredRegions(),
+            aws.settings(),
+            lockfile.toPath(),
+            lockfileName(),
+            configuredLayerNames(),
+            aws.functionName(),
+            keep,
+            apply,
+            outputDirectory.toPath().resolve("prune.json"));
+    PruneJob.Outcome outcome;
+    try {
+      outcome = new PruneJob(ports, jobLog()).run(request);
     } catch (AwsCallException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }
-    Path json = outputDirectory.toPath().resolve("prune.json");
-    LayerPruning.write(report, json);
+    LayerPruning.Report report = outcome.report();
     getLog()
         .info(
             apply
@@ -118,7 +88,7 @@ public class PruneMojo extends AbstractAwsMojo {
                     report.bytes(),
                     report.count(LayerPruning.Action.KEEP)
                         + report.count(LayerPruning.Action.KEPT_NOW_REFERENCED),
-                    json)
+                    outcome.reportFile())
                 : String.format(
                     Locale.ROOT,
                     "Dry run: would delete %d layer version(s), %,d bytes; would keep %d. Nothing"
@@ -126,21 +96,6 @@ public class PruneMojo extends AbstractAwsMojo {
                     report.count(LayerPruning.Action.WOULD_DELETE),
                     report.bytes(),
                     report.count(LayerPruning.Action.KEEP),
-                    json));
-  }
-
-  /** The lockfile's layers, then the configured ones (or the single default layer). */
-  private List<String> layerNames(Optional<Lockfile> lock) {
-    Set<String> names = new LinkedHashSet<>();
-    lock.ifPresent(l -> l.layers().forEach(layer -> names.add(layer.name())));
-    if (layers.isEmpty()) {
-      names.add(layerName != null ? layerName : defaultLayerName(project.getArtifactId()));
-    } else {
-      layers.stream()
-          .map(LayerConfiguration::getName)
-          .filter(n -> n != null && !n.isBlank())
-          .forEach(n -> names.add(n.trim()));
-    }
-    return List.copyOf(names);
+                    outcome.reportFile()));
   }
 }

@@ -1,34 +1,20 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.aws.AwsClients;
-import dev.lambdalayer.aws.SdkFunctionDeployer;
-import dev.lambdalayer.aws.SdkLayerPublisher;
 import dev.lambdalayer.core.AwsCallException;
+import dev.lambdalayer.core.AwsPorts;
 import dev.lambdalayer.core.ClassPathInput;
-import dev.lambdalayer.core.DeployedFunction;
 import dev.lambdalayer.core.FileDigestCache;
-import dev.lambdalayer.core.FunctionDeployment;
-import dev.lambdalayer.core.FunctionToDeploy;
-import dev.lambdalayer.core.InvalidConfigurationException;
-import dev.lambdalayer.core.LayerPublishing;
-import dev.lambdalayer.core.LayerToPublish;
 import dev.lambdalayer.core.PackagingRequest;
 import dev.lambdalayer.core.PackagingResult;
-import dev.lambdalayer.core.PublishDryRun;
-import dev.lambdalayer.core.PublishLockfile;
-import dev.lambdalayer.core.PublishRecords;
-import dev.lambdalayer.core.PublishSettings;
-import dev.lambdalayer.core.PublishedLayer;
-import dev.lambdalayer.core.Share;
-import dev.lambdalayer.core.SharedLayerArns;
-import dev.lambdalayer.core.Violation;
+import dev.lambdalayer.core.PublishJob;
+import dev.lambdalayer.core.PublishRefusedException;
+import dev.lambdalayer.core.Setting;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -118,8 +104,8 @@ public class PublishMojo extends AbstractAwsMojo {
   private File terraformVarsFile;
 
   @Inject
-  public PublishMojo(RuntimeGraphResolver resolver) {
-    super(resolver);
+  public PublishMojo(RuntimeGraphResolver resolver, AwsPorts ports) {
+    super(resolver, ports);
   }
 
   @Override
@@ -134,165 +120,89 @@ public class PublishMojo extends AbstractAwsMojo {
         FileDigestCache.load(outputDirectory.toPath().resolve(".state/file-digests.txt"));
     PackagingRequest request = packagingRequest(digests, true);
     PackagingResult built = build(digests, request);
-    if (built.function() == null && functionName() != null) {
-      throw new MojoFailureException(
-          "A layer project has no function to deploy: remove <function> (-Dlambda.function), or"
-              + " set <layerProject>false</layerProject>.");
-    }
-    if (built.function() != null) {
-      // Never deploy what would die at cold start: the same check lambda:layer runs.
-      verifyClassPath(ClassPathInput.of(request, built));
-    }
-
-    List<LayerToPublish> layersToPublish =
-        built.layers().stream()
-            .map(b -> LayerToPublish.of(b, request.runtimes(), request.architectures()))
-            .toList();
-    PublishSettings settings =
-        new PublishSettings(
-            resolveRegions(!dryRun),
-            blankToNull(s3Bucket),
-            blankToNull(licenseInfo),
-            share.stream().map(String::trim).filter(s -> !s.isEmpty()).map(Share::parse).toList());
-    List<Violation> violations =
-        settings.check(layersToPublish, functionName() == null ? null : built.function());
-    if (!violations.isEmpty()) {
-      throw new InvalidConfigurationException(violations);
-    }
-    // Shared layers: each needs a version in every region before anything is published.
-    Map<String, List<PublishedLayer>> sharedArns =
-        functionName() == null
-            ? Map.of()
-            : SharedLayerArns.forRegions(request.shared(), settings.regions());
-
-    PublishLockfile lock = PublishLockfile.open(lockfile.toPath(), lockfileName(), request, built);
-    refuseIntegrityFailures(lock);
-    // One value for the dry run and the deploy, so the dry run prints what the deploy would use.
-    FunctionToDeploy toDeploy =
-        functionName() == null
-            ? null
-            : FunctionToDeploy.of(functionName(), built.function(), alias, lock.retiredLayers());
-    if (dryRun) {
-      getLog().info("Dry run (-Dlambda.dryRun): nothing is called, uploaded or written to AWS.");
-      PublishDryRun.layerLines(settings, layersToPublish, lock::lockedVersion)
-          .forEach(getLog()::info);
-      if (toDeploy != null) {
-        PublishDryRun.functionLines(settings.regions(), toDeploy).forEach(getLog()::info);
-      }
-      return;
-    }
-
-    List<PublishedLayer> published = new ArrayList<>();
-    List<DeployedFunction> deployed = new ArrayList<>();
-    try (AwsClients clients = new AwsClients(awsSettings());
-        LayerPublishing publishing =
-            new LayerPublishing(
-                new SdkLayerPublisher(clients),
-                settings,
-                lock::lockedVersion,
-                getLog()::info,
-                reactorLayerCache())) {
-      try {
-        for (LayerToPublish layer : layersToPublish) {
-          publishing.publish(
-              layer,
-              done -> {
-                published.addAll(done);
-                lock.record(done);
-                done.forEach(this::logLayer);
-              });
-        }
-        if (toDeploy != null) {
-          deployed.addAll(
-              functionDeployment(clients, settings)
-                  .deploy(toDeploy, request, built, published, sharedArns, lock::layerLibraries));
-        }
-      } finally {
-        recordProperties(settings, published);
-        if (isLayerProject()) {
-          writeLayerDescriptor(request, built); // the ARNs, before install/deploy copies it
-        }
-        PublishRecords.write(
-            outputDirectory.toPath(), terraformVarsFile.toPath(), false, published, deployed);
-      }
+    PublishJob.Outcome outcome;
+    try {
+      outcome =
+          new PublishJob(ports, jobLog())
+              .run(publishRequest(request, built), steps(request, built));
+    } catch (PublishRefusedException e) {
+      throw new MojoFailureException(refusal(e));
     } catch (AwsCallException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("interrupted while publishing", e);
     }
-    long uploaded =
-        published.stream().mapToLong(PublishedLayer::uploadedBytes).sum()
-            + deployed.stream().mapToLong(DeployedFunction::uploadedBytes).sum();
+    if (outcome.dryRun()) {
+      getLog().info("Dry run (-Dlambda.dryRun): nothing is called, uploaded or written to AWS.");
+      outcome.dryRunLines().forEach(getLog()::info);
+      return;
+    }
+    outcome.properties().forEach(project.getProperties()::setProperty);
     getLog()
         .info(
             String.format(
                 Locale.ROOT,
                 "Published %d layer(s) to %s; %,d bytes uploaded (%d ms). Records: %s, %s.",
-                layersToPublish.size(),
-                settings.regions(),
-                uploaded,
+                outcome.layers().size(),
+                outcome.regions(),
+                outcome.uploadedBytes(),
                 (System.nanoTime() - start) / 1_000_000,
                 lockfileName(),
                 outputDirectory.toPath().resolve("publish.json")));
   }
 
-  private FunctionDeployment functionDeployment(AwsClients clients, PublishSettings settings) {
-    return new FunctionDeployment(
-        new SdkFunctionDeployer(clients),
-        settings,
-        new FunctionDeployment.Timing(Duration.ofSeconds(updateTimeout), Duration.ofMillis(500)),
-        getLog()::info);
+  private PublishJob.Request publishRequest(PackagingRequest request, PackagingResult built) {
+    AwsParameters aws = aws();
+    return new PublishJob.Request(
+        request,
+        built,
+        aws.functionName(),
+        alias,
+        aws.configuredRegions(),
+        AwsParameters.blankToNull(s3Bucket),
+        AwsParameters.blankToNull(licenseInfo),
+        share.stream().map(String::trim).filter(s -> !s.isEmpty()).toList(),
+        dryRun,
+        aws.settings(),
+        Duration.ofSeconds(updateTimeout),
+        lockfile.toPath(),
+        lockfileName(),
+        outputDirectory.toPath(),
+        terraformVarsFile.toPath(),
+        reactorLayerCache());
   }
 
-  /**
-   * Shows the drift a publish records; refuses a jar whose bytes are not the locked ones (see
-   * {@link PublishLockfile#integrityFailures}).
-   */
-  private void refuseIntegrityFailures(PublishLockfile lock) throws MojoFailureException {
-    lock.recordedDrift()
-        .forEach(
-            drift ->
-                getLog()
-                    .warn("Drift from " + lockfileName() + ", recorded by this publish: " + drift));
-    List<String> errors = lock.integrityFailures();
-    if (!errors.isEmpty()) {
-      throw new MojoFailureException(
+  /** The class-path check and, for a layer project, the descriptor with the new ARNs. */
+  private PublishJob.BuildSteps<MojoFailureException> steps(
+      PackagingRequest request, PackagingResult built) {
+    return new PublishJob.BuildSteps<>() {
+      @Override
+      public void verifyClassPath(ClassPathInput input) throws IOException, MojoFailureException {
+        PublishMojo.this.verifyClassPath(input);
+      }
+
+      @Override
+      public void recorded() throws IOException {
+        if (isLayerProject()) {
+          writeLayerDescriptor(request, built);
+        }
+      }
+    };
+  }
+
+  private String refusal(PublishRefusedException e) {
+    return switch (e.reason()) {
+      case LAYER_PROJECT_HAS_NO_FUNCTION ->
+          "A layer project has no function to deploy: remove "
+              + SettingNames.of(Setting.FUNCTION)
+              + ", or set <layerProject>false</layerProject>.";
+      case INTEGRITY_FAILURES ->
           "lambda:publish refuses to publish: "
-              + String.join("; ", errors)
+              + String.join("; ", e.problems())
               + ". Run mvn lambda:audit for the full report; if the new bytes are intended, delete"
               + " the jar from the local repository, let Maven download it again, and run mvn"
-              + " lambda:lock.");
-    }
-  }
-
-  private void logLayer(PublishedLayer p) {
-    getLog()
-        .info(
-            String.format(
-                Locale.ROOT,
-                "  layer %-20s %-14s %s  %s%s",
-                p.layerName(),
-                p.region(),
-                p.layerVersionArn(),
-                p.outcome().name().toLowerCase(Locale.ROOT),
-                p.uploadedBytes() > 0
-                    ? String.format(Locale.ROOT, " (%,d bytes uploaded)", p.uploadedBytes())
-                    : ""));
-  }
-
-  private void recordProperties(PublishSettings settings, List<PublishedLayer> published) {
-    String first = settings.regions().isEmpty() ? null : settings.regions().get(0);
-    for (PublishedLayer p : published) {
-      project
-          .getProperties()
-          .setProperty(
-              "lambda.layer." + p.layerName() + "." + p.region() + ".arn", p.layerVersionArn());
-      if (p.region().equals(first)) {
-        project
-            .getProperties()
-            .setProperty("lambda.layer." + p.layerName() + ".arn", p.layerVersionArn());
-      }
-    }
+              + " lambda:lock.";
+    };
   }
 }

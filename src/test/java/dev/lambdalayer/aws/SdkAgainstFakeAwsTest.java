@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lambdalayer.core.AwsCallException;
+import dev.lambdalayer.core.AwsSettings;
 import dev.lambdalayer.core.DeployedFunction;
 import dev.lambdalayer.core.FunctionDeployment;
 import dev.lambdalayer.core.FunctionToDeploy;
@@ -43,6 +44,7 @@ class SdkAgainstFakeAwsTest {
 
   static FakeAwsServer server;
   static AwsClients clients;
+  static SdkAwsSession aws;
 
   @TempDir Path dir;
   final List<String> log = new ArrayList<>();
@@ -62,6 +64,7 @@ class SdkAgainstFakeAwsTest {
                 4,
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(1)));
+    aws = new SdkAwsSession(clients);
   }
 
   @AfterAll
@@ -99,7 +102,7 @@ class SdkAgainstFakeAwsTest {
 
   LayerPublishing publishing(List<String> regions, List<Share> shares) {
     return new LayerPublishing(
-        new SdkLayerPublisher(clients),
+        aws,
         new PublishSettings(regions, "bucket-{region}", "Apache-2.0", shares),
         (n, s, r) -> OptionalLong.empty(),
         log::add);
@@ -161,7 +164,7 @@ class SdkAgainstFakeAwsTest {
     server.resetCounters();
     try (LayerPublishing p =
         new LayerPublishing(
-            new SdkLayerPublisher(clients),
+            aws,
             new PublishSettings(List.of("eu-west-1"), null, null, List.of()),
             (n, s, r) -> OptionalLong.of(1),
             log::add)) {
@@ -180,7 +183,7 @@ class SdkAgainstFakeAwsTest {
     server.deleteLayerVersion("eu-west-1", "gone", 1);
     try (LayerPublishing p =
         new LayerPublishing(
-            new SdkLayerPublisher(clients),
+            aws,
             new PublishSettings(List.of("eu-west-1"), null, null, List.of()),
             (n, s, r) -> OptionalLong.of(1),
             log::add)) {
@@ -255,17 +258,17 @@ class SdkAgainstFakeAwsTest {
   void largeObjectsGoUpInParts() throws Exception {
     server.createBucket("eu-west-1", "big");
     Path big = zip("big", 3 * 1024 * 1024 + 17);
-    SdkLayerPublisher publisher = new SdkLayerPublisher(clients, 1024 * 1024);
+    SdkObjectStore objects = new SdkObjectStore(clients, 1024 * 1024);
     long size = Files.size(big);
-    assertThat(publisher.objectExists("eu-west-1", "big", "k.zip")).isFalse();
+    assertThat(objects.exists("eu-west-1", "big", "k.zip")).isFalse();
     server.resetCounters();
-    publisher.putObject("eu-west-1", "big", "k.zip", big, size);
+    objects.put("eu-west-1", "big", "k.zip", big, size);
     assertThat(server.callsByOperation())
         .containsEntry("CreateMultipartUpload", 1L)
         .containsEntry("UploadPart", 4L)
         .containsEntry("CompleteMultipartUpload", 1L);
     assertThat(server.bytesUploaded()).isEqualTo(size);
-    assertThat(publisher.objectExists("eu-west-1", "big", "k.zip")).isTrue();
+    assertThat(objects.exists("eu-west-1", "big", "k.zip")).isTrue();
   }
 
   @Test
@@ -290,7 +293,7 @@ class SdkAgainstFakeAwsTest {
     server.failNext("UpdateFunctionConfiguration", "conflict", 1);
     FunctionDeployment deployment =
         new FunctionDeployment(
-            new SdkFunctionDeployer(clients),
+            aws,
             new PublishSettings(List.of(region), null, null, List.of()),
             new FunctionDeployment.Timing(Duration.ofSeconds(20), Duration.ofMillis(20)),
             log::add);
@@ -320,7 +323,7 @@ class SdkAgainstFakeAwsTest {
     byte[] bytes = Files.readAllBytes(fnZip);
     FunctionDeployment deployment =
         new FunctionDeployment(
-            new SdkFunctionDeployer(clients),
+            aws,
             new PublishSettings(List.of(region), null, null, List.of()),
             new FunctionDeployment.Timing(Duration.ofSeconds(20), Duration.ofMillis(20)),
             log::add);

@@ -1,13 +1,13 @@
 package dev.lambdalayer.aws;
 
+import dev.lambdalayer.core.AwsSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Uploads one file through {@link SdkLayerPublisher#putObject}, in a JVM that {@link
- * StreamingUploadTest} starts with a heap smaller than the file: it only succeeds if the upload is
- * streamed from disk.
+ * Uploads one file through {@link SdkObjectStore#put}, in a JVM that {@link StreamingUploadTest}
+ * starts with a heap smaller than the file: it only succeeds if the upload is streamed from disk.
  *
  * <p>Arguments: endpoint, file, part size in bytes.
  */
@@ -20,8 +20,8 @@ public final class UploadProbe {
     AwsSettings settings =
         new AwsSettings(null, args[0], "standard", 1, Duration.ofMinutes(2), Duration.ofMinutes(2));
     try (AwsClients clients = new AwsClients(settings)) {
-      new SdkLayerPublisher(clients, Long.parseLong(args[2]))
-          .putObject("eu-west-1", "probe", "big.zip", file, Files.size(file));
+      new SdkObjectStore(clients, Long.parseLong(args[2]))
+          .put("eu-west-1", "probe", "big.zip", file, Files.size(file));
     }
     System.out.println("uploaded; max heap " + Runtime.getRuntime().maxMemory());
   }

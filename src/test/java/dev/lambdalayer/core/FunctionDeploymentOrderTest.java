@@ -19,7 +19,7 @@ class FunctionDeploymentOrderTest {
   private static final long MB = 1_000_000L;
 
   /** Records the calls in order; every update settles on the next read. */
-  private static final class RecordingDeployer implements FunctionDeployer {
+  private static final class RecordingDeployer extends InMemoryAws {
     final List<String> calls = new ArrayList<>();
     String codeSha256;
     long codeSize;
@@ -44,7 +44,7 @@ class FunctionDeploymentOrderTest {
     }
 
     @Override
-    public void updateCode(String region, String function, LayerPublisher.Code code) {
+    public void updateCode(String region, String function, Code code) {
       calls.add("UpdateFunctionCode");
     }
 
@@ -52,26 +52,6 @@ class FunctionDeploymentOrderTest {
     public void updateLayers(String region, String function, List<String> layerVersionArns) {
       calls.add("UpdateFunctionConfiguration " + layerVersionArns);
       layers = layerVersionArns;
-    }
-
-    @Override
-    public String publishVersion(String region, String function, String sha, String description) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void pointAlias(String region, String function, String alias, String version) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean objectExists(String region, String bucket, String key) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void putObject(String region, String bucket, String key, Path file, long size) {
-      throw new UnsupportedOperationException();
     }
   }
 
@@ -165,12 +145,12 @@ class FunctionDeploymentOrderTest {
   void codeGoesFirstWhenOnlyThatIntermediateStateFitsLambdasSizeLimit() {
     // The old function carries 200 MB of libraries that move into a new 150 MB layer: old code
     // with the new layer would be 350 MB; the new 10 MB code with the old 5 MB layer fits.
-    FunctionDeployer.FunctionState state =
-        new FunctionDeployer.FunctionState(
+    FunctionReader.FunctionState state =
+        new FunctionReader.FunctionState(
             "arn",
             "OLD=",
             200 * MB,
-            List.of(new FunctionDeployer.LayerRef(LAYERS + "base:1", 5 * MB)),
+            List.of(new FunctionReader.LayerRef(LAYERS + "base:1", 5 * MB)),
             "Successful",
             null);
     FunctionDeployment.Order order =
@@ -192,12 +172,12 @@ class FunctionDeploymentOrderTest {
   void layersGoFirstWhenOnlyThatIntermediateStateFits() {
     // The reverse: a 150 MB layer's libraries move into the function. New code with the old
     // layer would be over the limit, old code with the new small layer fits.
-    FunctionDeployer.FunctionState state =
-        new FunctionDeployer.FunctionState(
+    FunctionReader.FunctionState state =
+        new FunctionReader.FunctionState(
             "arn",
             "OLD=",
             10 * MB,
-            List.of(new FunctionDeployer.LayerRef(LAYERS + "base:1", 150 * MB)),
+            List.of(new FunctionReader.LayerRef(LAYERS + "base:1", 150 * MB)),
             "Successful",
             null);
     FunctionDeployment.Order order =

@@ -3,7 +3,7 @@ package dev.lambdalayer.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lambdalayer.core.LayerInventory.LayerUse;
+import dev.lambdalayer.core.FunctionReader.LayerUse;
 import dev.lambdalayer.core.PrunePlan.Decision;
 import dev.lambdalayer.core.PrunePlan.Reason;
 import java.util.ArrayList;
@@ -98,8 +98,8 @@ class PrunePlanTest {
             });
   }
 
-  /** An inventory in memory: versions per layer, references that a test may change. */
-  static final class MemoryInventory implements LayerInventory {
+  /** Layer versions in memory, with references that a test may change. */
+  static final class MemoryInventory extends InMemoryAws {
     final Map<String, List<Long>> layers = new HashMap<>();
     final Set<String> deleted = new HashSet<>();
     List<LayerUse> uses = new ArrayList<>();
@@ -107,7 +107,7 @@ class PrunePlanTest {
     int referenceCalls;
 
     @Override
-    public List<LayerVersionInfo> listVersions(String region, String layerName) {
+    public List<LayerVersionInfo> listLayerVersions(String region, String layerName) {
       return layers.getOrDefault(layerName, List.of()).stream()
           .filter(v -> !deleted.contains(layerName + ":" + v))
           .map(v -> new LayerVersionInfo(arn(v), v, "", null, 0))
@@ -115,14 +115,15 @@ class PrunePlanTest {
     }
 
     @Override
-    public Optional<LayerVersionInfo> getVersion(String region, String layerName, long version) {
+    public Optional<LayerVersionInfo> getLayerVersion(
+        String region, String layerName, long version) {
       return deleted.contains(layerName + ":" + version)
           ? Optional.empty()
           : Optional.of(new LayerVersionInfo(arn(version), version, "", "x", 1000 * version));
     }
 
     @Override
-    public void deleteVersion(String region, String layerName, long version) {
+    public void deleteLayerVersion(String region, String layerName, long version) {
       deleted.add(layerName + ":" + version);
     }
 

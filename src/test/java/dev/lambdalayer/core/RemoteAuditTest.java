@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RemoteAuditTest {
@@ -25,12 +24,13 @@ class RemoteAuditTest {
   /** Layer versions by "region name version" (name as the ARN without version). */
   private final Map<String, LayerVersionInfo> versions = new HashMap<>();
 
-  private final Map<String, FunctionDeployer.FunctionState> functions = new HashMap<>();
+  private final Map<String, FunctionReader.FunctionState> functions = new HashMap<>();
   private final List<String> calls = new ArrayList<>();
   private AwsCallException failWith;
 
-  private final LayerPublisher layers =
-      new LayerPublisher() {
+  // Read-only ports, as the audit gets them: only the calls it may make are answered.
+  private final LayerVersionReader layers =
+      new InMemoryAws() {
         @Override
         public Optional<LayerVersionInfo> getLayerVersion(String region, String name, long v) {
           calls.add("GetLayerVersion " + region + " " + name + " " + v);
@@ -39,41 +39,10 @@ class RemoteAuditTest {
           }
           return Optional.ofNullable(versions.get(region + " " + name + " " + v));
         }
-
-        @Override
-        public List<LayerVersionInfo> listLayerVersions(String region, String layerName) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean objectExists(String region, String bucket, String key) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void putObject(String region, String bucket, String key, Path file, long size) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public LayerVersionInfo publishLayerVersion(String region, LayerVersionRequest request) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Set<String> statementIds(String region, String layerName, long version) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void addPermission(
-            String region, String layerName, long version, String statementId, Share share) {
-          throw new UnsupportedOperationException();
-        }
       };
 
-  private final FunctionDeployer deployer =
-      new FunctionDeployer() {
+  private final FunctionReader reader =
+      new InMemoryAws() {
         @Override
         public FunctionState getFunction(String region, String function) {
           calls.add("GetFunctionConfiguration " + region + " " + function);
@@ -88,36 +57,6 @@ class RemoteAuditTest {
                 null);
           }
           return state;
-        }
-
-        @Override
-        public void updateCode(String region, String function, LayerPublisher.Code code) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void updateLayers(String region, String function, List<String> arns) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String publishVersion(String region, String function, String sha, String desc) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void pointAlias(String region, String function, String alias, String version) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean objectExists(String region, String bucket, String key) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void putObject(String region, String bucket, String key, Path file, long size) {
-          throw new UnsupportedOperationException();
         }
       };
 
@@ -166,7 +105,7 @@ class RemoteAuditTest {
   }
 
   private AuditReport audit(Lockfile lock, RemoteAudit.FunctionTarget target) {
-    return new RemoteAudit(layers, deployer).audit(local(), lock, target);
+    return new RemoteAudit(layers, reader).audit(local(), lock, target);
   }
 
   private static List<String> messages(AuditReport report) {
@@ -255,13 +194,11 @@ class RemoteAuditTest {
   private void function(String region, String codeSha256, String... layerArns) {
     functions.put(
         region + " hello",
-        new FunctionDeployer.FunctionState(
+        new FunctionReader.FunctionState(
             "arn:aws:lambda:" + region + ":123456789012:function:hello",
             codeSha256,
             100,
-            java.util.Arrays.stream(layerArns)
-                .map(a -> new FunctionDeployer.LayerRef(a, 0))
-                .toList(),
+            java.util.Arrays.stream(layerArns).map(a -> new FunctionReader.LayerRef(a, 0)).toList(),
             "Successful",
             null));
   }

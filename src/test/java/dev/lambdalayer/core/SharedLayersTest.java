@@ -289,7 +289,7 @@ class SharedLayersTest {
   }
 
   /** A function in eu-west-1 with no layers yet; keeps the layer list it is given. */
-  private static final class LayerListDeployer implements FunctionDeployer {
+  private static final class LayerListDeployer extends InMemoryAws {
     final List<List<String>> layerLists = new ArrayList<>();
 
     @Override
@@ -304,31 +304,11 @@ class SharedLayersTest {
     }
 
     @Override
-    public void updateCode(String region, String function, LayerPublisher.Code code) {}
+    public void updateCode(String region, String function, Code code) {}
 
     @Override
     public void updateLayers(String region, String function, List<String> layerVersionArns) {
       layerLists.add(layerVersionArns);
-    }
-
-    @Override
-    public String publishVersion(String region, String function, String sha, String description) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void pointAlias(String region, String function, String alias, String version) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean objectExists(String region, String bucket, String key) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void putObject(String region, String bucket, String key, Path file, long size) {
-      throw new UnsupportedOperationException();
     }
   }
 

@@ -1,54 +1,42 @@
 package dev.lambdalayer.aws;
 
-import dev.lambdalayer.core.AwsCallException;
-import dev.lambdalayer.core.LayerInventory;
-import dev.lambdalayer.core.LayerVersionInfo;
+import dev.lambdalayer.core.FunctionReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.ListAliasesResponse;
 
-/** {@link LayerInventory} over the SDK's Lambda client. */
-public final class SdkLayerInventory implements LayerInventory {
+/** {@link FunctionReader} over the SDK's Lambda client. */
+final class SdkFunctionReader implements FunctionReader {
 
   private final AwsClients clients;
-  private final SdkLayerPublisher layers;
 
-  public SdkLayerInventory(AwsClients clients) {
+  SdkFunctionReader(AwsClients clients) {
     this.clients = clients;
-    this.layers = new SdkLayerPublisher(clients);
   }
 
   @Override
-  public List<LayerVersionInfo> listVersions(String region, String layerName) {
-    return layers.listLayerVersions(region, layerName);
-  }
-
-  @Override
-  public Optional<LayerVersionInfo> getVersion(String region, String layerName, long version) {
-    return layers.getLayerVersion(region, layerName, version);
-  }
-
-  @Override
-  public void deleteVersion(String region, String layerName, long version) {
-    try {
-      SdkCalls.run(
-          "DeleteLayerVersion",
-          "layer '" + layerName + "' version " + version,
-          region,
-          () ->
-              clients
-                  .lambda(region)
-                  .deleteLayerVersion(b -> b.layerName(layerName).versionNumber(version)));
-    } catch (AwsCallException e) {
-      if (e.kind() != AwsCallException.Kind.NOT_FOUND) {
-        throw e;
-      }
-    }
+  public FunctionState getFunction(String region, String function) {
+    GetFunctionConfigurationResponse r =
+        SdkCalls.call(
+            "GetFunctionConfiguration",
+            SdkFunctionDeployer.subject(function),
+            region,
+            () -> clients.lambda(region).getFunctionConfiguration(b -> b.functionName(function)));
+    List<LayerRef> layers =
+        r.layers().stream()
+            .map(l -> new LayerRef(l.arn(), l.codeSize() == null ? 0 : l.codeSize()))
+            .toList();
+    return new FunctionState(
+        r.functionArn(),
+        r.codeSha256(),
+        r.codeSize() == null ? 0 : r.codeSize(),
+        layers,
+        r.lastUpdateStatusAsString(),
+        r.lastUpdateStatusReason());
   }
 
   @Override

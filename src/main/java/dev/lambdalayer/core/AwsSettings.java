@@ -1,9 +1,10 @@
-package dev.lambdalayer.aws;
+package dev.lambdalayer.core;
 
 import java.time.Duration;
 
 /**
- * How to reach AWS: profile, endpoint override, retries and timeouts.
+ * How to reach AWS: profile, endpoint override, retries and timeouts. A plain value, so the core
+ * can hand it to an {@link AwsPorts} without knowing the SDK.
  *
  * @param profile a profile of {@code ~/.aws/config}; null for the SDK's default chain
  * @param endpoint an endpoint override (LocalStack and the like) for Lambda and S3; null for AWS

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lambdalayer.core.AwsCallException;
-import dev.lambdalayer.core.LayerInventory.LayerUse;
+import dev.lambdalayer.core.AwsSettings;
+import dev.lambdalayer.core.FunctionReader.LayerUse;
 import dev.lambdalayer.core.LayerVersionInfo;
 import java.io.IOException;
 import java.time.Duration;
@@ -13,12 +14,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@link SdkLayerInventory}: the real SDK client against the fake Lambda server. */
-class SdkLayerInventoryTest {
+/**
+ * The calls {@code lambda:prune} makes ({@link SdkLayerVersionReader}, {@link SdkFunctionReader},
+ * {@link SdkLayerPublisher#deleteLayerVersion}): the real SDK client against the fake Lambda
+ * server.
+ */
+class SdkPruneCallsTest {
 
   static FakeAwsServer server;
   static AwsClients clients;
-  static SdkLayerInventory inventory;
+  static SdkAwsSession aws;
 
   @BeforeAll
   static void start() throws IOException {
@@ -34,7 +39,7 @@ class SdkLayerInventoryTest {
                 2,
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(5)));
-    inventory = new SdkLayerInventory(clients);
+    aws = new SdkAwsSession(clients);
   }
 
   @AfterAll
@@ -52,14 +57,15 @@ class SdkLayerInventoryTest {
     for (int i = 1; i <= 5; i++) {
       server.createLayerVersion("eu-west-1", "inv", new byte[100 * i]);
     }
-    List<LayerVersionInfo> versions = inventory.listVersions("eu-west-1", "inv");
+    List<LayerVersionInfo> versions = aws.layerVersions().listLayerVersions("eu-west-1", "inv");
     assertThat(versions).extracting(LayerVersionInfo::version).containsExactly(5L, 4L, 3L, 2L, 1L);
-    assertThat(inventory.getVersion("eu-west-1", "inv", 3).orElseThrow().codeSize()).isEqualTo(300);
+    assertThat(aws.layerVersions().getLayerVersion("eu-west-1", "inv", 3).orElseThrow().codeSize())
+        .isEqualTo(300);
 
-    inventory.deleteVersion("eu-west-1", "inv", 3);
+    aws.layerPublisher().deleteLayerVersion("eu-west-1", "inv", 3);
     assertThat(server.layerVersionNumbers("eu-west-1", "inv")).containsExactly(1L, 2L, 4L, 5L);
-    assertThat(inventory.getVersion("eu-west-1", "inv", 3)).isEmpty();
-    inventory.deleteVersion("eu-west-1", "inv", 3); // gone already: no error
+    assertThat(aws.layerVersions().getLayerVersion("eu-west-1", "inv", 3)).isEmpty();
+    aws.layerPublisher().deleteLayerVersion("eu-west-1", "inv", 3); // gone already: no error
     assertThat(server.callsByOperation()).containsKey("DeleteLayerVersion");
   }
 
@@ -78,7 +84,7 @@ class SdkLayerInventoryTest {
     server.pointAlias("eu-west-1", "fn", "a", v2, null, 0);
     server.pointAlias("eu-west-1", "fn", "b", v2, null, 0); // three aliases: ListAliases pages
 
-    List<LayerUse> uses = inventory.functionReferences("eu-west-1", "fn");
+    List<LayerUse> uses = aws.functions().functionReferences("eu-west-1", "fn");
 
     assertThat(uses)
         .contains(
@@ -90,7 +96,7 @@ class SdkLayerInventoryTest {
 
   @Test
   void unknownFunctionNamesOperationFunctionAndRegion() {
-    assertThatThrownBy(() -> inventory.functionReferences("eu-west-1", "nope"))
+    assertThatThrownBy(() -> aws.functions().functionReferences("eu-west-1", "nope"))
         .isInstanceOf(AwsCallException.class)
         .hasMessageContaining("GetFunctionConfiguration for function 'nope' in eu-west-1 failed")
         .hasMessageContaining("Function not found");

@@ -1,0 +1,27 @@
+package dev.lambdalayer.aws;
+
+import dev.lambdalayer.core.AwsPorts;
+import dev.lambdalayer.core.AwsSession;
+import dev.lambdalayer.core.AwsSettings;
+import java.util.Optional;
+import javax.inject.Named;
+import javax.inject.Singleton;
+
+/**
+ * {@link AwsPorts} over the AWS SDK for Java v2: the only class of this package that Maven sees,
+ * injected into the goals that call AWS by its core interface.
+ */
+@Named
+@Singleton
+public final class SdkAwsPorts implements AwsPorts {
+
+  @Override
+  public AwsSession open(AwsSettings settings) {
+    return new SdkAwsSession(new AwsClients(settings));
+  }
+
+  @Override
+  public Optional<String> defaultRegion(String profile) {
+    return AwsClients.defaultRegion(profile);
+  }
+}

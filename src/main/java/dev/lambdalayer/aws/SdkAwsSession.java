@@ -1,0 +1,63 @@
+package dev.lambdalayer.aws;
+
+import dev.lambdalayer.core.AwsSession;
+import dev.lambdalayer.core.FunctionDeployer;
+import dev.lambdalayer.core.FunctionReader;
+import dev.lambdalayer.core.LayerPublisher;
+import dev.lambdalayer.core.LayerVersionReader;
+import dev.lambdalayer.core.ObjectStore;
+
+/** The SDK's ports over one {@link AwsClients}, which closing the session closes. */
+final class SdkAwsSession implements AwsSession {
+
+  private final AwsClients clients;
+  private final LayerVersionReader layerVersions;
+  private final FunctionReader functions;
+  private final LayerPublisher layerPublisher;
+  private final FunctionDeployer functionDeployer;
+  private final ObjectStore objects;
+
+  SdkAwsSession(AwsClients clients) {
+    this(clients, new SdkObjectStore(clients));
+  }
+
+  /** With another object store, for tests of the multipart upload with small parts. */
+  SdkAwsSession(AwsClients clients, ObjectStore objects) {
+    this.clients = clients;
+    this.layerVersions = new SdkLayerVersionReader(clients);
+    this.functions = new SdkFunctionReader(clients);
+    this.layerPublisher = new SdkLayerPublisher(clients);
+    this.functionDeployer = new SdkFunctionDeployer(clients);
+    this.objects = objects;
+  }
+
+  @Override
+  public LayerVersionReader layerVersions() {
+    return layerVersions;
+  }
+
+  @Override
+  public FunctionReader functions() {
+    return functions;
+  }
+
+  @Override
+  public LayerPublisher layerPublisher() {
+    return layerPublisher;
+  }
+
+  @Override
+  public FunctionDeployer functionDeployer() {
+    return functionDeployer;
+  }
+
+  @Override
+  public ObjectStore objects() {
+    return objects;
+  }
+
+  @Override
+  public void close() {
+    clients.close();
+  }
+}

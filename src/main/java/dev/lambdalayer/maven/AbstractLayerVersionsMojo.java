@@ -1,0 +1,161 @@
+package dev.lambdalayer.maven;
+
+import dev.lambdalayer.core.AwsPorts;
+import dev.lambdalayer.core.JobLog;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The parameters of a goal that works on the published versions of this project's layers without
+ * packaging anything ({@code lambda:prune}): how to reach AWS, the function, the lockfile and the
+ * layers' names. Packaging goals declare the same parameters (by name, property and default) in
+ * {@link AbstractPackagingMojo}, {@link AbstractClassPathMojo} and {@link AbstractAwsMojo}; Java
+ * has one superclass, so they are declared twice, and {@code PluginDescriptorTest} keeps them
+ * alike. {@code mvn lambda:help -Ddetail -Dgoal=prune} lists only what prune reads.
+ */
+public abstract class AbstractLayerVersionsMojo extends AbstractLambdaMojo {
+
+  /**
+   * Where {@code prune.json} is written.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = "lambda.outputDirectory",
+      defaultValue = "${project.build.directory}/lambda",
+      required = true)
+  protected File outputDirectory;
+
+  /**
+   * The lockfile: the versions it records in its {@code published} entries are kept, and its layers
+   * are pruned.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = "lambda.lockfile",
+      defaultValue = "${project.basedir}/lambda-layers.lock.json",
+      required = true)
+  protected File lockfile;
+
+  /**
+   * The layers, as configured for {@code lambda:layer}: their versions are pruned, besides those of
+   * the lockfile's layers. Only their {@code <name>}s are read.
+   *
+   * @since 0.1.0
+   */
+  @Parameter protected List<LayerConfiguration> layers = new ArrayList<>();
+
+  /**
+   * The name of the single layer made when no {@code <layers>} are configured. Defaults to the
+   * artifactId, with characters Lambda does not allow replaced by '-'.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.layerName")
+  protected String layerName;
+
+  /**
+   * The regions to prune in. Unset, {@code <region>} is used, else the AWS SDK's region chain
+   * (AWS_REGION, the profile).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.regions")
+  protected List<String> regions = new ArrayList<>();
+
+  /**
+   * A single region; {@code <regions>} takes precedence.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.region")
+  protected String region;
+
+  /**
+   * The AWS profile (of {@code ~/.aws/config}) for credentials and region. Unset, the SDK's default
+   * chain decides (environment, {@code AWS_PROFILE}, web identity, instance roles).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.profile")
+  protected String profile;
+
+  /**
+   * An endpoint override for Lambda and S3 (LocalStack or another emulator), for example {@code
+   * http://localhost:4566}. The SDK's own {@code AWS_ENDPOINT_URL} and {@code
+   * AWS_ENDPOINT_URL_LAMBDA} also work when this is unset.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.endpoint")
+  protected String endpoint;
+
+  /**
+   * A function (name or ARN) whose {@code $LATEST} and aliases are asked, in every region, which
+   * layer versions they use: those are kept.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.function")
+  protected String function;
+
+  /**
+   * The SDK's retry mode: {@code standard} or {@code adaptive} (client-side rate limiting).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.retryMode", defaultValue = "standard")
+  protected String retryMode;
+
+  /**
+   * Attempts per AWS call, the first included; throttling, 5xx and dropped connections are retried
+   * with backoff.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.maxAttempts", defaultValue = "5")
+  protected int maxAttempts;
+
+  /** The way to AWS: the SDK in a build, an in-memory AWS in a test. */
+  protected final AwsPorts ports;
+
+  protected AbstractLayerVersionsMojo(AwsPorts ports) {
+    this.ports = ports;
+  }
+
+  /** The AWS parameters, read. */
+  protected AwsParameters aws() {
+    return new AwsParameters(regions, region, profile, endpoint, function, retryMode, maxAttempts);
+  }
+
+  /** The job's progress, into this goal's log. */
+  protected JobLog jobLog() {
+    return new MavenJobLog(getLog());
+  }
+
+  /** The configured layers' names, or the single default layer's. */
+  protected List<String> configuredLayerNames() {
+    if (layers.isEmpty()) {
+      return List.of(
+          layerName != null
+              ? layerName
+              : AbstractPackagingMojo.defaultLayerName(project.getArtifactId()));
+    }
+    return layers.stream()
+        .map(LayerConfiguration::getName)
+        .filter(n -> n != null && !n.isBlank())
+        .map(String::trim)
+        .toList();
+  }
+
+  /** The lockfile as the user knows it: relative to the project when inside it. */
+  protected String lockfileName() {
+    Path base = project.getBasedir().toPath().toAbsolutePath();
+    Path file = lockfile.toPath().toAbsolutePath();
+    return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.lambdalayer.maven;
+
+import dev.lambdalayer.core.AwsSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The AWS parameters as a goal read them ({@code <regions>}, {@code <region>}, {@code <profile>},
+ * {@code <endpoint>}, {@code <function>}, {@code <retryMode>}, {@code <maxAttempts>}), turned into
+ * core values the same way for every goal that calls AWS.
+ */
+record AwsParameters(
+    List<String> regions,
+    String region,
+    String profile,
+    String endpoint,
+    String function,
+    String retryMode,
+    int maxAttempts) {
+
+  /** {@code <regions>}, else {@code <region>}; may be empty (the core then asks the SDK). */
+  List<String> configuredRegions() {
+    List<String> out = new ArrayList<>();
+    if (regions != null) {
+      regions.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
+    }
+    if (out.isEmpty() && blankToNull(region) != null) {
+      out.add(region.trim());
+    }
+    return out;
+  }
+
+  /** {@code <function>}, trimmed; null when unset or blank. */
+  String functionName() {
+    return blankToNull(function);
+  }
+
+  AwsSettings settings() {
+    return new AwsSettings(
+        blankToNull(profile),
+        blankToNull(endpoint),
+        retryMode,
+        maxAttempts,
+        Duration.ofMinutes(15),
+        Duration.ofMinutes(5));
+  }
+
+  static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,158 @@
+package dev.lambdalayer.maven;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lambdalayer.core.AwsPorts;
+import dev.lambdalayer.core.InMemoryAws;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.Basedir;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.plugin.Mojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lambda:audit} against a lockfile and an in-memory AWS: when it passes, warns or fails. */
+@MojoTest
+@Basedir("/unit/audit-mojo")
+class AuditMojoTest {
+
+  private static final String REGION = "eu-west-1";
+
+  @TempDir Path temp;
+
+  @Inject MavenProject project;
+
+  private final InMemoryAws aws = new InMemoryAws();
+  private final RecordingLog log = new RecordingLog();
+  private FakeRuntimeGraph graph;
+
+  @Provides
+  RuntimeGraphResolver resolver() {
+    return FakeRuntimeGraph.resolver(() -> graph);
+  }
+
+  /** The goal's way to AWS: memory instead of the SDK. */
+  @Provides
+  AwsPorts ports() {
+    return aws;
+  }
+
+  @BeforeEach
+  void setUp() throws IOException {
+    project.setGroupId("com.example");
+    project.setArtifactId("my-function");
+    project.setVersion("1.0");
+    project.setArtifact(
+        new DefaultArtifact(
+            "com.example",
+            "my-function",
+            "1.0",
+            "compile",
+            "jar",
+            null,
+            new DefaultArtifactHandler("jar")));
+    graph =
+        new FakeRuntimeGraph(temp)
+            .jar("com.fasterxml.jackson.core:jackson-databind:2.18.2")
+            .jar("org.slf4j:slf4j-api:2.0.17");
+    aws.createFunction(REGION, "hello");
+  }
+
+  /** Every goal of a test writes into the test's directories and logs into {@link #log}. */
+  private void prepare(Mojo... mojos) throws Exception {
+    for (Mojo mojo : mojos) {
+      setVariableValueToObject(mojo, "outputDirectory", temp.resolve("target/lambda").toFile());
+      setVariableValueToObject(mojo, "lockfile", temp.resolve("lambda-layers.lock.json").toFile());
+      if (mojo instanceof PublishMojo) {
+        setVariableValueToObject(mojo, "classesDirectory", graph.classes().toFile());
+        setVariableValueToObject(
+            mojo,
+            "terraformVarsFile",
+            temp.resolve("target/lambda/lambda-layers.auto.tfvars.json").toFile());
+      }
+      mojo.setLog(log);
+    }
+  }
+
+  @Test
+  void theLockedGraphIsCleanAndCallsNoAws(
+      @InjectMojo(goal = "lock") LockMojo lock, @InjectMojo(goal = "audit") AuditMojo audit)
+      throws Exception {
+    prepare(lock, audit);
+    lock.execute();
+
+    audit.execute();
+
+    assertThat(aws.opened()).isEmpty();
+    assertThat(Files.readString(temp.resolve("target/lambda/audit.json")))
+        .contains("\"clean\": true");
+    assertThat(log.text()).contains("checks passed; reports in");
+  }
+
+  @Test
+  void driftFailsTheBuildUnlessFailOnDriftIsFalse(
+      @InjectMojo(goal = "lock") LockMojo lock, @InjectMojo(goal = "audit") AuditMojo audit)
+      throws Exception {
+    prepare(lock, audit);
+    lock.execute();
+    graph.artifacts.removeIf(a -> a.coordinates().artifactId().equals("slf4j-api"));
+
+    assertThatThrownBy(audit::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("1 of 6 Lambda audit checks failed against")
+        .hasMessageContaining("org.slf4j:slf4j-api:2.0.17 was removed")
+        .hasMessageContaining("run mvn lambda:lock and commit")
+        .hasMessageContaining(
+            "To report drift without failing, set <failOnDrift> (-Dlambda.audit.failOnDrift)"
+                + " to false.");
+
+    setVariableValueToObject(audit, "failOnDrift", false);
+    audit.execute();
+    assertThat(log.lines)
+        .anyMatch(l -> l.startsWith("[WARNING] 1 of ") && l.contains("was removed"));
+  }
+
+  @Test
+  void theRemoteAuditOnlyReadsAndADeletedLayerVersionFailsEvenWithoutFailOnDrift(
+      @InjectMojo(goal = "publish") PublishMojo publish,
+      @InjectMojo(goal = "audit") AuditMojo audit)
+      throws Exception {
+    prepare(publish, audit);
+    publish.execute();
+    setVariableValueToObject(audit, "remote", true);
+    int published = aws.calls().size();
+
+    audit.execute();
+
+    List<String> auditCalls = aws.calls().subList(published, aws.calls().size());
+    assertThat(auditCalls)
+        .containsExactly(
+            "GetLayerVersion eu-west-1 json:1", "GetFunctionConfiguration eu-west-1 hello");
+    assertThat(log.text())
+        .containsPattern("remote-layers\\s+ok")
+        .containsPattern("remote-function\\s+ok")
+        .contains("Function 'hello': its code is not compared");
+
+    aws.deleteLayerVersion(REGION, "json", 1);
+    setVariableValueToObject(audit, "failOnDrift", false);
+    assertThatThrownBy(audit::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining(
+            "version 1 of layer 'json' in eu-west-1 (" + InMemoryAws.layerArn(REGION, "json"))
+        .hasMessageContaining("no longer exists")
+        .hasMessageContaining("A locked layer version that no longer exists fails it too");
+  }
+}
