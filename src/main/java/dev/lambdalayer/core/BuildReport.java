@@ -27,10 +27,10 @@ public final class BuildReport {
     result.sharedLayerZips().forEach(z -> shared.add(zip(z, request, "java/lib/")));
     // The order Lambda merges the layers in, shared ones included, for lambda:classpath.
     ArrayNode classPathLayers = root.putArray("classPathLayers");
-    for (ClassPathInput.LayerZip layer : ClassPathInput.of(request, result).layers()) {
+    for (BuiltZip layer : result.layersInMergeOrder(request.shared().first())) {
       ObjectNode entry = classPathLayers.addObject();
-      entry.put("name", layer.name());
-      entry.put("file", relative(request.outputDirectory(), layer.file()));
+      entry.put("name", result.layerLabel(layer));
+      entry.put("file", relative(request.outputDirectory(), layer.zip().file()));
     }
     ArrayNode provided = root.putArray("runtimeProvided");
     result.plan().runtimeProvided().forEach(a -> provided.add(library(a, request, "")));

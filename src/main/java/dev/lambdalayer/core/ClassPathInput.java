@@ -63,18 +63,8 @@ public record ClassPathInput(
   public static ClassPathInput of(PackagingRequest request, PackagingResult result) {
     List<LayerZip> layers = new ArrayList<>();
     Map<String, Coordinates> libraries = new LinkedHashMap<>();
-    List<BuiltZip> ordered = new ArrayList<>();
-    if (request.shared().first()) {
-      ordered.addAll(result.sharedLayerZips());
-      ordered.addAll(result.layers());
-    } else {
-      ordered.addAll(result.layers());
-      ordered.addAll(result.sharedLayerZips());
-    }
-    for (BuiltZip layer : ordered) {
-      boolean shared = result.sharedLayerZips().contains(layer);
-      layers.add(
-          new LayerZip(shared ? layer.name() + " (shared)" : layer.name(), layer.zip().file()));
+    for (BuiltZip layer : result.layersInMergeOrder(request.shared().first())) {
+      layers.add(new LayerZip(result.layerLabel(layer), layer.zip().file()));
       layer.libraries().forEach(a -> libraries.put(a.coordinates().fileName(), a.coordinates()));
     }
     result

@@ -27,6 +27,22 @@ public record PackagingResult(
     warnings = List.copyOf(warnings);
   }
 
+  /**
+   * The layers in the order Lambda merges them into {@code /opt}: the shared layers before the
+   * project's own when {@code sharedFirst}, else after.
+   */
+  public List<BuiltZip> layersInMergeOrder(boolean sharedFirst) {
+    List<BuiltZip> ordered = new java.util.ArrayList<>();
+    ordered.addAll(sharedFirst ? sharedLayerZips : layers);
+    ordered.addAll(sharedFirst ? layers : sharedLayerZips);
+    return ordered;
+  }
+
+  /** A layer's name as reports show it: a shared layer is marked so. */
+  public String layerLabel(BuiltZip layer) {
+    return sharedLayerZips.contains(layer) ? layer.name() + " (shared)" : layer.name();
+  }
+
   /** What one zip of everything would weigh: all zips together, as every entry is stored. */
   public long fatZipBytes() {
     return function.zip().zippedBytes()
