@@ -24,7 +24,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Writes {@code src/main/resources/dev/lambdalayer/core/jdk-classes.txt}: the JDK classes and
+ * Writes {@code src/main/resources/dev/lambdalayer/core/classpath/jdk-classes.txt}: the JDK classes and
  * packages of each Java release that Lambda runs, for the class-path check ({@code
  * JavaRuntimeClasses}, {@code JdkClassList}). Not part of the build: run it by hand when Lambda
  * adds a Java runtime (add the release to {@link #RELEASES}) or to refresh the data, from the
@@ -32,7 +32,7 @@ import java.util.zip.ZipFile;
  *
  * <pre>
  * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java tools/JdkClassListGenerator.java \
- *     src/main/resources/dev/lambdalayer/core/jdk-classes.txt \
+ *     src/main/resources/dev/lambdalayer/core/classpath/jdk-classes.txt \
  *     /usr/lib/jvm/temurin-25-jdk-amd64 \
  *     /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64
  * </pre>

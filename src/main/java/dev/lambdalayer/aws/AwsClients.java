@@ -1,6 +1,6 @@
 package dev.lambdalayer.aws;
 
-import dev.lambdalayer.core.AwsSettings;
+import dev.lambdalayer.core.port.AwsSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.lambdalayer.aws;
 
-import dev.lambdalayer.core.AwsPorts;
-import dev.lambdalayer.core.AwsSession;
-import dev.lambdalayer.core.AwsSettings;
+import dev.lambdalayer.core.port.AwsPorts;
+import dev.lambdalayer.core.port.AwsSession;
+import dev.lambdalayer.core.port.AwsSettings;
 import java.util.Optional;
 import javax.inject.Named;
 import javax.inject.Singleton;

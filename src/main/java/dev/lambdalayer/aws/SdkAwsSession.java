@@ -1,11 +1,11 @@
 package dev.lambdalayer.aws;
 
-import dev.lambdalayer.core.AwsSession;
-import dev.lambdalayer.core.FunctionDeployer;
-import dev.lambdalayer.core.FunctionReader;
-import dev.lambdalayer.core.LayerPublisher;
-import dev.lambdalayer.core.LayerVersionReader;
-import dev.lambdalayer.core.ObjectStore;
+import dev.lambdalayer.core.port.AwsSession;
+import dev.lambdalayer.core.port.FunctionDeployer;
+import dev.lambdalayer.core.port.FunctionReader;
+import dev.lambdalayer.core.port.LayerPublisher;
+import dev.lambdalayer.core.port.LayerVersionReader;
+import dev.lambdalayer.core.port.ObjectStore;
 
 /** The SDK's ports over one {@link AwsClients}, which closing the session closes. */
 final class SdkAwsSession implements AwsSession {

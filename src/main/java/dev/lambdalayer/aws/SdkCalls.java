@@ -1,6 +1,6 @@
 package dev.lambdalayer.aws;
 
-import dev.lambdalayer.core.AwsCallException;
+import dev.lambdalayer.core.port.AwsCallException;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

@@ -1,8 +1,8 @@
 package dev.lambdalayer.aws;
 
-import dev.lambdalayer.core.AwsCallException;
-import dev.lambdalayer.core.FunctionDeployer;
-import dev.lambdalayer.core.LayerPublisher;
+import dev.lambdalayer.core.port.AwsCallException;
+import dev.lambdalayer.core.port.FunctionDeployer;
+import dev.lambdalayer.core.port.LayerPublisher;
 import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;
 

@@ -1,6 +1,6 @@
 package dev.lambdalayer.aws;
 
-import dev.lambdalayer.core.FunctionReader;
+import dev.lambdalayer.core.port.FunctionReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.lambdalayer.aws;
 
-import dev.lambdalayer.core.AwsCallException;
-import dev.lambdalayer.core.LayerPublisher;
-import dev.lambdalayer.core.LayerVersionInfo;
-import dev.lambdalayer.core.Share;
+import dev.lambdalayer.core.model.Share;
+import dev.lambdalayer.core.port.AwsCallException;
+import dev.lambdalayer.core.port.LayerPublisher;
+import dev.lambdalayer.core.port.LayerVersionInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

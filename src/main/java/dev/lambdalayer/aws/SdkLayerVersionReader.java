@@ -1,8 +1,8 @@
 package dev.lambdalayer.aws;
 
-import dev.lambdalayer.core.AwsCallException;
-import dev.lambdalayer.core.LayerVersionInfo;
-import dev.lambdalayer.core.LayerVersionReader;
+import dev.lambdalayer.core.port.AwsCallException;
+import dev.lambdalayer.core.port.LayerVersionInfo;
+import dev.lambdalayer.core.port.LayerVersionReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.lambdalayer.aws;
 
-import dev.lambdalayer.core.ObjectStore;
+import dev.lambdalayer.core.port.ObjectStore;
 import java.nio.file.Path;
 
 /** {@link ObjectStore} over the SDK's S3 client, uploads streamed from disk. */

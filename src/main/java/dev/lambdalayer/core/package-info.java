@@ -1,5 +1,7 @@
 /**
- * The build-tool-agnostic core: the dependency model, layer rules and planner, Lambda's limits, the
- * reproducible zip writer and the build report. Imports neither Maven nor AWS types.
+ * The build-tool-agnostic core, split by capability ({@code model}, {@code zip}, {@code plan},
+ * {@code lock}, {@code classpath}, {@code port}, {@code publish}, {@code prune}, {@code json}, and
+ * {@code job} on top). Imports neither Maven nor AWS types; the rules are in {@code
+ * ArchitectureTest}.
  */
 package dev.lambdalayer.core;

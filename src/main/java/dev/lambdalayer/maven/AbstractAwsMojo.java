@@ -1,7 +1,7 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.AwsPorts;
-import dev.lambdalayer.core.JobLog;
+import dev.lambdalayer.core.job.JobLog;
+import dev.lambdalayer.core.port.AwsPorts;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;

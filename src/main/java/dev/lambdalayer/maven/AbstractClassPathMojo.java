@@ -1,8 +1,8 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.ClassPathInput;
-import dev.lambdalayer.core.ClassPathReport;
-import dev.lambdalayer.core.ClassPathSettings;
+import dev.lambdalayer.core.classpath.ClassPathInput;
+import dev.lambdalayer.core.classpath.ClassPathReport;
+import dev.lambdalayer.core.classpath.ClassPathSettings;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.InvalidConfigurationException;
-import dev.lambdalayer.core.LockfileException;
+import dev.lambdalayer.core.model.InvalidConfigurationException;
+import dev.lambdalayer.core.model.LockfileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;

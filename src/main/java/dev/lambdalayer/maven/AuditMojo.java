@@ -1,12 +1,12 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.AuditJob;
-import dev.lambdalayer.core.AuditReport;
-import dev.lambdalayer.core.AuditReportWriter;
-import dev.lambdalayer.core.AwsCallException;
-import dev.lambdalayer.core.AwsPorts;
-import dev.lambdalayer.core.FileDigestCache;
-import dev.lambdalayer.core.Setting;
+import dev.lambdalayer.core.job.AuditJob;
+import dev.lambdalayer.core.lock.AuditReport;
+import dev.lambdalayer.core.lock.AuditReportWriter;
+import dev.lambdalayer.core.model.FileDigestCache;
+import dev.lambdalayer.core.model.Setting;
+import dev.lambdalayer.core.port.AwsCallException;
+import dev.lambdalayer.core.port.AwsPorts;
 import java.io.IOException;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;

@@ -1,6 +1,6 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.AwsSettings;
+import dev.lambdalayer.core.port.AwsSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.ClassPathJob;
-import dev.lambdalayer.core.ClassPathSettings;
-import dev.lambdalayer.core.LayerDescriptor;
+import dev.lambdalayer.core.classpath.ClassPathSettings;
+import dev.lambdalayer.core.job.ClassPathJob;
+import dev.lambdalayer.core.plan.LayerDescriptor;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;

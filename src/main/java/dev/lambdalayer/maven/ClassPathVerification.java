@@ -1,11 +1,11 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.ClassPathCheck;
-import dev.lambdalayer.core.ClassPathInput;
-import dev.lambdalayer.core.ClassPathReport;
-import dev.lambdalayer.core.ClassPathSettings;
-import dev.lambdalayer.core.ClassPattern;
-import dev.lambdalayer.core.Setting;
+import dev.lambdalayer.core.classpath.ClassPathCheck;
+import dev.lambdalayer.core.classpath.ClassPathInput;
+import dev.lambdalayer.core.classpath.ClassPathReport;
+import dev.lambdalayer.core.classpath.ClassPathSettings;
+import dev.lambdalayer.core.model.ClassPattern;
+import dev.lambdalayer.core.model.Setting;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.AuditReport;
-import dev.lambdalayer.core.BuildSummary;
-import dev.lambdalayer.core.BuiltZip;
-import dev.lambdalayer.core.FileDigestCache;
-import dev.lambdalayer.core.LayerDescriptor;
-import dev.lambdalayer.core.LayerJob;
-import dev.lambdalayer.core.PackagingRequest;
-import dev.lambdalayer.core.PackagingResult;
+import dev.lambdalayer.core.job.LayerJob;
+import dev.lambdalayer.core.lock.AuditReport;
+import dev.lambdalayer.core.model.FileDigestCache;
+import dev.lambdalayer.core.plan.BuildSummary;
+import dev.lambdalayer.core.plan.BuiltZip;
+import dev.lambdalayer.core.plan.LayerDescriptor;
+import dev.lambdalayer.core.plan.PackagingRequest;
+import dev.lambdalayer.core.plan.PackagingResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;

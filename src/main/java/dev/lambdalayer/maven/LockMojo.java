@@ -1,10 +1,10 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.AuditReport;
-import dev.lambdalayer.core.FileDigestCache;
-import dev.lambdalayer.core.Lockfile;
-import dev.lambdalayer.core.LockfileService;
-import dev.lambdalayer.core.PackagingRequest;
+import dev.lambdalayer.core.lock.AuditReport;
+import dev.lambdalayer.core.lock.LockfileService;
+import dev.lambdalayer.core.model.FileDigestCache;
+import dev.lambdalayer.core.model.Lockfile;
+import dev.lambdalayer.core.plan.PackagingRequest;
 import java.io.IOException;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;

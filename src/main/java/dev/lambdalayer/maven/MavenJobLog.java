@@ -1,6 +1,6 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.JobLog;
+import dev.lambdalayer.core.job.JobLog;
 import org.apache.maven.plugin.logging.Log;
 
 /** A core job's progress, into Maven's log as it happens. */

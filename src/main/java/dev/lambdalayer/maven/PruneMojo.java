@@ -1,9 +1,9 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.AwsCallException;
-import dev.lambdalayer.core.AwsPorts;
-import dev.lambdalayer.core.LayerPruning;
-import dev.lambdalayer.core.PruneJob;
+import dev.lambdalayer.core.job.PruneJob;
+import dev.lambdalayer.core.port.AwsCallException;
+import dev.lambdalayer.core.port.AwsPorts;
+import dev.lambdalayer.core.prune.LayerPruning;
 import java.io.IOException;
 import java.util.Locale;
 import javax.inject.Inject;

@@ -1,14 +1,14 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.AwsCallException;
-import dev.lambdalayer.core.AwsPorts;
-import dev.lambdalayer.core.ClassPathInput;
-import dev.lambdalayer.core.FileDigestCache;
-import dev.lambdalayer.core.PackagingRequest;
-import dev.lambdalayer.core.PackagingResult;
-import dev.lambdalayer.core.PublishJob;
-import dev.lambdalayer.core.PublishRefusedException;
-import dev.lambdalayer.core.Setting;
+import dev.lambdalayer.core.classpath.ClassPathInput;
+import dev.lambdalayer.core.job.PublishJob;
+import dev.lambdalayer.core.job.PublishRefusedException;
+import dev.lambdalayer.core.model.FileDigestCache;
+import dev.lambdalayer.core.model.Setting;
+import dev.lambdalayer.core.plan.PackagingRequest;
+import dev.lambdalayer.core.plan.PackagingResult;
+import dev.lambdalayer.core.port.AwsCallException;
+import dev.lambdalayer.core.port.AwsPorts;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;

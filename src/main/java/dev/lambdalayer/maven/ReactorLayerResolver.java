@@ -1,14 +1,14 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.ArtifactPattern;
-import dev.lambdalayer.core.Coordinates;
-import dev.lambdalayer.core.DependencyGraph;
-import dev.lambdalayer.core.FileDigestCache;
-import dev.lambdalayer.core.ModuleLibraries;
-import dev.lambdalayer.core.ReactorLayer;
-import dev.lambdalayer.core.ReactorLayerSelection;
-import dev.lambdalayer.core.ResolvedArtifact;
-import dev.lambdalayer.core.Setting;
+import dev.lambdalayer.core.model.ArtifactPattern;
+import dev.lambdalayer.core.model.Coordinates;
+import dev.lambdalayer.core.model.DependencyGraph;
+import dev.lambdalayer.core.model.FileDigestCache;
+import dev.lambdalayer.core.model.ModuleLibraries;
+import dev.lambdalayer.core.model.ResolvedArtifact;
+import dev.lambdalayer.core.model.Setting;
+import dev.lambdalayer.core.plan.ReactorLayer;
+import dev.lambdalayer.core.plan.ReactorLayerSelection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.Coordinates;
-import dev.lambdalayer.core.DependencyGraph;
-import dev.lambdalayer.core.FileDigestCache;
-import dev.lambdalayer.core.ModuleLibraries;
-import dev.lambdalayer.core.ResolvedArtifact;
-import dev.lambdalayer.core.Setting;
+import dev.lambdalayer.core.model.Coordinates;
+import dev.lambdalayer.core.model.DependencyGraph;
+import dev.lambdalayer.core.model.FileDigestCache;
+import dev.lambdalayer.core.model.ModuleLibraries;
+import dev.lambdalayer.core.model.ResolvedArtifact;
+import dev.lambdalayer.core.model.Setting;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.InvalidConfigurationException;
-import dev.lambdalayer.core.LockfileException;
-import dev.lambdalayer.core.Setting;
-import dev.lambdalayer.core.Violation;
+import dev.lambdalayer.core.model.InvalidConfigurationException;
+import dev.lambdalayer.core.model.LockfileException;
+import dev.lambdalayer.core.model.Setting;
+import dev.lambdalayer.core.model.Violation;
 
 /** Names each core {@link Setting} the way a user writes it: POM element and user property. */
 final class SettingNames {

@@ -1,8 +1,8 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.InvalidConfigurationException;
-import dev.lambdalayer.core.Setting;
-import dev.lambdalayer.core.Violation;
+import dev.lambdalayer.core.model.InvalidConfigurationException;
+import dev.lambdalayer.core.model.Setting;
+import dev.lambdalayer.core.model.Violation;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.maven.execution.MavenSession;

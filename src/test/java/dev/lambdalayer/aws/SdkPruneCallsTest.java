@@ -3,10 +3,10 @@ package dev.lambdalayer.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lambdalayer.core.AwsCallException;
-import dev.lambdalayer.core.AwsSettings;
-import dev.lambdalayer.core.FunctionReader.LayerUse;
-import dev.lambdalayer.core.LayerVersionInfo;
+import dev.lambdalayer.core.port.AwsCallException;
+import dev.lambdalayer.core.port.AwsSettings;
+import dev.lambdalayer.core.port.FunctionReader.LayerUse;
+import dev.lambdalayer.core.port.LayerVersionInfo;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

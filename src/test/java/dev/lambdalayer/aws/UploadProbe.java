@@ -1,6 +1,6 @@
 package dev.lambdalayer.aws;
 
-import dev.lambdalayer.core.AwsSettings;
+import dev.lambdalayer.core.port.AwsSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValue
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lambdalayer.core.AwsPorts;
-import dev.lambdalayer.core.InMemoryAws;
+import dev.lambdalayer.core.port.AwsPorts;
+import dev.lambdalayer.core.port.InMemoryAws;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.Coordinates;
-import dev.lambdalayer.core.DependencyGraph;
-import dev.lambdalayer.core.FileDigestCache;
-import dev.lambdalayer.core.ResolvedArtifact;
+import dev.lambdalayer.core.model.Coordinates;
+import dev.lambdalayer.core.model.DependencyGraph;
+import dev.lambdalayer.core.model.FileDigestCache;
+import dev.lambdalayer.core.model.ResolvedArtifact;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -4,11 +4,11 @@ import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValue
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lambdalayer.core.Coordinates;
-import dev.lambdalayer.core.DependencyGraph;
-import dev.lambdalayer.core.FileDigestCache;
-import dev.lambdalayer.core.Hashes;
-import dev.lambdalayer.core.ResolvedArtifact;
+import dev.lambdalayer.core.model.Coordinates;
+import dev.lambdalayer.core.model.DependencyGraph;
+import dev.lambdalayer.core.model.FileDigestCache;
+import dev.lambdalayer.core.model.Hashes;
+import dev.lambdalayer.core.model.ResolvedArtifact;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

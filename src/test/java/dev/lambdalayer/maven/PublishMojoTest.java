@@ -4,10 +4,10 @@ import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValue
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lambdalayer.core.AwsCallException;
-import dev.lambdalayer.core.AwsPorts;
-import dev.lambdalayer.core.Hashes;
-import dev.lambdalayer.core.InMemoryAws;
+import dev.lambdalayer.core.model.Hashes;
+import dev.lambdalayer.core.port.AwsCallException;
+import dev.lambdalayer.core.port.AwsPorts;
+import dev.lambdalayer.core.port.InMemoryAws;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

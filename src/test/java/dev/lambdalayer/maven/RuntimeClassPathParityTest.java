@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import dev.lambdalayer.core.Coordinates;
-import dev.lambdalayer.core.DependencyGraph;
-import dev.lambdalayer.core.FileDigestCache;
-import dev.lambdalayer.core.ModuleLibraries;
-import dev.lambdalayer.core.ResolvedArtifact;
+import dev.lambdalayer.core.model.Coordinates;
+import dev.lambdalayer.core.model.DependencyGraph;
+import dev.lambdalayer.core.model.FileDigestCache;
+import dev.lambdalayer.core.model.ModuleLibraries;
+import dev.lambdalayer.core.model.ResolvedArtifact;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

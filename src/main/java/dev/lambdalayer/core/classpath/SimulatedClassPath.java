@@ -1,0 +1,213 @@
+package dev.lambdalayer.core.classpath;
+
+import dev.lambdalayer.core.model.Coordinates;
+import dev.lambdalayer.core.zip.ZipIndex;
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.zip.Inflater;
+
+/**
+ * The class path Lambda's Java runtime builds for a function, read from the zips that will be
+ * deployed: {@code /var/task} (the function zip's root), {@code /var/task/lib/*.jar} by file name,
+ * then {@code /opt/java/lib/*.jar} by file name, where all layers are extracted into one {@code
+ * /opt} in order (a later layer's file replaces an earlier one's of the same name).
+ *
+ * <p>Only the central directories are read up front; a class's bytes are read when asked for. Jars
+ * stored in a zip (as this plugin writes them) are read in place; compressed ones are inflated into
+ * memory.
+ */
+final class SimulatedClassPath implements Closeable {
+  // Not thread-safe: one check reads its classes on one thread.
+
+  /** A jar file that a later layer replaced in {@code /opt}. */
+  record ReplacedJar(String location, String replacedLayer, String byLayer) {}
+
+  private record Opt(ClassPathInput.LayerZip layer, ZipIndex zip, ZipIndex.Entry jar) {}
+
+  private final List<ClassPathEntry> entries = new ArrayList<>();
+  private final Map<ClassPathEntry, ZipIndex> zips = new HashMap<>();
+  private final Map<String, List<ClassPathEntry>> classes = new HashMap<>();
+  private final List<ReplacedJar> replaced = new ArrayList<>();
+  private final List<FileChannel> channels = new ArrayList<>();
+  private final Inflater inflater = new Inflater(true);
+
+  private SimulatedClassPath() {}
+
+  static SimulatedClassPath open(ClassPathInput input) throws IOException {
+    SimulatedClassPath path = new SimulatedClassPath();
+    try {
+      path.load(input);
+      return path;
+    } catch (IOException | RuntimeException e) {
+      path.close();
+      throw e;
+    }
+  }
+
+  private void load(ClassPathInput input) throws IOException {
+    ZipIndex function = openZip(input.functionZip());
+    add(new ClassPathEntry("/var/task", "function", null), function);
+    for (ZipIndex.Entry jar : jars(function, "lib/").values()) {
+      addJar("/var/task/" + jar.name(), "function", input, function.nested(jar));
+    }
+    // One /opt for all layers: a later layer's file of the same name wins, then sort by name.
+    TreeMap<String, Opt> opt = new TreeMap<>();
+    for (ClassPathInput.LayerZip layer : input.layers()) {
+      ZipIndex zip = openZip(layer.file());
+      for (ZipIndex.Entry jar : jars(zip, "java/lib/").values()) {
+        Opt previous = opt.put(jar.name(), new Opt(layer, zip, jar));
+        if (previous != null) {
+          replaced.add(
+              new ReplacedJar("/opt/" + jar.name(), previous.layer().name(), layer.name()));
+        }
+      }
+    }
+    for (Opt item : opt.values()) {
+      addJar(
+          "/opt/" + item.jar().name(),
+          "layer " + item.layer().name(),
+          input,
+          item.zip().nested(item.jar()));
+    }
+  }
+
+  /** The jars directly in {@code directory}: Lambda lists one directory, no sub-directories. */
+  private static TreeMap<String, ZipIndex.Entry> jars(ZipIndex zip, String directory) {
+    TreeMap<String, ZipIndex.Entry> jars = new TreeMap<>();
+    for (ZipIndex.Entry entry : zip.entries().values()) {
+      String name = entry.name();
+      if (name.startsWith(directory)
+          && name.endsWith(".jar")
+          && name.length() > directory.length() + 4
+          && name.indexOf('/', directory.length()) < 0) {
+        jars.put(name, entry);
+      }
+    }
+    return jars;
+  }
+
+  private ZipIndex openZip(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString(), null, "zip to check does not exist");
+    }
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+    channels.add(channel);
+    return ZipIndex.read(ZipIndex.ByteSource.of(channel), 0, channel.size(), file.toString());
+  }
+
+  private void addJar(String location, String zipName, ClassPathInput input, ZipIndex jar)
+      throws IOException {
+    String fileName = location.substring(location.lastIndexOf('/') + 1);
+    Coordinates coordinates = input.libraries().get(fileName);
+    if (coordinates == null) {
+      coordinates = pomCoordinates(jar);
+    }
+    add(new ClassPathEntry(location, zipName, coordinates), jar);
+  }
+
+  /** A jar built by Maven names its library in one {@code pom.properties}; a shaded one in many. */
+  private static Coordinates pomCoordinates(ZipIndex jar) throws IOException {
+    ZipIndex.Entry only = null;
+    for (ZipIndex.Entry entry : jar.entries().values()) {
+      String name = entry.name();
+      if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
+        if (only != null) {
+          return null;
+        }
+        only = entry;
+      }
+    }
+    if (only == null) {
+      return null;
+    }
+    Properties properties = new Properties();
+    properties.load(new ByteArrayInputStream(jar.bytes(only)));
+    String g = properties.getProperty("groupId");
+    String a = properties.getProperty("artifactId");
+    String v = properties.getProperty("version");
+    return g == null || a == null || v == null ? null : Coordinates.of(g, a, v);
+  }
+
+  private void add(ClassPathEntry entry, ZipIndex zip) {
+    entries.add(entry);
+    zips.put(entry, zip);
+    boolean root = entry.location().equals("/var/task");
+    for (String name : zip.entries().keySet()) {
+      if (!name.endsWith(".class")
+          || name.startsWith("META-INF/")
+          || name.endsWith("module-info.class")
+          || (root && name.startsWith("lib/"))) {
+        continue;
+      }
+      String internal = name.substring(0, name.length() - ".class".length());
+      classes.computeIfAbsent(internal, k -> new ArrayList<>(1)).add(entry);
+    }
+  }
+
+  /** Every place on the class path, in Lambda's search order. */
+  List<ClassPathEntry> entries() {
+    return entries;
+  }
+
+  /** Internal class name ({@code com/foo/Bar}) to the entries holding it, in search order. */
+  Map<String, List<ClassPathEntry>> classes() {
+    return classes;
+  }
+
+  List<ReplacedJar> replaced() {
+    return replaced;
+  }
+
+  /** The number of classes each entry holds, for the report. */
+  Map<ClassPathEntry, Integer> classCounts() {
+    Map<ClassPathEntry, Integer> counts = new LinkedHashMap<>();
+    entries.forEach(e -> counts.put(e, 0));
+    classes.values().forEach(list -> list.forEach(e -> counts.merge(e, 1, Integer::sum)));
+    return counts;
+  }
+
+  /** The entry that wins for this class, or null when no zip carries it. */
+  ClassPathEntry find(String internalName) {
+    List<ClassPathEntry> holders = classes.get(internalName);
+    return holders == null ? null : holders.get(0);
+  }
+
+  /** The bytes of the winning copy of a class; null when no zip carries it. */
+  byte[] read(String internalName) throws IOException {
+    ClassPathEntry entry = find(internalName);
+    if (entry == null) {
+      return null;
+    }
+    ZipIndex zip = zips.get(entry);
+    return zip.bytes(zip.entries().get(internalName + ".class"), inflater);
+  }
+
+  @Override
+  public void close() throws IOException {
+    inflater.end();
+    IOException failure = null;
+    for (FileChannel channel : channels) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

@@ -1,0 +1,279 @@
+package dev.lambdalayer.core.job;
+
+import dev.lambdalayer.core.classpath.ClassPathInput;
+import dev.lambdalayer.core.model.InvalidConfigurationException;
+import dev.lambdalayer.core.model.LockfileException;
+import dev.lambdalayer.core.model.Share;
+import dev.lambdalayer.core.model.Violation;
+import dev.lambdalayer.core.plan.PackagingRequest;
+import dev.lambdalayer.core.plan.PackagingResult;
+import dev.lambdalayer.core.port.AwsCallException;
+import dev.lambdalayer.core.port.AwsPorts;
+import dev.lambdalayer.core.port.AwsSession;
+import dev.lambdalayer.core.port.AwsSettings;
+import dev.lambdalayer.core.publish.DeployedFunction;
+import dev.lambdalayer.core.publish.FunctionDeployment;
+import dev.lambdalayer.core.publish.FunctionToDeploy;
+import dev.lambdalayer.core.publish.LayerPublishing;
+import dev.lambdalayer.core.publish.LayerToPublish;
+import dev.lambdalayer.core.publish.PublishDryRun;
+import dev.lambdalayer.core.publish.PublishLockfile;
+import dev.lambdalayer.core.publish.PublishRecords;
+import dev.lambdalayer.core.publish.PublishSettings;
+import dev.lambdalayer.core.publish.PublishedLayer;
+import dev.lambdalayer.core.publish.SharedLayerArns;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code lambda:publish} as one job: checks what was built, plans, opens the lockfile, publishes
+ * each layer once per content and region, deploys the function and writes the records.
+ */
+public final class PublishJob {
+
+  /**
+   * The steps of a publish that belong to the build tool.
+   *
+   * @param <E> what the build tool throws when a step fails
+   */
+  public interface BuildSteps<E extends Exception> {
+
+    /** The class-path check that packaging runs: never deploy what would die at cold start. */
+    void verifyClassPath(ClassPathInput input) throws IOException, E;
+
+    /**
+     * Called once the lockfile records what was published, also after a failure: a layer project's
+     * descriptor takes the new ARNs here, before {@code install} or {@code deploy} copy it.
+     */
+    void recorded() throws IOException;
+  }
+
+  /**
+   * What to publish and where.
+   *
+   * @param packaging the request the zips were built from
+   * @param built the zips
+   * @param function the function to deploy (name or ARN), trimmed; null for none
+   * @param alias the alias to move once every region succeeded; null or blank for none
+   * @param regions the configured regions; none, the SDK's chain decides (not in a dry run)
+   * @param s3Bucket the bucket for zips over 50 MB, {@code {region}} replaced; null for none
+   * @param licenseInfo the layer versions' {@code LicenseInfo}; null for none
+   * @param shares who may use the layer versions, as configured (see {@link Share#parse})
+   * @param dryRun say what would happen and call nothing
+   * @param aws how to reach AWS
+   * @param updateTimeout how long a function update may stay {@code InProgress}
+   * @param lockfile the lockfile, read and extended after each layer
+   * @param lockfileName the lockfile as the user knows it, for messages
+   * @param outputDirectory where {@code publish.json} and the parameter files go
+   * @param terraformVarsFile the Terraform variables file
+   * @param claims where the modules of one reactor claim a publication (see {@link
+   *     LayerPublishing}); null outside a reactor
+   */
+  public record Request(
+      PackagingRequest packaging,
+      PackagingResult built,
+      String function,
+      String alias,
+      List<String> regions,
+      String s3Bucket,
+      String licenseInfo,
+      List<String> shares,
+      boolean dryRun,
+      AwsSettings aws,
+      Duration updateTimeout,
+      Path lockfile,
+      String lockfileName,
+      Path outputDirectory,
+      Path terraformVarsFile,
+      Path claims) {
+
+    public Request {
+      regions = List.copyOf(regions);
+      shares = List.copyOf(shares);
+    }
+  }
+
+  /**
+   * What a publish did (or, in a dry run, would do).
+   *
+   * @param regions the regions, first one first
+   * @param layers the layers built for publishing
+   * @param dryRunLines what a dry run would call; empty otherwise
+   * @param published every layer in every region
+   * @param deployed the function in every region; empty when none is deployed
+   */
+  public record Outcome(
+      boolean dryRun,
+      List<String> regions,
+      List<LayerToPublish> layers,
+      List<String> dryRunLines,
+      List<PublishedLayer> published,
+      List<DeployedFunction> deployed) {
+
+    public Outcome {
+      regions = List.copyOf(regions);
+      layers = List.copyOf(layers);
+      dryRunLines = List.copyOf(dryRunLines);
+      published = List.copyOf(published);
+      deployed = List.copyOf(deployed);
+    }
+
+    /** Bytes sent inline or to S3, layers and function. */
+    public long uploadedBytes() {
+      return published.stream().mapToLong(PublishedLayer::uploadedBytes).sum()
+          + deployed.stream().mapToLong(DeployedFunction::uploadedBytes).sum();
+    }
+
+    /**
+     * The build's properties for later plugins: {@code lambda.layer.<name>.<region>.arn} for every
+     * region, and {@code lambda.layer.<name>.arn} for the first.
+     */
+    public Map<String, String> properties() {
+      Map<String, String> properties = new LinkedHashMap<>();
+      String first = regions.isEmpty() ? null : regions.get(0);
+      for (PublishedLayer p : published) {
+        properties.put(
+            "lambda.layer." + p.layerName() + "." + p.region() + ".arn", p.layerVersionArn());
+        if (p.region().equals(first)) {
+          properties.put("lambda.layer." + p.layerName() + ".arn", p.layerVersionArn());
+        }
+      }
+      return properties;
+    }
+  }
+
+  private final AwsPorts ports;
+  private final JobLog log;
+
+  public PublishJob(AwsPorts ports, JobLog log) {
+    this.ports = ports;
+    this.log = log;
+  }
+
+  /**
+   * Publishes, deploys and records.
+   *
+   * @throws PublishRefusedException when what was built must not be published
+   * @throws InvalidConfigurationException when the settings cannot work, before any AWS call
+   * @throws AwsCallException when AWS fails; what was published is recorded first
+   * @throws LockfileException when the lockfile cannot be read
+   */
+  public <E extends Exception> Outcome run(Request request, BuildSteps<E> steps)
+      throws IOException, InterruptedException, E {
+    PackagingRequest packaging = request.packaging();
+    PackagingResult built = request.built();
+    if (built.function() == null && request.function() != null) {
+      throw new PublishRefusedException(
+          PublishRefusedException.Reason.LAYER_PROJECT_HAS_NO_FUNCTION, List.of());
+    }
+    if (built.function() != null) {
+      steps.verifyClassPath(ClassPathInput.of(packaging, built));
+    }
+    List<LayerToPublish> layers =
+        built.layers().stream()
+            .map(b -> LayerToPublish.of(b, packaging.runtimes(), packaging.architectures()))
+            .toList();
+    PublishSettings settings =
+        new PublishSettings(
+            request.dryRun()
+                ? request.regions()
+                : ports.regions(request.regions(), request.aws().profile()),
+            request.s3Bucket(),
+            request.licenseInfo(),
+            request.shares().stream().map(Share::parse).toList());
+    List<Violation> violations =
+        settings.check(layers, request.function() == null ? null : built.function());
+    if (!violations.isEmpty()) {
+      throw new InvalidConfigurationException(violations);
+    }
+    // Shared layers: each needs a version in every region before anything is published.
+    Map<String, List<PublishedLayer>> sharedArns =
+        request.function() == null
+            ? Map.of()
+            : SharedLayerArns.forRegions(packaging.shared(), settings.regions());
+
+    PublishLockfile lock =
+        PublishLockfile.open(request.lockfile(), request.lockfileName(), packaging, built);
+    lock.recordedDrift()
+        .forEach(
+            drift ->
+                log.warn(
+                    "Drift from "
+                        + request.lockfileName()
+                        + ", recorded by this publish: "
+                        + drift));
+    if (!lock.integrityFailures().isEmpty()) {
+      throw new PublishRefusedException(
+          PublishRefusedException.Reason.INTEGRITY_FAILURES, lock.integrityFailures());
+    }
+    // One value for the dry run and the deploy, so the dry run prints what the deploy would use.
+    FunctionToDeploy toDeploy =
+        request.function() == null
+            ? null
+            : FunctionToDeploy.of(
+                request.function(), built.function(), request.alias(), lock.retiredLayers());
+    if (request.dryRun()) {
+      List<String> lines =
+          new ArrayList<>(PublishDryRun.layerLines(settings, layers, lock::lockedVersion));
+      if (toDeploy != null) {
+        lines.addAll(PublishDryRun.functionLines(settings.regions(), toDeploy));
+      }
+      return new Outcome(true, settings.regions(), layers, lines, List.of(), List.of());
+    }
+
+    List<PublishedLayer> published = new ArrayList<>();
+    List<DeployedFunction> deployed = new ArrayList<>();
+    try (AwsSession aws = ports.open(request.aws());
+        LayerPublishing publishing =
+            new LayerPublishing(aws, settings, lock::lockedVersion, log::info, request.claims())) {
+      try {
+        for (LayerToPublish layer : layers) {
+          publishing.publish(
+              layer,
+              done -> {
+                published.addAll(done);
+                lock.record(done);
+                done.forEach(this::logLayer);
+              });
+        }
+        if (toDeploy != null) {
+          FunctionDeployment deployment =
+              new FunctionDeployment(
+                  aws,
+                  settings,
+                  new FunctionDeployment.Timing(request.updateTimeout(), Duration.ofMillis(500)),
+                  log::info);
+          deployed.addAll(
+              deployment.deploy(
+                  toDeploy, packaging, built, published, sharedArns, lock::layerLibraries));
+        }
+      } finally {
+        // What exists is recorded even when a later layer or region failed.
+        steps.recorded();
+        PublishRecords.write(
+            request.outputDirectory(), request.terraformVarsFile(), false, published, deployed);
+      }
+    }
+    return new Outcome(false, settings.regions(), layers, List.of(), published, deployed);
+  }
+
+  private void logLayer(PublishedLayer p) {
+    log.info(
+        String.format(
+            Locale.ROOT,
+            "  layer %-20s %-14s %s  %s%s",
+            p.layerName(),
+            p.region(),
+            p.layerVersionArn(),
+            p.outcome().name().toLowerCase(Locale.ROOT),
+            p.uploadedBytes() > 0
+                ? String.format(Locale.ROOT, " (%,d bytes uploaded)", p.uploadedBytes())
+                : ""));
+  }
+}

@@ -1,0 +1,33 @@
+package dev.lambdalayer.core.job;
+
+import java.util.List;
+
+/** Thrown when a publish must not start: what it would deploy is wrong, so nothing is called. */
+public final class PublishRefusedException extends RuntimeException {
+
+  /** Why the publish was refused. */
+  public enum Reason {
+    /** A function to deploy is configured, but the project is a layer project: no function zip. */
+    LAYER_PROJECT_HAS_NO_FUNCTION,
+    /** A jar's bytes differ from the locked ones under the same coordinates. */
+    INTEGRITY_FAILURES
+  }
+
+  private final Reason reason;
+  private final List<String> problems;
+
+  public PublishRefusedException(Reason reason, List<String> problems) {
+    super(reason + (problems.isEmpty() ? "" : ": " + String.join("; ", problems)));
+    this.reason = reason;
+    this.problems = List.copyOf(problems);
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+
+  /** For {@link Reason#INTEGRITY_FAILURES}: each failure as {@code subject: message}. */
+  public List<String> problems() {
+    return problems;
+  }
+}

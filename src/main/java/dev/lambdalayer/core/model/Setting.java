@@ -1,0 +1,34 @@
+package dev.lambdalayer.core.model;
+
+/**
+ * The user settings a configuration problem can point at. The build-tool adapter turns each into
+ * the name the user writes (an XML element, a property), so core messages stay tool-neutral.
+ */
+public enum Setting {
+  LAYERS,
+  LAYER_NAME,
+  LAYER_INCLUDES,
+  LAYER_EXCLUDES,
+  RUNTIMES,
+  ARCHITECTURES,
+  RUNTIME_PROVIDED,
+  OUTPUT_TIMESTAMP,
+  DEPENDENCIES,
+  REGIONS,
+  S3_BUCKET,
+  SHARE,
+  FUNCTION,
+  ALIAS,
+  LICENSE_INFO,
+  LOCKFILE,
+  AUDIT_FAIL_ON_DRIFT,
+  HANDLER,
+  ALLOWED_DUPLICATES,
+  ALLOWED_MISSING,
+  SHARED_LAYERS,
+  LAYER_PROJECT,
+  FAIL_ON_SKEW,
+  PRUNE_KEEP,
+  REACTOR_LAYER,
+  REACTOR_LAYER_MIN_MODULES
+}

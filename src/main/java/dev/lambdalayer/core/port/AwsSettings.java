@@ -1,0 +1,28 @@
+package dev.lambdalayer.core.port;
+
+import java.time.Duration;
+
+/**
+ * How to reach AWS: profile, endpoint override, retries and timeouts. A plain value, so the core
+ * can hand it to an {@link AwsPorts} without knowing the SDK.
+ *
+ * @param profile a profile of {@code ~/.aws/config}; null for the SDK's default chain
+ * @param endpoint an endpoint override (LocalStack and the like) for Lambda and S3; null for AWS
+ * @param retryMode {@code standard} or {@code adaptive}
+ * @param maxAttempts attempts per call, including the first
+ * @param apiCallTimeout the whole call, retries included
+ * @param attemptTimeout one attempt
+ */
+public record AwsSettings(
+    String profile,
+    String endpoint,
+    String retryMode,
+    int maxAttempts,
+    Duration apiCallTimeout,
+    Duration attemptTimeout) {
+
+  public static AwsSettings defaults() {
+    return new AwsSettings(
+        null, null, "standard", 5, Duration.ofMinutes(15), Duration.ofMinutes(5));
+  }
+}

@@ -1,0 +1,59 @@
+package dev.lambdalayer.core.port;
+
+import dev.lambdalayer.core.model.Share;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The port through which the core changes layer versions: one call per AWS operation, no decisions.
+ * Every method throws {@link AwsCallException} when AWS or the network fails after retries. Reading
+ * versions is {@link LayerVersionReader}'s, uploading to S3 {@link ObjectStore}'s. Implementations
+ * must be safe to call from several threads (regions run concurrently).
+ */
+public interface LayerPublisher {
+
+  /** {@code PublishLayerVersion}. */
+  LayerVersionInfo publishLayerVersion(String region, LayerVersionRequest request);
+
+  /**
+   * The statement ids of {@code GetLayerVersionPolicy}; empty when the version has no policy. A
+   * read, but only ever made to grant: it tells which grants exist already.
+   */
+  Set<String> statementIds(String region, String layerName, long version);
+
+  /**
+   * {@code AddLayerVersionPermission} granting {@code lambda:GetLayerVersion}; a statement id that
+   * already exists counts as done.
+   */
+  void addPermission(
+      String region, String layerName, long version, String statementId, Share share);
+
+  /** {@code DeleteLayerVersion}; deleting a version that no longer exists is no error. */
+  void deleteLayerVersion(String region, String layerName, long version);
+
+  /** Where a layer's or function's zip is taken from. */
+  sealed interface Code permits Code.Inline, Code.S3 {
+
+    /** Sent in the request itself ({@code ZipFile}), up to 50 MB. */
+    record Inline(Path zip) implements Code {}
+
+    /** Taken from an S3 object in the same region. */
+    record S3(String bucket, String key) implements Code {}
+  }
+
+  /** What {@code PublishLayerVersion} needs. */
+  record LayerVersionRequest(
+      String layerName,
+      Code code,
+      String description,
+      List<String> runtimes,
+      List<String> architectures,
+      String licenseInfo) {
+
+    public LayerVersionRequest {
+      runtimes = List.copyOf(runtimes);
+      architectures = List.copyOf(architectures);
+    }
+  }
+}

@@ -1,0 +1,261 @@
+package dev.lambdalayer.core.publish;
+
+import dev.lambdalayer.core.model.Joined;
+import dev.lambdalayer.core.model.Share;
+import dev.lambdalayer.core.plan.ReactorClaim;
+import dev.lambdalayer.core.port.AwsCallException;
+import dev.lambdalayer.core.port.AwsSession;
+import dev.lambdalayer.core.port.LayerPublisher;
+import dev.lambdalayer.core.port.LayerVersionInfo;
+import dev.lambdalayer.core.port.LayerVersionReader;
+import dev.lambdalayer.core.port.ObjectStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Publishes each layer once per content and region: reuses the locked or an already published
+ * version with the same hash, else uploads and publishes, then settles on the lowest version with
+ * that hash so concurrent publishers record the same ARN. Regions run concurrently.
+ */
+public final class LayerPublishing implements AutoCloseable {
+
+  /** The version the lockfile records for a layer's content in a region, if any. */
+  @FunctionalInterface
+  public interface LockedVersions {
+    OptionalLong version(String layerName, String sha256, String region);
+  }
+
+  private final LayerVersionReader versions;
+  private final LayerPublisher publisher;
+  private final ObjectStore objects;
+  private final PublishSettings settings;
+  private final LockedVersions locked;
+  private final Consumer<String> log;
+  private final ExecutorService executor;
+  private final Path claims;
+
+  public LayerPublishing(
+      AwsSession aws, PublishSettings settings, LockedVersions locked, Consumer<String> log) {
+    this(aws, settings, locked, log, null);
+  }
+
+  /**
+   * @param claims where the modules of one reactor build claim the publication of a layer content
+   *     in a region, so that under {@code -T} one module publishes it and the others find it
+   *     (instead of publishing a duplicate version side by side); null outside a reactor
+   */
+  public LayerPublishing(
+      AwsSession aws,
+      PublishSettings settings,
+      LockedVersions locked,
+      Consumer<String> log,
+      Path claims) {
+    this.claims = claims;
+    this.versions = aws.layerVersions();
+    this.publisher = aws.layerPublisher();
+    this.objects = aws.objects();
+    this.settings = settings;
+    this.locked = locked;
+    this.log = log;
+    this.executor =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(settings.regions().size(), 8)),
+            r -> {
+              Thread t = new Thread(r, "lambda-publish");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * Publishes one layer to every region concurrently. Results that succeeded are handed to {@code
+   * record} before a failure of another region is thrown, so nothing that exists goes unrecorded.
+   */
+  public List<PublishedLayer> publish(LayerToPublish layer, Consumer<List<PublishedLayer>> record)
+      throws InterruptedException {
+    List<Future<PublishedLayer>> futures = new ArrayList<>();
+    for (String region : settings.regions()) {
+      futures.add(executor.submit(() -> publish(layer, region)));
+    }
+    Joined<PublishedLayer> joined = Joined.of(futures);
+    // Regions that succeeded are recorded before another region's failure is reported.
+    record.accept(joined.done());
+    return joined.orThrow();
+  }
+
+  /** One layer in one region. */
+  PublishedLayer publish(LayerToPublish layer, String region) {
+    String name = layer.name();
+    OptionalLong lockedVersion = locked.version(name, layer.sha256(), region);
+    if (lockedVersion.isPresent()) {
+      Optional<LayerVersionInfo> remote =
+          versions.getLayerVersion(region, name, lockedVersion.getAsLong());
+      if (remote.isPresent()
+          && layer.codeSha256().equals(remote.get().codeSha256())
+          && remote.get().description() != null
+          && remote.get().description().contains(layer.hashMarker())) {
+        share(layer, region, remote.get());
+        return result(layer, region, remote.get(), PublishedLayer.Outcome.LOCKED, 0);
+      }
+      log.accept(
+          String.format(
+              "Layer '%s' %s: the locked version %d %s; looking for another.",
+              name,
+              region,
+              lockedVersion.getAsLong(),
+              remote.isEmpty()
+                  ? "no longer exists"
+                  : layer.codeSha256().equals(remote.get().codeSha256())
+                      ? "declares other runtimes or architectures"
+                      : "holds other content"));
+    }
+    Path claim = claim(layer, region);
+    try {
+      return publishOrFind(layer, region);
+    } finally {
+      release(claim);
+    }
+  }
+
+  /** Waits until no other module of the reactor publishes this content to this region. */
+  private Path claim(LayerToPublish layer, String region) {
+    if (claims == null) {
+      return null;
+    }
+    try {
+      return ReactorClaim.await(
+          claims.resolve("publish-" + layer.sha256() + "-" + region + ".claim"));
+    } catch (IOException e) {
+      return null; // without the claim, settling on the lowest version still agrees on one ARN
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to publish " + layer.name(), e);
+    }
+  }
+
+  private static void release(Path claim) {
+    try {
+      ReactorClaim.release(claim);
+    } catch (IOException e) {
+      // A claim left behind names this live process; the next build takes it over.
+    }
+  }
+
+  private PublishedLayer publishOrFind(LayerToPublish layer, String region) {
+    String name = layer.name();
+    Optional<LayerVersionInfo> existing = lowestWithHash(layer, region);
+    if (existing.isPresent()) {
+      share(layer, region, existing.get());
+      return result(layer, region, existing.get(), PublishedLayer.Outcome.FOUND, 0);
+    }
+
+    long uploaded = 0;
+    LayerPublisher.Code code;
+    if (layer.needsS3()) {
+      String bucket = settings.bucket(region);
+      if (!objects.exists(region, bucket, layer.s3Key())) {
+        objects.put(region, bucket, layer.s3Key(), layer.zip(), layer.zippedBytes());
+        uploaded = layer.zippedBytes();
+      }
+      code = new LayerPublisher.Code.S3(bucket, layer.s3Key());
+    } else {
+      code = new LayerPublisher.Code.Inline(layer.zip());
+      uploaded = layer.zippedBytes();
+    }
+    LayerVersionInfo published =
+        publisher.publishLayerVersion(
+            region,
+            new LayerPublisher.LayerVersionRequest(
+                name,
+                code,
+                layer.description(),
+                layer.runtimes(),
+                layer.architectures(),
+                settings.licenseInfo()));
+    if (published.codeSha256() != null && !layer.codeSha256().equals(published.codeSha256())) {
+      throw new AwsCallException(
+          "PublishLayerVersion",
+          "layer '" + name + "'",
+          region,
+          "Lambda reports CodeSha256 "
+              + published.codeSha256()
+              + " for version "
+              + published.version()
+              + " but the zip's is "
+              + layer.codeSha256()
+              + " (was the zip changed during the upload?)",
+          AwsCallException.Kind.OTHER,
+          null);
+    }
+    // Two publishers of the same content may both have published: both settle on the lowest
+    // version carrying the hash, so both record the same ARN.
+    Optional<LayerVersionInfo> lowest = lowestWithHash(layer, region);
+    if (lowest.isPresent() && lowest.get().version() < published.version()) {
+      log.accept(
+          String.format(
+              "Layer '%s' %s: version %d with the same content was published concurrently;"
+                  + " using it (version %d is a duplicate).",
+              name, region, lowest.get().version(), published.version()));
+      share(layer, region, lowest.get());
+      return result(layer, region, lowest.get(), PublishedLayer.Outcome.SETTLED, uploaded);
+    }
+    share(layer, region, published);
+    return result(layer, region, published, PublishedLayer.Outcome.PUBLISHED, uploaded);
+  }
+
+  private Optional<LayerVersionInfo> lowestWithHash(LayerToPublish layer, String region) {
+    return versions.listLayerVersions(region, layer.name()).stream()
+        .filter(v -> v.description() != null && v.description().contains(layer.hashMarker()))
+        .min(Comparator.comparingLong(LayerVersionInfo::version));
+  }
+
+  private void share(LayerToPublish layer, String region, LayerVersionInfo version) {
+    if (settings.shares().isEmpty()) {
+      return;
+    }
+    Set<String> present = publisher.statementIds(region, layer.name(), version.version());
+    for (Share share : settings.shares()) {
+      if (!present.contains(share.statementId())) {
+        publisher.addPermission(
+            region, layer.name(), version.version(), share.statementId(), share);
+        log.accept(
+            String.format(
+                "Layer '%s' %s version %d: shared with %s.",
+                layer.name(), region, version.version(), share));
+      }
+    }
+  }
+
+  private static PublishedLayer result(
+      LayerToPublish layer,
+      String region,
+      LayerVersionInfo version,
+      PublishedLayer.Outcome outcome,
+      long uploaded) {
+    return new PublishedLayer(
+        layer.name(),
+        region,
+        version.account(),
+        version.layerVersionArn(),
+        version.version(),
+        layer.sha256(),
+        layer.codeSha256(),
+        outcome,
+        uploaded);
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}

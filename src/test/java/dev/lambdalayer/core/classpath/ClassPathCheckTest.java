@@ -1,0 +1,419 @@
+package dev.lambdalayer.core.classpath;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lambdalayer.core.model.ClassPattern;
+import dev.lambdalayer.core.model.Coordinates;
+import dev.lambdalayer.core.model.Setting;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+class ClassPathCheckTest {
+
+  private static final String CONTEXT = "Lcom/amazonaws/services/lambda/runtime/Context;";
+
+  @TempDir Path dir;
+
+  @Test
+  void reportsMissingClassWithTheChainThatReachesIt() throws IOException {
+    Path function =
+        zip(
+            "function.zip",
+            Map.of(
+                "com/example/Handler.class",
+                handler("com/example/Handler", "com/example/Service"),
+                "lib/a.jar",
+                jar(
+                    Map.of(
+                        "com/example/Service.class",
+                        uses("com/example/Service", "org/gone/Lib")))));
+
+    ClassPathReport report = check(function, List.of(), "com.example.Handler::handle");
+
+    assertThat(report.handlerProblem()).isNull();
+    assertThat(report.missing())
+        .containsExactly(
+            new ClassPathReport.MissingClass(
+                "org.gone.Lib",
+                List.of("com.example.Handler", "com.example.Service", "org.gone.Lib")));
+    assertThat(report.reachable()).isEqualTo(2);
+    assertThat(report.hasErrors()).isTrue();
+  }
+
+  @Test
+  void aMissingClassThatMavenHasInALeftOutLibraryBlamesThePlacementNotTheScopes()
+      throws IOException {
+    Path function =
+        zip(
+            "function.zip",
+            Map.of(
+                "com/example/Handler.class",
+                handler("com/example/Handler", "org/provided/Lib", "org/gone/Other")));
+    Path leftOutJar = dir.resolve("provided-lib-1.0.jar");
+    Files.write(leftOutJar, jar(Map.of("org/provided/Lib.class", uses("org/provided/Lib"))));
+    ClassPathInput.LeftOut leftOut =
+        new ClassPathInput.LeftOut(
+            Coordinates.of("org.provided", "lib", "1.0"),
+            leftOutJar,
+            ClassPathInput.Reason.RUNTIME_PROVIDED);
+
+    ClassPathReport report =
+        ClassPathCheck.run(
+            new ClassPathInput(function, List.of(), Map.of(), List.of("java17"), List.of(leftOut)),
+            new ClassPathSettings("com.example.Handler::handle", List.of(), List.of()));
+
+    assertThat(report.missing())
+        .extracting(
+            ClassPathReport.MissingClass::className, ClassPathReport.MissingClass::leftOutIn)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("org.gone.Other", null),
+            org.assertj.core.groups.Tuple.tuple("org.provided.Lib", leftOut));
+    assertThat(report.missingOnlyByPlacement()).isFalse();
+    assertThat(report.errors())
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .startsWith("Missing class org.provided.Lib ")
+                    .contains("Maven's runtime class path has it in org.provided:lib:1.0")
+                    .contains("a runtimeProvided pattern matches it")
+                    .contains("the placement is at fault, not the project's scopes"))
+        .anySatisfy(
+            e -> assertThat(e).startsWith("Missing class org.gone.Other ").doesNotContain("Maven"));
+  }
+
+  @Test
+  void jdkAndLambdaRuntimeClassesAreProvidedAndKnownOptionalOnesAllowed() throws IOException {
+    Path function =
+        zip(
+            "function.zip",
+            Map.of(
+                "com/example/Handler.class",
+                handler(
+                    "com/example/Handler",
+                    "java/util/concurrent/ConcurrentHashMap",
+                    "com/amazonaws/services/lambda/runtime/LambdaLogger",
+                    "org/slf4j/impl/StaticLoggerBinder")));
+
+    ClassPathReport report = check(function, List.of(), "com.example.Handler::handle");
+
+    assertThat(report.missing()).isEmpty();
+    assertThat(report.allowedMissing())
+        .extracting(ClassPathReport.MissingClass::className)
+        .containsExactly("org.slf4j.impl.StaticLoggerBinder");
+  }
+
+  @Test
+  void classInAJdkPackageThatTheJdkLacksIsMissing() throws IOException {
+    Path function =
+        zip(
+            "function.zip",
+            Map.of(
+                "com/example/Handler.class",
+                handler("com/example/Handler", "java/util/NoSuchThing")));
+
+    assertThat(check(function, List.of(), "com.example.Handler::handle").missing())
+        .extracting(ClassPathReport.MissingClass::className)
+        .containsExactly("java.util.NoSuchThing");
+  }
+
+  @Test
+  void shadowedClassesFollowLambdaOrderAndTwoVersionsOfOneLibraryConflict() throws IOException {
+    Path function =
+        zip("function.zip", Map.of("com/example/Handler.class", handler("com/example/Handler")));
+    byte[] dup = uses("org/dup/Thing");
+    Path layer1 =
+        zip(
+            "one.zip",
+            Map.of(
+                "java/lib/b-lib-2.0.jar",
+                    jar(withPom("g", "lib", "2.0", "org/dup/Thing.class", dup)),
+                "java/lib/a-other-1.0.jar", jar(Map.of("org/dup/Thing.class", dup))));
+    Path layer2 =
+        zip(
+            "two.zip",
+            Map.of(
+                "java/lib/c-lib-1.0.jar",
+                jar(withPom("g", "lib", "1.0", "x/Y.class", uses("x/Y")))));
+
+    ClassPathReport report =
+        check(function, List.of(layer("one", layer1), layer("two", layer2)), null);
+
+    assertThat(report.classPath())
+        .extracting(ClassPathEntry::location)
+        .containsExactly(
+            "/var/task",
+            "/opt/java/lib/a-other-1.0.jar",
+            "/opt/java/lib/b-lib-2.0.jar",
+            "/opt/java/lib/c-lib-1.0.jar");
+    assertThat(report.warnings()).hasSize(1);
+    ClassPathReport.Shadowing shadowing = report.warnings().get(0);
+    assertThat(shadowing.winner()).isEqualTo("/opt/java/lib/a-other-1.0.jar (layer one)");
+    assertThat(shadowing.shadowed())
+        .extracting(ClassPathEntry::location)
+        .containsExactly("/opt/java/lib/b-lib-2.0.jar");
+    assertThat(shadowing.classes()).containsExactly("org.dup.Thing");
+    assertThat(report.versionConflicts())
+        .singleElement()
+        .satisfies(c -> assertThat(c.library()).isEqualTo("g:lib"));
+    // Without a handler, every class of the function is a root.
+    assertThat(report.roots()).isEqualTo(1);
+  }
+
+  @Test
+  void allowedDuplicatesAreNotReported() throws IOException {
+    Path function =
+        zip(
+            "function.zip",
+            Map.of(
+                "com/example/Handler.class", handler("com/example/Handler"),
+                "lib/a.jar", jar(Map.of("org/dup/Thing.class", uses("org/dup/Thing"))),
+                "lib/b.jar", jar(Map.of("org/dup/Thing.class", uses("org/dup/Thing")))));
+    ClassPathReport report =
+        ClassPathCheck.run(
+            new ClassPathInput(function, List.of(), Map.of(), List.of("java17")),
+            new ClassPathSettings(
+                null,
+                List.of(ClassPattern.parse("org.dup.**", Setting.ALLOWED_DUPLICATES)),
+                List.of()));
+    assertThat(report.shadowed()).isEmpty();
+  }
+
+  @Test
+  void laterLayerReplacesAJarOfTheSameName() throws IOException {
+    Path function =
+        zip("function.zip", Map.of("com/example/Handler.class", handler("com/example/Handler")));
+    Path one = zip("one.zip", Map.of("java/lib/x.jar", jar(Map.of("a/Old.class", uses("a/Old")))));
+    Path two = zip("two.zip", Map.of("java/lib/x.jar", jar(Map.of("a/New.class", uses("a/New")))));
+
+    ClassPathReport report = check(function, List.of(layer("one", one), layer("two", two)), null);
+
+    assertThat(report.classPath())
+        .extracting(ClassPathEntry::zip)
+        .containsExactly("function", "layer two");
+    assertThat(report.replacedJars())
+        .containsExactly("/opt/java/lib/x.jar of layer one replaced by layer two's");
+  }
+
+  @Test
+  void compressedJarsInsideAZipAreReadToo() throws IOException {
+    Path function =
+        zip(
+            "function.zip",
+            Map.of(
+                "com/example/Handler.class", handler("com/example/Handler", "com/lib/Used"),
+                "lib/lib.jar", jar(Map.of("com/lib/Used.class", uses("com/lib/Used")))),
+            ZipEntry.DEFLATED);
+    ClassPathReport report = check(function, List.of(), "com.example.Handler::handle");
+    assertThat(report.missing()).isEmpty();
+    assertThat(report.reachable()).isEqualTo(2);
+  }
+
+  @Test
+  void handlerProblemsFollowLambdaRules() throws IOException {
+    Path function =
+        zip(
+            "function.zip",
+            Map.of(
+                "com/example/Handler.class", handler("com/example/Handler"),
+                "com/example/Impl.class", requestHandler("com/example/Impl")));
+
+    assertThat(check(function, List.of(), "com.example.Handler::handle").handlerProblem()).isNull();
+    assertThat(check(function, List.of(), "com.example.Impl").handlerProblem()).isNull();
+    assertThat(check(function, List.of(), "com.example.Handler").handlerProblem())
+        .contains("implements neither RequestHandler nor RequestStreamHandler");
+    assertThat(check(function, List.of(), "com.example.Handler::nope").handlerProblem())
+        .contains("has no public method named 'nope'")
+        .contains("handle");
+    assertThat(check(function, List.of(), "com.example.Handler::tooMany").handlerProblem())
+        .contains("has parameters Lambda can pass");
+    assertThat(check(function, List.of(), "com.example.Handlr::handle").handlerProblem())
+        .contains("is not in the function zip nor in any layer")
+        .contains("Did you mean com.example.Handler?");
+    assertThat(check(function, List.of(), "not a handler!").handlerProblem())
+        .contains("not a Java handler");
+  }
+
+  @Test
+  void classesCompiledForANewerJavaThanTheRuntimeAreErrors() throws IOException {
+    Path function =
+        zip(
+            "function.zip",
+            Map.of("com/example/Handler.class", handler(Opcodes.V21, "com/example/Handler")));
+    ClassPathReport report =
+        ClassPathCheck.run(
+            new ClassPathInput(function, List.of(), Map.of(), List.of("java21", "java17")),
+            new ClassPathSettings("com.example.Handler::handle", List.of(), List.of()));
+    assertThat(report.runtime()).isEqualTo("java17");
+    assertThat(report.tooNew())
+        .singleElement()
+        .satisfies(t -> assertThat(t.javaVersion()).isEqualTo(21));
+  }
+
+  @Test
+  void reportIsWrittenAsJson() throws IOException {
+    Path function =
+        zip(
+            "function.zip",
+            Map.of("com/example/Handler.class", handler("com/example/Handler", "org/gone/X")));
+    Path json = dir.resolve("classpath.json");
+    check(function, List.of(), "com.example.Handler::handle").write(json);
+    assertThat(Files.readString(json))
+        .contains("\"jdkClasses\": \"JDK classes of Java 17\"")
+        .contains("\"runningJdk\": false")
+        .contains("\"class\": \"org.gone.X\"")
+        .contains("\"chain\": [")
+        .contains("\"errors\": 1");
+  }
+
+  // ---- fixtures ---------------------------------------------------------------------------
+
+  private ClassPathReport check(Path function, List<ClassPathInput.LayerZip> layers, String handler)
+      throws IOException {
+    return ClassPathCheck.run(
+        new ClassPathInput(function, layers, Map.of(), List.of("java17")),
+        new ClassPathSettings(handler, List.of(), List.of()));
+  }
+
+  private static ClassPathInput.LayerZip layer(String name, Path file) {
+    return new ClassPathInput.LayerZip(name, file);
+  }
+
+  /** A class with a public static {@code handle(String, Context)} that news up each reference. */
+  private static byte[] handler(String name, String... references) {
+    return handler(Opcodes.V17, name, references);
+  }
+
+  private static byte[] handler(int version, String name, String... references) {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    writer.visit(version, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", null);
+    constructor(writer);
+    MethodVisitor m =
+        writer.visitMethod(
+            Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC,
+            "handle",
+            "(Ljava/lang/String;" + CONTEXT + ")Ljava/lang/String;",
+            null,
+            null);
+    m.visitCode();
+    for (String reference : references) {
+      m.visitTypeInsn(Opcodes.NEW, reference);
+      m.visitInsn(Opcodes.POP);
+    }
+    m.visitInsn(Opcodes.ACONST_NULL);
+    m.visitInsn(Opcodes.ARETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    MethodVisitor tooMany =
+        writer.visitMethod(Opcodes.ACC_PUBLIC, "tooMany", "(IIII)V", null, null);
+    tooMany.visitCode();
+    tooMany.visitInsn(Opcodes.RETURN);
+    tooMany.visitMaxs(0, 0);
+    tooMany.visitEnd();
+    writer.visitEnd();
+    return writer.toByteArray();
+  }
+
+  private static byte[] requestHandler(String name) {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    writer.visit(
+        Opcodes.V17,
+        Opcodes.ACC_PUBLIC,
+        name,
+        null,
+        "java/lang/Object",
+        new String[] {ClassPathCheck.REQUEST_HANDLER});
+    constructor(writer);
+    writer.visitEnd();
+    return writer.toByteArray();
+  }
+
+  /** A class whose constructor references each of {@code references}. */
+  private static byte[] uses(String name, String... references) {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", null);
+    MethodVisitor m = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+    m.visitCode();
+    for (String reference : references) {
+      m.visitLdcInsn(org.objectweb.asm.Type.getObjectType(reference));
+      m.visitInsn(Opcodes.POP);
+    }
+    m.visitInsn(Opcodes.RETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    writer.visitEnd();
+    return writer.toByteArray();
+  }
+
+  private static void constructor(ClassWriter writer) {
+    MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+    init.visitCode();
+    init.visitVarInsn(Opcodes.ALOAD, 0);
+    init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    init.visitInsn(Opcodes.RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+  }
+
+  private static Map<String, byte[]> withPom(
+      String g, String a, String v, String className, byte[] bytes) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put(className, bytes);
+    files.put(
+        "META-INF/maven/" + g + "/" + a + "/pom.properties",
+        ("groupId=" + g + "\nartifactId=" + a + "\nversion=" + v + "\n").getBytes());
+    return files;
+  }
+
+  private static byte[] jar(Map<String, byte[]> files) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        out.putNextEntry(new ZipEntry(file.getKey()));
+        out.write(file.getValue());
+        out.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private Path zip(String name, Map<String, byte[]> files) throws IOException {
+    return zip(name, files, ZipEntry.STORED);
+  }
+
+  /** A zip like the plugin writes: jars stored, so the check reads them in place. */
+  private Path zip(String name, Map<String, byte[]> files, int method) throws IOException {
+    Path file = dir.resolve(name);
+    try (OutputStream os = Files.newOutputStream(file);
+        ZipOutputStream out = new ZipOutputStream(os)) {
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        ZipEntry entry = new ZipEntry(f.getKey());
+        entry.setMethod(method);
+        if (method == ZipEntry.STORED) {
+          CRC32 crc = new CRC32();
+          crc.update(f.getValue());
+          entry.setSize(f.getValue().length);
+          entry.setCompressedSize(f.getValue().length);
+          entry.setCrc(crc.getValue());
+        }
+        out.putNextEntry(entry);
+        out.write(f.getValue());
+        out.closeEntry();
+      }
+    }
+    return file;
+  }
+}
