@@ -1,7 +1,7 @@
 // Starts the fake Lambda server with ten versions of layer 'deps', a function that uses some of
 // them through $LATEST and an alias (with routing), and a lockfile that records one more.
-import dev.lambdalayer.core.Lockfile
-import dev.lambdalayer.core.LockfileCodec
+import dev.lambdalayer.core.model.Lockfile
+import dev.lambdalayer.core.lock.LockfileCodec
 
 def server = dev.lambdalayer.aws.FakeAwsServer.start()
 def r = 'eu-west-1'
