@@ -18,14 +18,20 @@ Every figure is a ratio against a reference measured in the same run, alternatin
      -T 2 against -T 1
  10. the same reactor in the reactor mode (<reactorLayer>: the layer is chosen from the modules'
      graphs): total deployable bytes against fat zips, and `mvn -o package` against the rule of 9
+ 11. issue 10's sample function (a generated project: AWS SDK v2 DynamoDB + S3, Jackson, slf4j, the
+     Lambda core API; ~55 runtime jars): (a) clean `mvn -o package` with the plugin against without,
+     (b) `mvn -o lambda:layer` against `mvn -o validate`, (c) the goal's time on an unchanged rebuild
+     against a first build, (d) where the time of both goes (graph, hashing, jar check, packaging,
+     class-path check, and Maven's time outside the goal, split by the log's time stamps)
   and, to choose the compression: the same jars deflated against stored (size and time)
 
-Usage: bench/run.py [--runs N]   (needs the plugin installed: see README)
+Usage: bench/run.py [--runs N] [--only publish|reactor|issue10|2,3,4]   (needs the plugin installed: see README)
 """
 import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -39,21 +45,40 @@ MVNW = str(ROOT / "mvnw")
 EXAMPLE = ROOT / "examples" / "hello-lambda"
 
 
+LAST_CPU = [0.0]  # CPU seconds (user + sys) of the last run()'s process and the children it waited for
+
+
 def run(cmd, cwd, env=None, check=True):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    LAST_CPU[0] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if check and result.returncode != 0:
         sys.exit(f"command failed: {' '.join(map(str, cmd))}\n{result.stdout[-4000:]}")
     return elapsed, result.stdout
 
 
-def goal_millis(log, part="total"):
-    """The goal's own time, as its summary line prints it: total, graph (hashed, checked) or packaged."""
-    match = re.search(r"Lambda zips in .* \((\d+) ms: graph of \d+ jars in (\d+) ms .*?, packaged in (\d+) ms\)", log)
+SUMMARY = re.compile(r"Lambda zips in .* \((\d+) ms: graph of (\d+) jars in (\d+) ms \(hashed (.+?) in (\d+) ms,"
+                     r" checked jars in (\d+) ms, over all threads\), packaged in (\d+) ms\)")
+
+
+def summary(log):
+    """The goal's summary line: total, jars, graph (hashing and checking summed over threads), packaged."""
+    match = SUMMARY.search(log)
     if not match:
         sys.exit("the plugin's summary with its own time was not found in the log")
-    return int(match.group({"total": 1, "graph": 2, "packaged": 3}[part]))
+    total, jars, graph, hashed_bytes, hashing, checking, packaged = match.groups()
+    return {"total": int(total), "jars": int(jars), "graph": int(graph), "hashedBytes": hashed_bytes,
+            "hashing": int(hashing), "checking": int(checking), "packaged": int(packaged)}
+
+
+def goal_millis(log, part="total"):
+    """The goal's own time, as its summary line prints it: total, graph, hashing, checking or packaged.
+
+    The class-path check runs after the summary line and prints its own time (classpath_millis)."""
+    return summary(log)[part]
 
 
 def paired(runs, arm_a, arm_b):
@@ -64,11 +89,40 @@ def paired(runs, arm_a, arm_b):
     return statistics.median(a), statistics.median(b)
 
 
-def report(name, a, b, unit, target):
+def report(name, a, b, unit, target, note=None):
     ratio = a / b
-    verdict = "ok" if ratio <= target else "OVER TARGET"
-    print(f"{name:<58} {a:9.3f} {unit} / {b:9.3f} {unit} = {ratio:5.2f}x  (target <= {target}x, {verdict})")
+    verdict = note or f"target <= {target}x, {'ok' if ratio <= target else 'OVER TARGET'}"
+    print(f"{name:<58} {a:9.3f} {unit} / {b:9.3f} {unit} = {ratio:5.2f}x  ({verdict})")
     return {"name": name, "a": a, "b": b, "unit": unit, "ratio": round(ratio, 3), "target": target}
+
+
+def paired_wall_and_cpu(runs, arm_a, arm_b):
+    """paired(), keeping each run's wall time and the CPU time (user + sys) its last run() burnt."""
+    raw = {"a": {"wall": [], "cpu": []}, "b": {"wall": [], "cpu": []}}
+
+    def keep(key, arm):
+        def timed():
+            wall = arm()
+            raw[key]["wall"].append(round(wall, 3))
+            raw[key]["cpu"].append(round(LAST_CPU[0], 3))
+            return wall
+        return timed
+
+    paired(runs, keep("a", arm_a), keep("b", arm_b))
+    return raw
+
+
+def report_wall_and_cpu(name, raw, target, note=None):
+    """The wall-time ratio, and beside it the CPU-time ratio: on a loaded machine the wall times
+    stretch with the load, the CPU a build burns much less."""
+    median = lambda arm, measure: statistics.median(raw[arm][measure])
+    result = report(name, median("a", "wall"), median("b", "wall"), "s", target, note)
+    cpu_a, cpu_b = median("a", "cpu"), median("b", "cpu")
+    verdict = note or f"target <= {target}x, {'ok' if cpu_a / cpu_b <= target else 'OVER TARGET'}"
+    print(f"{'   the same in CPU time (user + sys of the mvn process)':<58} {cpu_a:9.3f} s / {cpu_b:9.3f} s"
+          f" = {cpu_a / cpu_b:5.2f}x  ({verdict})")
+    result.update(cpuA=cpu_a, cpuB=cpu_b, cpuRatio=round(cpu_a / cpu_b, 3), runs=raw)
+    return result
 
 
 def copy_example(work):
@@ -139,8 +193,8 @@ def bench_package(project, runs):
     def without_it():
         return run([MVNW, "-B", "-q", "-o", "-f", str(without), "clean", "package"], project)[0]
 
-    a, b = paired(runs, with_plugin, without_it)
-    return report("2. clean mvn -o package with plugin vs without", a, b, "s", 1.05)
+    raw = paired_wall_and_cpu(runs, with_plugin, without_it)
+    return report_wall_and_cpu("2. clean mvn -o package with plugin vs without", raw, 1.05)
 
 
 def bench_goal_vs_validate(project, runs):
@@ -153,8 +207,8 @@ def bench_goal_vs_validate(project, runs):
     def validate():
         return run([MVNW, "-B", "-q", "-o", "validate"], project)[0]
 
-    a, b = paired(runs, goal, validate)
-    return report("3. mvn -o lambda:layer vs mvn -o validate", a, b, "s", 1.3)
+    raw = paired_wall_and_cpu(runs, goal, validate)
+    return report_wall_and_cpu("3. mvn -o lambda:layer vs mvn -o validate", raw, 1.3)
 
 
 def bench_incremental(project, runs):
@@ -540,10 +594,227 @@ def bench_reactor_mode(work, runs):
     return result
 
 
+ISSUE10_DEPENDENCIES = [("com.amazonaws", "aws-lambda-java-core", "1.2.3"),
+                        ("software.amazon.awssdk", "dynamodb", None),
+                        ("software.amazon.awssdk", "s3", None),
+                        ("com.fasterxml.jackson.core", "jackson-databind", "2.21.3"),
+                        ("org.slf4j", "slf4j-api", "2.0.17"),
+                        ("org.slf4j", "slf4j-simple", "2.0.17")]
+
+
+def issue10_project(work):
+    """Issue 10's sample function: DynamoDB + S3 (SDK v2), Jackson, slf4j and the Lambda core API."""
+    project = work / "issue10"
+    version = re.search(r"<lambda-layer.version>(.*?)</", (EXAMPLE / "pom.xml").read_text()).group(1)
+    deps = "".join(f"<dependency><groupId>{g}</groupId><artifactId>{a}</artifactId>"
+                   + (f"<version>{v}</version>" if v else "") + "</dependency>"
+                   for g, a, v in ISSUE10_DEPENDENCIES)
+    src = project / "src/main/java/com/example"
+    src.mkdir(parents=True)
+    (src / "Handler.java").write_text("""package com.example;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+
+public class Handler implements RequestHandler<Map<String, String>, String> {
+  private static final Logger LOG = LoggerFactory.getLogger(Handler.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public String handleRequest(Map<String, String> input, Context context) {
+    AttributeValue key = AttributeValue.fromS(input.getOrDefault("key", "k"));
+    GetObjectRequest get = GetObjectRequest.builder().bucket("b").key(key.s()).build();
+    LOG.info("{}", get);
+    try {
+      return JSON.writeValueAsString(Map.of("key", get.key()));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
+""")
+    (project / "pom.xml").write_text(f"""<project><modelVersion>4.0.0</modelVersion>
+<groupId>bench</groupId><artifactId>issue10</artifactId><version>1.0</version>
+<properties><maven.compiler.release>17</maven.compiler.release>
+<project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+<project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp></properties>
+<dependencyManagement><dependencies><dependency><groupId>software.amazon.awssdk</groupId><artifactId>bom</artifactId>
+<version>2.57.8</version><type>pom</type><scope>import</scope></dependency></dependencies></dependencyManagement>
+<dependencies>{deps}</dependencies>
+<build><plugins><plugin><groupId>dev.lambdalayer</groupId><artifactId>lambda-layer-maven-plugin</artifactId>
+<version>{version}</version><executions><execution><goals><goal>layer</goal></goals></execution></executions>
+<configuration><handler>com.example.Handler::handleRequest</handler>
+<runtimes><runtime>java21</runtime><runtime>java17</runtime></runtimes>
+<layers><layer><name>aws-sdk</name><includes><include>software.amazon.awssdk:*</include></includes></layer>
+<layer><name>jackson</name><includes><include>com.fasterxml.jackson.*:*</include></includes></layer></layers>
+</configuration></plugin></plugins></build></project>""")
+    return project
+
+
+# Maven's log lines with a time of day, so that the time outside the goal can be split: dependency
+# resolution happens after the project's header and before the goal's "--- lambda:...:layer" line,
+# loading the plugin and configuring the goal after that line and before the goal's own clock starts.
+MAVEN_TIMESTAMPS = ("-Dorg.slf4j.simpleLogger.showDateTime=true"
+                    " -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS")
+STAMPED = re.compile(r"^(\d\d):(\d\d):(\d\d)\.(\d{3}) \[\w+\] ?(.*)$")
+
+
+def stamped_lines(log):
+    """(milliseconds of the day, text) of each time-stamped log line."""
+    lines = []
+    for line in log.splitlines():
+        match = STAMPED.match(line)
+        if match:
+            h, m, sec, ms, text = match.groups()
+            lines.append(((int(h) * 3600 + int(m) * 60 + int(sec)) * 1000 + int(ms), text))
+    return lines
+
+
+def phases(wall_seconds, log):
+    """Where one `mvn lambda:layer` (or package) run's time went, in ms, from its log."""
+    goal = summary(log)
+    p = {k: goal[k] for k in ("graph", "hashing", "checking", "packaged")}
+    p["classpath"] = classpath_millis(log)
+    p["goal"] = goal["total"] + p["classpath"]
+    p["wall"] = round(wall_seconds * 1000)
+    p["outside"] = p["wall"] - p["goal"]
+    lines = stamped_lines(log)
+    header = next((i for i, (_, text) in enumerate(lines) if re.match(r"--- lambda:.*:layer ", text)), None)
+    zips = next((t for t, text in lines if text.startswith("Lambda zips in ")), None)
+    if header is None or zips is None:
+        return p
+    before = next((t for t, text in reversed(lines[:header]) if text.strip()), lines[header][0])
+    day = 24 * 3600 * 1000
+    p["resolve"] = (lines[header][0] - before) % day
+    p["setup"] = (zips - goal["total"] - lines[header][0]) % day
+    p["mavenRest"] = p["outside"] - p["resolve"] - p["setup"]
+    return p
+
+
+def installed_plugin_note():
+    """Other worktrees may install the same SNAPSHOT version: say whether ~/.m2 holds this one's jar."""
+    import hashlib
+    version = re.search(r"<lambda-layer.version>(.*?)</", (EXAMPLE / "pom.xml").read_text()).group(1)
+    name = f"lambda-layer-maven-plugin-{version}.jar"
+    installed = Path(os.path.expanduser("~/.m2/repository/dev/lambdalayer/lambda-layer-maven-plugin")) / version / name
+    built = ROOT / "target" / name
+    if not installed.is_file() or not built.is_file():
+        return "plugin jar: cannot compare ~/.m2 with target/ (one is missing)"
+    same = hashlib.sha256(installed.read_bytes()).digest() == hashlib.sha256(built.read_bytes()).digest()
+    return ("plugin jar in ~/.m2 is this worktree's target/ jar" if same else
+            "WARNING: the plugin jar in ~/.m2 is not this worktree's target/ jar (installed from elsewhere?)")
+
+
+def bench_issue10(work, runs):
+    """Issue 10's speed targets on its ~55-jar sample function (lines 11a-11d)."""
+    print(installed_plugin_note())
+    project = issue10_project(work)
+    run([MVNW, "-B", "-q", "clean", "package"], project)  # online once: downloads what is missing
+    build = json.loads((project / "target/lambda/build.json").read_text())
+    jars = sum(len(layer["libraries"]) for layer in build["layers"]) + build["function"]["jars"]
+    layers = ", ".join(f"{layer['name']} {len(layer['libraries'])}" for layer in build["layers"])
+    print(f"11. issue 10's sample function: {jars} runtime jars (layers: {layers}; function: {build['function']['jars']})")
+    results = []
+
+    # (a) clean package with and without the plugin.
+    without = without_plugin(project / "pom.xml")
+
+    def with_plugin():
+        return run([MVNW, "-B", "-q", "-o", "clean", "package"], project)[0]
+
+    def without_it():
+        return run([MVNW, "-B", "-q", "-o", "-f", str(without), "clean", "package"], project)[0]
+
+    raw = paired_wall_and_cpu(runs, with_plugin, without_it)
+    results.append(report_wall_and_cpu("11a. issue 10: clean mvn -o package, plugin vs without", raw, 1.10))
+
+    # (b) the goal alone (cold: no digest cache, no zips) against validate.
+    run([MVNW, "-B", "-q", "-o", "package"], project)
+
+    def goal():
+        shutil.rmtree(project / "target/lambda", ignore_errors=True)
+        return run([MVNW, "-B", "-q", "-o", "lambda:layer"], project)[0]
+
+    def validate():
+        return run([MVNW, "-B", "-q", "-o", "validate"], project)[0]
+
+    raw = paired_wall_and_cpu(runs, goal, validate)
+    results.append(report_wall_and_cpu("11b. issue 10: mvn -o lambda:layer vs mvn -o validate", raw, None,
+                                       "no target; 1.83x before the change"))
+    validate_seconds = results[-1]["b"]
+
+    # (c) and (d): an unchanged rebuild against a first build, from the same runs.
+    env = dict(os.environ, MAVEN_OPTS=(os.environ.get("MAVEN_OPTS", "") + " " + MAVEN_TIMESTAMPS).strip())
+    measured = {"first": [], "unchanged": []}
+    run([MVNW, "-B", "-q", "-o", "package"], project)
+
+    def unchanged():
+        wall, log = run([MVNW, "-B", "-o", "lambda:layer"], project, env)
+        measured["unchanged"].append(dict(phases(wall, log), cpu=round(LAST_CPU[0] * 1000)))
+        return measured["unchanged"][-1]
+
+    def first():
+        shutil.rmtree(project / "target/lambda", ignore_errors=True)
+        wall, log = run([MVNW, "-B", "-o", "lambda:layer"], project, env)
+        measured["first"].append(dict(phases(wall, log), cpu=round(LAST_CPU[0] * 1000)))
+        run([MVNW, "-B", "-q", "-o", "lambda:layer"], project)  # leave an up-to-date state behind
+        return measured["first"][-1]
+
+    paired(runs, lambda: unchanged()["goal"], lambda: first()["goal"])
+
+    def median(arm, key):
+        values = [p[key] for p in measured[arm] if key in p]
+        return statistics.median(values) if values else None
+
+    zips = lambda arm: median(arm, "graph") + median(arm, "packaged")
+    line = report("11c. issue 10: goal time (zips + class-path check), unchanged vs first",
+                  median("unchanged", "goal") / 1000, median("first", "goal") / 1000, "s", 0.15)
+    results.append(line)
+    line = report("11c. issue 10: zips part only (summary total, as line 4; 0.69x before)",
+                  zips("unchanged") / 1000, zips("first") / 1000, "s", 0.15)
+    results.append(line)
+
+    rows = [("graph: Maven's artifacts -> libraries (wall)", "graph"),
+            ("  of which hashing jars (summed over threads)", "hashing"),
+            ("  of which checking jars (summed over threads)", "checking"),
+            ("packaging: plan + write zips (unchanged: compare)", "packaged"),
+            ("class-path check", "classpath"),
+            ("= goal time", "goal"),
+            ("Maven outside the goal (wall - goal)", "outside"),
+            ("  plan + dependency resolution (log stamps)", "resolve"),
+            ("  plugin loading + goal set-up (log stamps)", "setup"),
+            ("  JVM start, model, shutdown (the rest)", "mavenRest"),
+            ("= wall time of mvn -o lambda:layer", "wall"),
+            ("CPU time of that mvn (user + sys, all threads)", "cpu")]
+    print(f"11d. where the time goes (medians of {runs}, ms)    first build   unchanged rebuild")
+    breakdown = {}
+    for label, key in rows:
+        f, u = median("first", key), median("unchanged", key)
+        breakdown[key] = {"first": f, "unchanged": u}
+        show = lambda v: f"{v:>8.0f}" if v is not None else "       -"
+        print(f"      {label:<50} {show(f)}      {show(u)}")
+    print(f"      (mvn -o validate, line 11b: {validate_seconds * 1000:.0f} ms)")
+    results.append({"name": "11d. issue 10: breakdown (ms, medians)", "breakdown": breakdown,
+                    "runs": measured, "validateMillis": round(validate_seconds * 1000), "jars": jars})
+    print(installed_plugin_note())
+    return results
+
+
+EXAMPLE_LINES = {"1": bench_packaging, "2": bench_package, "3": bench_goal_vs_validate, "4": bench_incremental,
+                 "6": bench_audit}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", help="run only this benchmark, e.g. publish")
+    parser.add_argument("--only", help="run only this benchmark: publish, reactor, issue10, or line numbers"
+                                       " of the example (1,2,3,4,6; e.g. --only 2,3,4)")
     args = parser.parse_args()
     if args.only == "publish":
         with tempfile.TemporaryDirectory(prefix="lambda-bench-") as tmp:
@@ -555,6 +826,25 @@ def main():
         with tempfile.TemporaryDirectory(prefix="lambda-bench-") as tmp:
             print(json.dumps([bench_reactor(Path(tmp), args.runs),
                               bench_reactor_mode(Path(tmp), args.runs)], indent=2))
+        return
+    if args.only == "issue10":
+        with tempfile.TemporaryDirectory(prefix="lambda-bench-") as tmp:
+            results = bench_issue10(Path(tmp), args.runs)
+        out = ROOT / "target" / "bench-issue10.json"
+        out.parent.mkdir(exist_ok=True)
+        out.write_text(json.dumps(results, indent=2) + "\n")
+        print(f"results: {out}")
+        return
+    if args.only:
+        lines = args.only.split(",")
+        unknown = [line for line in lines if line not in EXAMPLE_LINES]
+        if unknown:
+            sys.exit(f"--only: unknown {unknown}; publish, reactor, issue10 or lines {sorted(EXAMPLE_LINES)}")
+        with tempfile.TemporaryDirectory(prefix="lambda-bench-") as tmp:
+            project = copy_example(Path(tmp))
+            run([MVNW, "-B", "-q", "clean", "package"], project)  # warm up; downloads what is missing
+            results = [EXAMPLE_LINES[line](project, args.runs) for line in lines]
+        print(json.dumps(results, indent=2))
         return
     with tempfile.TemporaryDirectory(prefix="lambda-bench-") as tmp:
         work = Path(tmp)
@@ -571,6 +861,7 @@ def main():
             bench_publish(project, args.runs),
             bench_reactor(work, args.runs),
             bench_reactor_mode(work, args.runs),
+            *bench_issue10(work, args.runs),
         ]
     out = ROOT / "target" / "bench.json"
     out.parent.mkdir(exist_ok=True)
