@@ -15,8 +15,6 @@ import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.Basedir;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.artifact.DefaultArtifact;
-import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.plugin.Mojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
@@ -52,18 +50,7 @@ class AuditMojoTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    project.setGroupId("com.example");
-    project.setArtifactId("my-function");
-    project.setVersion("1.0");
-    project.setArtifact(
-        new DefaultArtifact(
-            "com.example",
-            "my-function",
-            "1.0",
-            "compile",
-            "jar",
-            null,
-            new DefaultArtifactHandler("jar")));
+    FakeRuntimeGraph.functionProject(project);
     graph =
         new FakeRuntimeGraph(temp)
             .jar("com.fasterxml.jackson.core:jackson-databind:2.18.2")

@@ -71,6 +71,22 @@ final class FakeRuntimeGraph {
     return classes;
   }
 
+  /** Makes the harness's project the function {@code com.example:my-function:1.0} (a jar). */
+  static void functionProject(org.apache.maven.project.MavenProject project) {
+    project.setGroupId("com.example");
+    project.setArtifactId("my-function");
+    project.setVersion("1.0");
+    project.setArtifact(
+        new org.apache.maven.artifact.DefaultArtifact(
+            "com.example",
+            "my-function",
+            "1.0",
+            "compile",
+            "jar",
+            null,
+            new org.apache.maven.artifact.handler.DefaultArtifactHandler("jar")));
+  }
+
   /**
    * Stands in for Maven Resolver: the graph as it is when the goal asks. The harness asks for
    * collaborators before a test's set-up runs, hence the supplier.

@@ -28,8 +28,6 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.artifact.DefaultArtifact;
-import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
@@ -75,18 +73,7 @@ class LayerMojoTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    project.setGroupId("com.example");
-    project.setArtifactId("my-function");
-    project.setVersion("1.0");
-    project.setArtifact(
-        new DefaultArtifact(
-            "com.example",
-            "my-function",
-            "1.0",
-            "compile",
-            "jar",
-            null,
-            new DefaultArtifactHandler("jar")));
+    FakeRuntimeGraph.functionProject(project);
     String s3 = "software.amazon.awssdk:s3:2.30.0";
     graph.add(jar(s3));
     graph.add(jar("software.amazon.awssdk:sdk-core:2.30.0", s3));

@@ -45,10 +45,7 @@ class LockMojoTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    project.setGroupId("com.example");
-    project.setArtifactId("my-function");
-    project.setVersion("1.0");
-    project.setArtifact(artifact("com.example:my-function:1.0", "compile", "jar", List.of()));
+    FakeRuntimeGraph.functionProject(project);
     String s3 = "software.amazon.awssdk:s3:2.30.0";
     String testOnly = "org.example:test-helper:1.0";
     artifacts.add(artifact(s3, "compile", "jar", List.of()));

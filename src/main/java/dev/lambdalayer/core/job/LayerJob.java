@@ -16,7 +16,6 @@ import dev.lambdalayer.core.plan.PackagingRequest;
 import dev.lambdalayer.core.plan.PackagingResult;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,13 +57,7 @@ public final class LayerJob {
       Optional<AuditReport> drift,
       ClassPathReport classPath,
       LayerDescriptor descriptor,
-      long packagingNanos) {
-
-    /** The warnings of packaging, then the lockfile drift lines. */
-    public List<String> warnings() {
-      return result.warnings();
-    }
-  }
+      long packagingNanos) {}
 
   private final FileDigestCache digests;
 

@@ -9,8 +9,6 @@ import java.nio.file.Path;
  */
 public final class BrokenJarException extends IOException {
 
-  private final Path file;
-
   BrokenJarException(Path file, String library, boolean inRepository, String reason) {
     super(
         "The jar of "
@@ -26,11 +24,5 @@ public final class BrokenJarException extends IOException {
                     + " and build again online (without -o), so that Maven downloads it anew."
                 : "rebuild the module that makes it (mvn package in that module), or delete the file"
                     + " and build again."));
-    this.file = file;
-  }
-
-  /** The broken file. */
-  public Path file() {
-    return file;
   }
 }
