@@ -60,7 +60,8 @@ public class CompareMojo extends AbstractLambdaMojo {
               + " -Dlambda.compare.with=target/app.jar");
     }
     Path with = compareWith.toPath();
-    Path base = project != null ? project.getBasedir().toPath() : null;
+    Path base =
+        project != null && project.getBasedir() != null ? project.getBasedir().toPath() : null;
     String name =
         base != null && with.toAbsolutePath().startsWith(base.toAbsolutePath())
             ? base.toAbsolutePath().relativize(with.toAbsolutePath()).toString()

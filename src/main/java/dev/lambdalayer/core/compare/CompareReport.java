@@ -214,6 +214,9 @@ public record CompareReport(
 
   private static String places(List<String> classPath) {
     long jars = classPath.stream().filter(p -> p.endsWith(".jar")).count();
+    if (jars == 0) {
+      return "everything at /var/task";
+    }
     return "/var/task and " + jars + " jar" + (jars == 1 ? "" : "s");
   }
 
