@@ -167,8 +167,10 @@ final class ArtifactComparison {
   }
 
   private List<LibraryChange> libraries() throws IOException {
-    Map<String, Coordinates> before = libraries(old);
-    Map<String, Coordinates> after = libraries(now);
+    Map<String, Place> oldPlaces = new HashMap<>();
+    Map<String, Place> newPlaces = new HashMap<>();
+    Map<String, Coordinates> before = libraries(old, oldPlaces);
+    Map<String, Coordinates> after = libraries(now, newPlaces);
     TreeSet<String> keys = new TreeSet<>(before.keySet());
     keys.addAll(after.keySet());
     List<LibraryChange> changes = new ArrayList<>();
@@ -176,13 +178,17 @@ final class ArtifactComparison {
       Coordinates o = before.get(key);
       Coordinates n = after.get(key);
       if (o == null) {
-        changes.add(new LibraryChange(Change.ADDED, key, null, n.version(), null));
+        if (!classesAllIn(newPlaces.get(key), old)) {
+          changes.add(new LibraryChange(Change.ADDED, key, null, n.version(), null));
+        }
       } else if (n == null) {
-        String why =
-            onPurpose.runtimeProvided().contains(key)
-                ? "provided by the Lambda runtime (<runtimeProvided>)"
-                : null;
-        changes.add(new LibraryChange(Change.REMOVED, key, o.version(), null, why));
+        if (!classesAllIn(oldPlaces.get(key), now)) {
+          String why =
+              onPurpose.runtimeProvided().contains(key)
+                  ? "provided by the Lambda runtime (<runtimeProvided>)"
+                  : null;
+          changes.add(new LibraryChange(Change.REMOVED, key, o.version(), null, why));
+        }
       } else if (!o.version().equals(n.version())) {
         changes.add(new LibraryChange(Change.CHANGED, key, o.version(), n.version(), null));
       }
@@ -190,14 +196,43 @@ final class ArtifactComparison {
     return changes;
   }
 
-  /** Each library once, at the version of its first place on the class path. */
-  private Map<String, Coordinates> libraries(LambdaFiles files) throws IOException {
+  /**
+   * Each library once, at the version of its first place on the class path, and that place. The
+   * function itself is no library: a shaded jar names it, the function zip does not.
+   */
+  private Map<String, Coordinates> libraries(LambdaFiles files, Map<String, Place> places)
+      throws IOException {
     Map<String, Coordinates> found = new LinkedHashMap<>();
     for (Place place : files.places()) {
-      files.libraries(place).forEach(found::putIfAbsent);
+      for (Map.Entry<String, Coordinates> library : files.libraries(place).entrySet()) {
+        if (found.putIfAbsent(library.getKey(), library.getValue()) == null) {
+          places.put(library.getKey(), place);
+        }
+      }
     }
     found.remove(onPurpose.project());
     return found;
+  }
+
+  /**
+   * Whether a jar's classes are all in the other deployment: a jar without {@code pom.properties}
+   * (reactive-streams has none) is still in a shaded jar, only unnamed there. Any difference in
+   * their bytes is listed with the classes.
+   */
+  private static boolean classesAllIn(Place place, LambdaFiles other) {
+    if (place == null || place.root()) {
+      return false;
+    }
+    boolean any = false;
+    for (String name : place.zip().entries().keySet()) {
+      if (FileKind.of(name) == FileKind.CLASS) {
+        if (!other.files().containsKey(name)) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
   }
 
   private Optional<ServiceChange> service(String name, List<Copy> before, List<Copy> after)

@@ -12,7 +12,7 @@ enum FileKind {
   MERGED,
   /** Any other resource, read with {@code getResource}: the first copy wins. */
   RESOURCE,
-  /** Packaging detail no code reads: manifests, signatures, Maven metadata. */
+  /** Packaging detail no code reads: manifests, signatures, licences, Maven metadata. */
   IGNORED;
 
   /**
@@ -47,14 +47,20 @@ enum FileKind {
     if (name.equals("META-INF/MANIFEST.MF")
         || name.equals("META-INF/INDEX.LIST")
         || name.startsWith("META-INF/maven/")
-        || (name.startsWith("META-INF/") && name.indexOf('/', 9) < 0 && isSignature(name))) {
+        || (name.startsWith("META-INF/") && name.indexOf('/', 9) < 0 && isMetadata(name))) {
       return IGNORED;
     }
     return RESOURCE;
   }
 
-  private static boolean isSignature(String name) {
-    return name.endsWith(".SF")
+  /** Signatures, and the licence and notice files that every jar carries a copy of. */
+  private static boolean isMetadata(String name) {
+    String file = name.substring("META-INF/".length()).toUpperCase(java.util.Locale.ROOT);
+    return file.startsWith("LICENSE")
+        || file.startsWith("NOTICE")
+        || file.startsWith("DEPENDENCIES")
+        || file.startsWith("README")
+        || name.endsWith(".SF")
         || name.endsWith(".RSA")
         || name.endsWith(".DSA")
         || name.endsWith(".EC");

@@ -261,6 +261,46 @@ class FatJarComparisonTest {
   }
 
   @Test
+  void aJarWithoutPomPropertiesWhoseClassesTheShadedJarHoldsIsNotAdded() throws Exception {
+    // reactive-streams carries no pom.properties: the shaded jar holds its classes unnamed.
+    Map<String, byte[]> shaded = files("com/example/Handler.class", "handler");
+    shaded.putAll(libraryA());
+    shaded.put("org/b/B.class", "B".getBytes(StandardCharsets.UTF_8));
+    shaded.put("META-INF/LICENSE.txt", "a's licence".getBytes(StandardCharsets.UTF_8));
+    Map<String, byte[]> unnamedB = libraryB(B);
+    unnamedB.remove(pomPath(B));
+    unnamedB.put("META-INF/LICENSE.txt", "b's licence".getBytes(StandardCharsets.UTF_8));
+    Map<String, byte[]> function = files("com/example/Handler.class", "handler");
+    function.put("lib/" + A.fileName(), zipBytes(libraryA(), false));
+    function.put("lib/unnamed-b.jar", zipBytes(unnamedB, false));
+    ClassPathInput input =
+        new ClassPathInput(
+            write("function.zip", function, false), List.of(), Map.of(), List.of("java21"));
+
+    CompareReport report =
+        FatJarComparison.compare(write("app.jar", shaded, false), "app.jar", input, INTENDED);
+
+    assertThat(report.libraries()).isEmpty();
+    assertThat(report.resources()).isEmpty();
+    assertThat(report.classes()).isEmpty();
+  }
+
+  @Test
+  void aJarWhoseClassesTheOldArtifactLacksIsAdded() throws Exception {
+    Path jar = write("app.jar", files("com/example/Handler.class", "handler"), false);
+
+    CompareReport report = FatJarComparison.compare(jar, "app.jar", newZips(), INTENDED);
+
+    assertThat(report.libraries())
+        .containsExactly(
+            new LibraryChange(Change.ADDED, "org.a:a", null, "1.0", null),
+            new LibraryChange(Change.ADDED, "org.b:b", null, "2.0", null));
+    assertThat(report.classGroups())
+        .extracting(CompareReport.GroupCount::group)
+        .containsExactlyInAnyOrder("org.a:a", "org.b:b");
+  }
+
+  @Test
   void compareJsonHoldsTheCountsAndTheDetail() throws Exception {
     Path jar =
         write(
