@@ -301,6 +301,63 @@ class FatJarComparisonTest {
   }
 
   @Test
+  void aResourceShadeAppendedIntoOneCopyIsNoDifferenceButADroppedOneIs() throws Exception {
+    // Shade's AppendingTransformer: one file with both libraries' lines; the layers keep two.
+    Map<String, byte[]> shaded = files("com/example/Handler.class", "handler");
+    shaded.putAll(libraryA());
+    shaded.putAll(libraryB(B));
+    shaded.put(INTERCEPTORS, "org.a.Interceptor\norg.b.XRay\n".getBytes(StandardCharsets.UTF_8));
+    shaded.put(SPI, "org.a.AHttp\norg.b.BHttp\n".getBytes(StandardCharsets.UTF_8));
+    shaded.put(
+        "META-INF/spring.factories", "org.Foo=org.a.Gone\n".getBytes(StandardCharsets.UTF_8));
+
+    CompareReport report =
+        FatJarComparison.compare(write("app.jar", shaded, false), "app.jar", newZips(), INTENDED);
+
+    assertThat(report.services()).isEmpty();
+    assertThat(report.mergedResources()).hasSize(1);
+    CompareReport.MergedResourceChange spring = report.mergedResources().get(0);
+    assertThat(spring.resource()).isEqualTo("META-INF/spring.factories");
+    assertThat(spring.removed()).containsExactly("org.Foo=org.a.Gone");
+    assertThat(spring.newCopies()).isEmpty();
+  }
+
+  @Test
+  void layersMergeIntoOneOptWhereALaterLayersJarOfTheSameNameWins() throws Exception {
+    Map<String, byte[]> first = new LinkedHashMap<>();
+    first.put("java/lib/" + B.fileName(), zipBytes(libraryB(B), true));
+    first.put("java/lib/z.jar", zipBytes(files("z/Z.class", "first"), true));
+    Map<String, byte[]> second = new LinkedHashMap<>();
+    second.put("java/lib/z.jar", zipBytes(files("z/Z.class", "second"), true));
+    Map<String, byte[]> function = files("com/example/Handler.class", "handler");
+    function.put("lib/" + A.fileName(), zipBytes(libraryA(), false));
+    ClassPathInput input =
+        new ClassPathInput(
+            write("function.zip", function, false),
+            List.of(
+                new ClassPathInput.LayerZip("one", write("one.zip", first, true)),
+                new ClassPathInput.LayerZip("two", write("two.zip", second, false))),
+            Map.of(A.fileName(), A, B.fileName(), B),
+            List.of("java21"));
+    Map<String, byte[]> shaded = files("z/Z.class", "first");
+
+    CompareReport report =
+        FatJarComparison.compare(write("app.jar", shaded, false), "app.jar", input, INTENDED);
+
+    assertThat(report.newClassPath())
+        .containsExactly(
+            "/var/task",
+            "/var/task/lib/" + A.fileName(),
+            "/opt/java/lib/" + B.fileName(),
+            "/opt/java/lib/z.jar");
+    assertThat(report.classes())
+        .filteredOn(c -> c.name().equals("z/Z.class"))
+        .containsExactly(
+            new FileChange(
+                Change.CHANGED, "z/Z.class", "/var/task", "/opt/java/lib/z.jar", "z.jar"));
+  }
+
+  @Test
   void compareJsonHoldsTheCountsAndTheDetail() throws Exception {
     Path jar =
         write(
