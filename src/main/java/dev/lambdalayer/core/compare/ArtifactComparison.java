@@ -51,13 +51,20 @@ final class ArtifactComparison {
     List<FileChange> resources = new ArrayList<>();
     List<ServiceChange> services = new ArrayList<>();
     List<MergedResourceChange> merged = new ArrayList<>();
+    int runtimeClasses = 0;
     TreeSet<String> names = new TreeSet<>(old.files().keySet());
     names.addAll(now.files().keySet());
     for (String name : names) {
       List<Copy> before = old.files().getOrDefault(name, List.of());
       List<Copy> after = now.files().getOrDefault(name, List.of());
       switch (FileKind.of(name)) {
-        case CLASS -> winner(name, before, after, packages).ifPresent(classes::add);
+        case CLASS -> {
+          if (LambdaRuntimePackages.provides(name)) {
+            runtimeClasses++;
+          } else {
+            winner(name, before, after, packages).ifPresent(classes::add);
+          }
+        }
         case RESOURCE -> winner(name, before, after, packages).ifPresent(resources::add);
         case SERVICE -> service(name, before, after).ifPresent(services::add);
         case MERGED -> merged(name, before, after).ifPresent(merged::add);
@@ -71,6 +78,7 @@ final class ArtifactComparison {
         libraries(),
         classes,
         groups(classes),
+        runtimeClasses,
         resources,
         services,
         merged);

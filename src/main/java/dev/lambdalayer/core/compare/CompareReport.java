@@ -33,6 +33,7 @@ public record CompareReport(
     List<LibraryChange> libraries,
     List<FileChange> classes,
     List<GroupCount> classGroups,
+    int runtimeClasses,
     List<FileChange> resources,
     List<ServiceChange> services,
     List<MergedResourceChange> mergedResources) {
@@ -163,6 +164,12 @@ public record CompareReport(
         classLine.append(')');
       }
     }
+    if (runtimeClasses > 0) {
+      classLine
+          .append("; ")
+          .append(runtimeClasses)
+          .append(" of the Lambda runtime's packages not compared (its own copies load first)");
+    }
     lines.add(classLine.toString());
     lines.add(
         "  resources: "
@@ -240,6 +247,7 @@ public record CompareReport(
     counts.put("classesOnlyOld", count(classes, Change.REMOVED));
     counts.put("classesOnlyNew", count(classes, Change.ADDED));
     counts.put("classesChanged", count(classes, Change.CHANGED));
+    counts.put("classesOfTheLambdaRuntime", runtimeClasses);
     counts.put("resourcesOnlyOld", count(resources, Change.REMOVED));
     counts.put("resourcesOnlyNew", count(resources, Change.ADDED));
     counts.put("resourcesChanged", count(resources, Change.CHANGED));
