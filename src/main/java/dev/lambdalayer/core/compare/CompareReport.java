@@ -168,7 +168,8 @@ public record CompareReport(
       classLine
           .append("; ")
           .append(runtimeClasses)
-          .append(" of the Lambda runtime's packages not compared (its own copies load first)");
+          .append(
+              " classes in the Lambda runtime's packages not compared (its own copies load first)");
     }
     lines.add(classLine.toString());
     lines.add(

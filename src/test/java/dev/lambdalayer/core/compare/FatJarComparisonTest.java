@@ -204,7 +204,7 @@ class FatJarComparisonTest {
             line ->
                 assertThat(line)
                     .contains("classes: 1 only in the old artifact, 0 only in the new zips, 1")
-                    .contains("1 of the Lambda runtime's packages not compared"));
+                    .contains("1 classes in the Lambda runtime's packages not compared"));
     assertThat(report.warnings())
         .anySatisfy(
             line ->
