@@ -67,6 +67,7 @@ class ArchitectureTest {
               "dev.lambdalayer.core.plan..",
               "dev.lambdalayer.core.lock..",
               "dev.lambdalayer.core.classpath..",
+              "dev.lambdalayer.core.compare..",
               "dev.lambdalayer.core.port..",
               "dev.lambdalayer.core.publish..",
               "dev.lambdalayer.core.prune..",
