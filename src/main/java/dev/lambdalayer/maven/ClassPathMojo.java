@@ -36,7 +36,7 @@ public class ClassPathMojo extends AbstractClassPathMojo {
 
   @Override
   protected void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
-    ClassPathSettings settings = classPathSettings();
+    ClassPathSettings settings = classPath().settings();
     if (settings == null) {
       getLog().info("Skipping the class-path check: lambda.classpath.skip is set.");
       return;
@@ -52,7 +52,7 @@ public class ClassPathMojo extends AbstractClassPathMojo {
               + " bound to package, or 'mvn package lambda:layer lambda:classpath'.");
     }
     if (outcome instanceof ClassPathJob.Checked checked) {
-      renderClassPath(checked.report());
+      classPath().render(checked.report(), outputDirectory.toPath(), getLog());
     } else {
       // A layer project: its functions check its libraries, with their own classes.
       getLog()

@@ -1,7 +1,6 @@
 package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.job.PruneJob;
-import dev.lambdalayer.core.port.AwsCallException;
 import dev.lambdalayer.core.port.AwsPorts;
 import dev.lambdalayer.core.prune.LayerPruning;
 import java.io.IOException;
@@ -56,8 +55,7 @@ public class PruneMojo extends AbstractLayerVersionsMojo {
   protected void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
     if (session.isOffline()) {
       throw new MojoFailureException(
-          "lambda:prune needs the network to reach AWS (a dry run lists the layer versions too),"
-              + " but Maven runs offline (-o). Run it without -o.");
+          JobMessages.offline("lambda:prune", " (a dry run lists the layer versions too)", ""));
     }
     AwsParameters aws = aws();
     PruneJob.Request request =
@@ -71,12 +69,7 @@ public class PruneMojo extends AbstractLayerVersionsMojo {
             keep,
             apply,
             outputDirectory.toPath().resolve("prune.json"));
-    PruneJob.Outcome outcome;
-    try {
-      outcome = new PruneJob(ports, jobLog()).run(request);
-    } catch (AwsCallException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    }
+    PruneJob.Outcome outcome = new PruneJob(ports, jobLog()).run(request);
     LayerPruning.Report report = outcome.report();
     getLog()
         .info(
