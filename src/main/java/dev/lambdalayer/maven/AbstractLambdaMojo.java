@@ -77,8 +77,7 @@ public abstract class AbstractLambdaMojo extends AbstractMojo {
     } catch (PublishRefusedException e) {
       throw new MojoFailureException(JobMessages.publishRefused(e));
     } catch (AwsCallException e) {
-      // The core's message already says which call failed, where, and what to check.
-      throw new MojoFailureException(e.getMessage(), e);
+      throw new MojoFailureException(JobMessages.awsCall(e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException(goal() + " was interrupted", e);

@@ -4,6 +4,7 @@ import dev.lambdalayer.core.job.AuditJob;
 import dev.lambdalayer.core.job.PublishJob;
 import dev.lambdalayer.core.job.PublishRefusedException;
 import dev.lambdalayer.core.model.Setting;
+import dev.lambdalayer.core.port.AwsCallException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -43,6 +44,23 @@ final class JobMessages {
         millis,
         lockfileName,
         publishJson);
+  }
+
+  /**
+   * A failed AWS call: the core's message says which call failed, where, and what AWS said; the
+   * settings that fix the kind of failure are named here, as the user writes them.
+   */
+  static String awsCall(AwsCallException e) {
+    return e.getMessage()
+        + switch (e.kind()) {
+          case CREDENTIALS -> ". The profile: " + SettingNames.of(Setting.PROFILE) + ".";
+          case REGION ->
+              ". The regions: "
+                  + SettingNames.of(Setting.REGIONS)
+                  + ", or one region: <region> (-Dlambda.region).";
+          case TIMEOUT -> ". Allow more time with " + SettingNames.of(Setting.UPDATE_TIMEOUT) + ".";
+          default -> "";
+        };
   }
 
   /** Why {@code lambda:publish} refused to start. */

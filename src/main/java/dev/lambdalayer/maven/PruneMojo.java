@@ -1,6 +1,7 @@
 package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.job.PruneJob;
+import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.port.AwsPorts;
 import dev.lambdalayer.core.prune.LayerPruning;
 import java.io.IOException;
@@ -58,6 +59,16 @@ public class PruneMojo extends AbstractLayerVersionsMojo {
           JobMessages.offline("lambda:prune", " (a dry run lists the layer versions too)", ""));
     }
     AwsParameters aws = aws();
+    if (aws.functionName() == null) {
+      getLog()
+          .warn(
+              "No "
+                  + SettingNames.of(Setting.FUNCTION)
+                  + " is configured: no function's use of a layer version is checked, only the"
+                  + " lockfile and "
+                  + SettingNames.of(Setting.PRUNE_KEEP)
+                  + ".");
+    }
     PruneJob.Request request =
         new PruneJob.Request(
             aws.configuredRegions(),
