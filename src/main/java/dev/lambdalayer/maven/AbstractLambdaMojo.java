@@ -4,6 +4,7 @@ import dev.lambdalayer.core.job.JobLog;
 import dev.lambdalayer.core.job.PublishRefusedException;
 import dev.lambdalayer.core.model.InvalidConfigurationException;
 import dev.lambdalayer.core.model.LockfileException;
+import dev.lambdalayer.core.plan.LayerDescriptor;
 import dev.lambdalayer.core.port.AwsCallException;
 import java.io.File;
 import java.io.IOException;
@@ -102,6 +103,13 @@ public abstract class AbstractLambdaMojo extends AbstractMojo {
         && "pom".equals(project.getPackaging())
         && project.getModules() != null
         && !project.getModules().isEmpty();
+  }
+
+  /** Where a layer project's descriptor is written (and read back by {@code lambda:classpath}). */
+  protected Path layerDescriptorFile() {
+    return outputDirectory
+        .toPath()
+        .resolve(project.getArtifactId() + "-" + LayerDescriptor.CLASSIFIER + ".json");
   }
 
   /** The job's progress, into this goal's log. */

@@ -1,7 +1,6 @@
 package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.model.FileDigestCache;
-import dev.lambdalayer.core.plan.LayerDescriptor;
 import dev.lambdalayer.core.plan.PackagingRequest;
 import java.io.File;
 import java.io.IOException;
@@ -208,13 +207,6 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
   /** Where the modules of this reactor build share layer zips; null outside a reactor. */
   protected Path reactorLayerCache() {
     return PackagingRequestFactory.reactorLayerCache(session, project);
-  }
-
-  /** Where a layer project's descriptor is written. */
-  protected Path layerDescriptorFile() {
-    return outputDirectory
-        .toPath()
-        .resolve(project.getArtifactId() + "-" + LayerDescriptor.CLASSIFIER + ".json");
   }
 
   /** {@code groupId:artifactId:version} of this project, for a layer project's descriptor. */

@@ -2,9 +2,7 @@ package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.classpath.ClassPathSettings;
 import dev.lambdalayer.core.job.ClassPathJob;
-import dev.lambdalayer.core.plan.LayerDescriptor;
 import java.io.IOException;
-import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -60,11 +58,5 @@ public class ClassPathMojo extends AbstractClassPathMojo {
               "Layer project: no function to check. Each function that uses this layer checks"
                   + " it in its own lambda:classpath.");
     }
-  }
-
-  private Path layerDescriptorFile() {
-    return outputDirectory
-        .toPath()
-        .resolve(project.getArtifactId() + "-" + LayerDescriptor.CLASSIFIER + ".json");
   }
 }

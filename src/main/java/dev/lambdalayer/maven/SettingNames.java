@@ -76,7 +76,7 @@ final class SettingNames {
           .append(v.problem())
           .append(". Fix: ")
           .append(v.fix())
-          .append(v.related() == null ? "" : ": " + of(v.related()))
+          .append(v.related() == null ? "" : "; see " + of(v.related()))
           .append('.');
     }
     return message.toString();

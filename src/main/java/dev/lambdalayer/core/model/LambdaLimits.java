@@ -114,7 +114,7 @@ public final class LambdaLimits {
                   "function and layers exceed Lambda's limit of %,d bytes unzipped",
                   MAX_UNZIPPED_BYTES),
               "remove dependencies, deploy a container image instead, or leave out the libraries"
-                  + " the runtime provides with",
+                  + " the runtime provides",
               Setting.RUNTIME_PROVIDED));
     }
     return violations;

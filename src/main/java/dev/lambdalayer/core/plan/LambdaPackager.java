@@ -121,7 +121,7 @@ public final class LambdaPackager {
               prepared.layers().isEmpty()
                   ? "add the layer's libraries as dependencies of the layer project"
                   : "configure at most one layer, or none (every dependency then goes into the"
-                      + " layer), in",
+                      + " layer)",
               prepared.layers().isEmpty() ? Setting.DEPENDENCIES : Setting.LAYERS));
     }
     Path out = request.outputDirectory();

@@ -276,7 +276,7 @@ public final class FunctionDeployment {
                   + " (its other layers are kept): "
                   + newLayers,
               "remove layers this plugin does not manage from the function, or configure fewer"
-                  + " layers in",
+                  + " layers",
               Setting.LAYERS));
     }
     boolean codeChanged = !function.codeSha256().equals(state.codeSha256());
