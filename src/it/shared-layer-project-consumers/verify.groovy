@@ -45,7 +45,7 @@ try {
   assert log.contains('2.18.2 stays in the function zip (/var/task/lib) and runs')
   assert log.contains("it.lambdalayer.shared:platform-layer:1.4.0' : layer 'platform' has no published version in us-east-1") ||
       log.contains("'it.lambdalayer.shared:platform-layer:1.4.0': layer 'platform' has no published version in us-east-1")
-  assert log.contains("add us-east-1 to the layer project's <regions>")
+  assert log.contains("add us-east-1 to the layer project's regions")
   assert server.functionLayers('us-east-1', 'fb') == []
 } finally {
   server?.close()

@@ -1,6 +1,5 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.job.JobLog;
 import dev.lambdalayer.core.port.AwsPorts;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * package and call AWS ({@code publish}, and {@code audit} with {@code -Dlambda.audit.remote}), so
  * both read the same {@code <regions>}, {@code <profile>}, {@code <endpoint>} and {@code
  * <function>}. {@code lambda:prune}, which packages nothing, declares the same parameters in {@link
- * AbstractLayerVersionsMojo}; {@code PluginDescriptorTest} keeps the two alike.
+ * AbstractLayerVersionsMojo}: Maven injects only fields of a Mojo's own class chain (not of an
+ * interface, and a nested object would make users write {@code <aws><region>}), and prune must not
+ * list the packaging parameters. {@link AwsParameters} holds what both do with the values; {@code
+ * PluginDescriptorTest} keeps the two declarations alike.
  */
 public abstract class AbstractAwsMojo extends AbstractPackagingMojo {
 
@@ -90,10 +92,5 @@ public abstract class AbstractAwsMojo extends AbstractPackagingMojo {
   /** The AWS parameters, read. */
   protected AwsParameters aws() {
     return new AwsParameters(regions, region, profile, endpoint, function, retryMode, maxAttempts);
-  }
-
-  /** The job's progress, into this goal's log. */
-  protected JobLog jobLog() {
-    return new MavenJobLog(getLog());
   }
 }

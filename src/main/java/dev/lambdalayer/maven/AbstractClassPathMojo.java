@@ -1,36 +1,22 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.classpath.ClassPathInput;
-import dev.lambdalayer.core.classpath.ClassPathReport;
-import dev.lambdalayer.core.classpath.ClassPathSettings;
-import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The parameters of the class-path check and the output directory, declared once for {@code
- * classpath} and for the goals that run the check right after packaging ({@code layer}, {@code
- * publish}, through {@link AbstractPackagingMojo}). {@code lambda:classpath} extends this class
- * rather than {@link AbstractPackagingMojo}: it packages nothing (it reads back what {@code
- * lambda:layer} wrote to {@code build.json}), so the layer rules, runtimes and lockfile do not
- * concern it, and {@code mvn lambda:help -Ddetail -Dgoal=classpath} should not list them.
+ * The class-path check's parameters for {@code lambda:classpath}, which packages nothing (it reads
+ * back what {@code lambda:layer} wrote to {@code build.json}), so the layer rules, runtimes and
+ * lockfile do not concern it, and {@code mvn lambda:help -Ddetail -Dgoal=classpath} does not list
+ * them.
+ *
+ * <p>{@link AbstractFunctionPackagingMojo} ({@code layer}) and {@link AbstractDeployingMojo}
+ * ({@code publish}) declare the same parameters again: Maven injects only fields of a Mojo's own
+ * class chain (not of an interface or a nested object, which would change the POM's shape), and no
+ * single chain gives every goal exactly the parameters it reads. {@code PluginDescriptorTest} keeps
+ * the copies alike.
  */
 public abstract class AbstractClassPathMojo extends AbstractLambdaMojo {
-
-  /**
-   * Where the zips, {@code build.json}, {@code classpath.json} and the audit reports are written.
-   * {@code lambda:classpath} reads {@code build.json} and the zips from here.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(
-      property = "lambda.outputDirectory",
-      defaultValue = "${project.build.directory}/lambda",
-      required = true)
-  protected File outputDirectory;
 
   /**
    * The function's handler, as configured in Lambda: {@code com.example.Handler::handleRequest}, or
@@ -86,37 +72,9 @@ public abstract class AbstractClassPathMojo extends AbstractLambdaMojo {
   @Parameter(property = "lambda.classpath.skip", defaultValue = "false")
   protected boolean skipClasspath;
 
-  /**
-   * Runs the class-path check on {@code input} (what was just packaged, or what {@code build.json}
-   * describes), writing {@code classpath.json}, unless {@code <skipClasspath>} is set.
-   */
-  /** The check's settings; null when {@code <skipClasspath>} is set. */
-  protected ClassPathSettings classPathSettings() {
-    return skipClasspath
-        ? null
-        : ClassPathVerification.settings(handler, allowedDuplicates, allowedMissing);
-  }
-
-  /** Logs a report the core wrote, and fails on its errors when {@code <failOnError>} says so. */
-  protected void renderClassPath(ClassPathReport report) throws MojoFailureException {
-    if (report == null) {
-      getLog().info("Skipping the class-path check: lambda.classpath.skip is set.");
-      return;
-    }
-    ClassPathVerification.render(
-        report, outputDirectory.toPath().resolve("classpath.json"), failOnClassPathError, getLog());
-  }
-
-  protected void verifyClassPath(ClassPathInput input) throws MojoFailureException, IOException {
-    if (skipClasspath) {
-      getLog().info("Skipping the class-path check: lambda.classpath.skip is set.");
-      return;
-    }
-    ClassPathVerification.verify(
-        input,
-        ClassPathVerification.settings(handler, allowedDuplicates, allowedMissing),
-        outputDirectory.toPath().resolve("classpath.json"),
-        failOnClassPathError,
-        getLog());
+  /** The class-path check's parameters, read. */
+  protected ClassPathParameters classPath() {
+    return new ClassPathParameters(
+        handler, allowedDuplicates, allowedMissing, failOnClassPathError, skipClasspath);
   }
 }

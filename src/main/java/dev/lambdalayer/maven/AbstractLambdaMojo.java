@@ -1,11 +1,17 @@
 package dev.lambdalayer.maven;
 
+import dev.lambdalayer.core.job.JobLog;
+import dev.lambdalayer.core.job.PublishRefusedException;
 import dev.lambdalayer.core.model.InvalidConfigurationException;
 import dev.lambdalayer.core.model.LockfileException;
+import dev.lambdalayer.core.plan.LayerDescriptor;
+import dev.lambdalayer.core.port.AwsCallException;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -14,7 +20,11 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-/** Handles {@code lambda.skip} and turns core errors into Maven's once, for every goal. */
+/**
+ * Handles {@code lambda.skip} and turns the core's typed errors into Maven's once, for every goal
+ * (so the goals only call their job and render its outcome); holds the parameters every goal reads
+ * ({@code <skip>}, {@code <outputDirectory>}).
+ */
 public abstract class AbstractLambdaMojo extends AbstractMojo {
 
   /**
@@ -26,6 +36,19 @@ public abstract class AbstractLambdaMojo extends AbstractMojo {
    */
   @Parameter(property = "lambda.skip", defaultValue = "false")
   protected boolean skip;
+
+  /**
+   * Where the zips, {@code build.json}, {@code classpath.json} and the reports of {@code
+   * lambda:audit}, {@code lambda:publish} and {@code lambda:prune} are written. {@code
+   * lambda:classpath} reads {@code build.json} and the zips from here.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = "lambda.outputDirectory",
+      defaultValue = "${project.build.directory}/lambda",
+      required = true)
+  protected File outputDirectory;
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   protected MavenProject project;
@@ -52,19 +75,26 @@ public abstract class AbstractLambdaMojo extends AbstractMojo {
       throw new MojoFailureException(SettingNames.describe(e));
     } catch (LockfileException e) {
       throw new MojoFailureException(SettingNames.describe(e));
+    } catch (PublishRefusedException e) {
+      throw new MojoFailureException(JobMessages.publishRefused(e));
+    } catch (AwsCallException e) {
+      throw new MojoFailureException(JobMessages.awsCall(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MojoExecutionException(goal() + " was interrupted", e);
     } catch (IOException e) {
       throw new MojoExecutionException(describe(e), e);
     } catch (UncheckedIOException e) {
       throw new MojoExecutionException(describe(e.getCause()), e);
     } catch (IllegalArgumentException | IllegalStateException e) {
       // A value the core or the SDK rejected that no earlier check named: say what and where.
-      throw new MojoExecutionException(
-          "lambda:"
-              + getClass().getSimpleName().replace("Mojo", "").toLowerCase(Locale.ROOT)
-              + " failed: "
-              + e.getMessage(),
-          e);
+      throw new MojoExecutionException(goal() + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /** {@code lambda:<goal>}, for messages. */
+  private String goal() {
+    return "lambda:" + getClass().getSimpleName().replace("Mojo", "").toLowerCase(Locale.ROOT);
   }
 
   /** A pom with {@code <modules>}: a parent or aggregator, never a function or layer project. */
@@ -73,6 +103,25 @@ public abstract class AbstractLambdaMojo extends AbstractMojo {
         && "pom".equals(project.getPackaging())
         && project.getModules() != null
         && !project.getModules().isEmpty();
+  }
+
+  /** Where a layer project's descriptor is written (and read back by {@code lambda:classpath}). */
+  protected Path layerDescriptorFile() {
+    return outputDirectory
+        .toPath()
+        .resolve(project.getArtifactId() + "-" + LayerDescriptor.CLASSIFIER + ".json");
+  }
+
+  /** The job's progress, into this goal's log. */
+  protected JobLog jobLog() {
+    return new MavenJobLog(getLog());
+  }
+
+  /** A file as the user knows it: relative to the project when inside it. */
+  protected String relativeToProject(File file) {
+    Path base = project.getBasedir().toPath().toAbsolutePath();
+    Path path = file.toPath().toAbsolutePath();
+    return path.startsWith(base) ? base.relativize(path).toString() : path.toString();
   }
 
   /** A bare NoSuchFileException message is only a path: say what happened to it. */
@@ -87,5 +136,5 @@ public abstract class AbstractLambdaMojo extends AbstractMojo {
   }
 
   protected abstract void doExecute()
-      throws MojoExecutionException, MojoFailureException, IOException;
+      throws MojoExecutionException, MojoFailureException, IOException, InterruptedException;
 }

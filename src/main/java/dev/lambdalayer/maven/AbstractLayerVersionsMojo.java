@@ -1,9 +1,7 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.job.JobLog;
 import dev.lambdalayer.core.port.AwsPorts;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -12,22 +10,14 @@ import org.apache.maven.plugins.annotations.Parameter;
  * The parameters of a goal that works on the published versions of this project's layers without
  * packaging anything ({@code lambda:prune}): how to reach AWS, the function, the lockfile and the
  * layers' names. Packaging goals declare the same parameters (by name, property and default) in
- * {@link AbstractPackagingMojo}, {@link AbstractClassPathMojo} and {@link AbstractAwsMojo}; Java
- * has one superclass, so they are declared twice, and {@code PluginDescriptorTest} keeps them
- * alike. {@code mvn lambda:help -Ddetail -Dgoal=prune} lists only what prune reads.
+ * {@link AbstractPackagingMojo} and {@link AbstractAwsMojo}. They are declared twice because Maven
+ * injects only fields of a Mojo's own class chain: not of an interface, and a nested parameter
+ * object would change the POM's shape ({@code <aws><region>} instead of {@code <region>}); and
+ * prune must not inherit the packaging parameters it never reads. {@link AwsParameters} holds what
+ * both do with the values, and {@code PluginDescriptorTest} keeps the declarations alike. {@code
+ * mvn lambda:help -Ddetail -Dgoal=prune} lists only what prune reads.
  */
 public abstract class AbstractLayerVersionsMojo extends AbstractLambdaMojo {
-
-  /**
-   * Where {@code prune.json} is written.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(
-      property = "lambda.outputDirectory",
-      defaultValue = "${project.build.directory}/lambda",
-      required = true)
-  protected File outputDirectory;
 
   /**
    * The lockfile: the versions it records in its {@code published} entries are kept, and its layers
@@ -132,30 +122,13 @@ public abstract class AbstractLayerVersionsMojo extends AbstractLambdaMojo {
     return new AwsParameters(regions, region, profile, endpoint, function, retryMode, maxAttempts);
   }
 
-  /** The job's progress, into this goal's log. */
-  protected JobLog jobLog() {
-    return new MavenJobLog(getLog());
-  }
-
   /** The configured layers' names, or the single default layer's. */
   protected List<String> configuredLayerNames() {
-    if (layers.isEmpty()) {
-      return List.of(
-          layerName != null
-              ? layerName
-              : AbstractPackagingMojo.defaultLayerName(project.getArtifactId()));
-    }
-    return layers.stream()
-        .map(LayerConfiguration::getName)
-        .filter(n -> n != null && !n.isBlank())
-        .map(String::trim)
-        .toList();
+    return LayerRules.names(layers, layerName, project.getArtifactId());
   }
 
   /** The lockfile as the user knows it: relative to the project when inside it. */
   protected String lockfileName() {
-    Path base = project.getBasedir().toPath().toAbsolutePath();
-    Path file = lockfile.toPath().toAbsolutePath();
-    return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+    return relativeToProject(lockfile);
   }
 }

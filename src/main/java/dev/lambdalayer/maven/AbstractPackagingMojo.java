@@ -1,44 +1,25 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.job.LayerJob;
-import dev.lambdalayer.core.lock.LayerDescriptorCodec;
-import dev.lambdalayer.core.model.ArtifactPattern;
-import dev.lambdalayer.core.model.Coordinates;
-import dev.lambdalayer.core.model.DependencyGraph;
 import dev.lambdalayer.core.model.FileDigestCache;
-import dev.lambdalayer.core.model.InvalidConfigurationException;
-import dev.lambdalayer.core.model.Lockfile;
-import dev.lambdalayer.core.model.OutputTimestamp;
-import dev.lambdalayer.core.model.Setting;
-import dev.lambdalayer.core.model.Violation;
-import dev.lambdalayer.core.plan.LambdaPackager;
-import dev.lambdalayer.core.plan.LayerDescriptor;
-import dev.lambdalayer.core.plan.LayerRule;
 import dev.lambdalayer.core.plan.PackagingRequest;
-import dev.lambdalayer.core.plan.PackagingResult;
-import dev.lambdalayer.core.plan.ReactorLayer;
-import dev.lambdalayer.core.plan.SharedLayer;
-import dev.lambdalayer.core.plan.SharedLayerSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * The parameters that decide what goes into which zip, declared once for every goal that needs the
- * layer plan ({@code layer}, {@code lock}, {@code audit}, {@code publish}, {@code prune}), so they
- * always agree. The class-path check's parameters come from {@link AbstractClassPathMojo}, shared
- * with {@code lambda:classpath}.
+ * layer plan ({@code layer}, {@code lock}, {@code audit}, {@code publish}), so they always agree.
+ * {@link PackagingRequestFactory} turns them into the core's request. The class-path check's
+ * parameters and {@code <classesDirectory>} belong to the goals that write the function zip ({@link
+ * AbstractFunctionPackagingMojo}, {@link AbstractDeployingMojo}), not to {@code lock} and {@code
+ * audit}, which do not read them.
  */
-public abstract class AbstractPackagingMojo extends AbstractClassPathMojo {
+public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
 
   /**
    * The layers to split the dependencies into, in order of precedence: the first layer whose {@code
@@ -100,14 +81,6 @@ public abstract class AbstractPackagingMojo extends AbstractClassPathMojo {
    */
   @Parameter(property = "lambda.runtimeProvided")
   protected List<String> runtimeProvided = new ArrayList<>();
-
-  /**
-   * The project's compiled classes and resources, put at the root of the function zip.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(defaultValue = "${project.build.outputDirectory}", required = true)
-  protected File classesDirectory;
 
   /**
    * The timestamp of every entry in the function zip, for reproducible zips: ISO-8601 with an
@@ -223,216 +196,26 @@ public abstract class AbstractPackagingMojo extends AbstractClassPathMojo {
   /**
    * Resolves the graph and builds the core's request from the parameters.
    *
-   * @param withClasses whether the function's classes matter (not for the lockfile)
+   * @param classesDirectory the function's classes; null when they do not matter (lockfile, audit)
    */
-  protected PackagingRequest packagingRequest(FileDigestCache digests, boolean withClasses)
+  protected PackagingRequest packagingRequest(FileDigestCache digests, File classesDirectory)
       throws MojoExecutionException, IOException {
-    DependencyGraph graph = resolver.resolve(session, project, digests, getLog()::warn);
-    SharedLayerSettings shared =
-        isLayerProject()
-            ? SharedLayerSettings.NONE
-            : new SharedLayerSettings(loadSharedLayers(digests), sharedLayersFirst, failOnSkew);
-    return PackagingRequest.builder(graph)
-        .rules(rules())
-        .runtimeProvided(patterns(runtimeProvided, Setting.RUNTIME_PROVIDED))
-        .defaultLayerName(layerName != null ? layerName : defaultLayerName(project.getArtifactId()))
-        .functionName(project.getArtifactId())
-        .runtimes(trimmed(runtimes))
-        .architectures(trimmed(architectures))
-        .classesDirectory(withClasses ? classesDirectory.toPath() : null)
-        .outputDirectory(outputDirectory.toPath())
-        .timestamp(OutputTimestamp.parse(outputTimestamp))
-        .shared(shared)
-        .reactorCache(reactorLayerCache())
-        .reactorLayer(isLayerProject() ? ReactorLayer.NONE : reactorLayer(graph, digests))
-        .build();
+    return new PackagingRequestFactory(resolver, session, project, getLog())
+        .create(this, digests, classesDirectory == null ? null : classesDirectory.toPath());
   }
 
-  /**
-   * Chooses and resolves the reactor layer's libraries from the graphs of all function modules of
-   * the reactor; {@link ReactorLayer#NONE} when the reactor mode is off.
-   */
-  private ReactorLayer reactorLayer(DependencyGraph graph, FileDigestCache digests)
-      throws MojoExecutionException, IOException {
-    String name = reactorLayer == null ? "" : reactorLayer.trim();
-    if (name.isEmpty()) {
-      return ReactorLayer.NONE;
-    }
-    if (reactorLayerMinModules < 1) {
-      // Checked with the other settings, before anything is resolved.
-      return new ReactorLayer(name, reactorLayerMinModules, 0, List.of(), List.of());
-    }
-    List<MavenProject> functionModules =
-        ReactorFunctionModules.of(
-            session,
-            project,
-            pluginDescriptor == null ? "dev.lambdalayer" : pluginDescriptor.getGroupId(),
-            pluginDescriptor == null
-                ? "lambda-layer-maven-plugin"
-                : pluginDescriptor.getArtifactId());
-    return new ReactorLayerResolver(resolver, session, project, getLog())
-        .resolve(
-            name,
-            reactorLayerMinModules,
-            patterns(runtimeProvided, Setting.RUNTIME_PROVIDED),
-            functionModules,
-            graph,
-            digests);
-  }
-
-  /**
-   * Where the modules of this reactor build share layer zips of identical content: under the
-   * top-level project's build directory. Null outside a reactor, and for the top-level project
-   * itself, whose build directory holds the cache.
-   */
+  /** Where the modules of this reactor build share layer zips; null outside a reactor. */
   protected Path reactorLayerCache() {
-    MavenProject top = session.getTopLevelProject();
-    if (top == null
-        || session.getProjects() == null
-        || session.getProjects().size() < 2
-        || top.getBasedir() == null
-        || top.getBasedir().equals(project.getBasedir())) {
-      return null;
-    }
-    return Path.of(top.getBuild().getDirectory()).resolve("lambda-layer-cache");
+    return PackagingRequestFactory.reactorLayerCache(session, project);
   }
 
-  /** Whether this is a layer project ({@code <layerProject>}). */
-  protected boolean isLayerProject() {
-    return layerProject;
-  }
-
-  /** Builds what {@code lambda:publish} publishes: a layer project has no function zip. */
-  protected PackagingResult build(FileDigestCache digests, PackagingRequest request)
-      throws IOException {
-    LambdaPackager packager = new LambdaPackager(digests);
-    return isLayerProject() ? packager.buildLayerProject(request) : packager.build(request);
-  }
-
-  /** Where a layer project's descriptor is written. */
-  protected Path layerDescriptorFile() {
-    return outputDirectory
-        .toPath()
-        .resolve(project.getArtifactId() + "-" + LayerDescriptor.CLASSIFIER + ".json");
-  }
-
-  /**
-   * Writes a layer project's descriptor, with the published versions the lockfile records for the
-   * layer's content, so any later {@code lambda:layer} run (e.g. in {@code install}) keeps them.
-   */
-  protected LayerDescriptor writeLayerDescriptor(PackagingRequest request, PackagingResult result)
-      throws IOException {
-    return LayerJob.writeDescriptor(
-        layerProjectId(), request, result, lockfile.toPath(), layerDescriptorFile());
-  }
-
-  /** {@code groupId:artifactId:version} of this project. */
+  /** {@code groupId:artifactId:version} of this project, for a layer project's descriptor. */
   protected String layerProjectId() {
     return project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion();
   }
 
-  private List<SharedLayer> loadSharedLayers(FileDigestCache digests)
-      throws MojoExecutionException, IOException {
-    List<SharedLayer> out = new ArrayList<>();
-    for (String reference : trimmed(sharedLayers)) {
-      String[] parts = reference.split(":");
-      if (parts.length != 3 || Arrays.stream(parts).anyMatch(String::isBlank)) {
-        throw new InvalidConfigurationException(
-            new Violation(
-                Setting.SHARED_LAYERS,
-                reference,
-                "is not groupId:artifactId:version",
-                "name the layer project as groupId:artifactId:version, e.g."
-                    + " com.acme:platform-layer:1.4.0"));
-      }
-      SharedLayerBuildOrder.check(session, project, reference, parts);
-      Coordinates at =
-          new Coordinates(
-              parts[0], parts[1], parts[2], LayerDescriptor.CLASSIFIER, LayerDescriptor.TYPE);
-      Path file =
-          resolver.resolveArtifact(
-              session,
-              project,
-              at,
-              "the descriptor of shared layer " + reference,
-              "Build and install (or deploy) the layer project first: mvn lambda:layer install in"
-                  + " it (with <layerProject>true</layerProject>), and check "
-                  + SettingNames.of(Setting.SHARED_LAYERS)
-                  + ".");
-      LayerDescriptor descriptor = LayerDescriptorCodec.read(file, reference);
-      List<Coordinates> wanted =
-          descriptor.libraries().stream().map(Lockfile.Library::coordinates).toList();
-      Map<Coordinates, Path> jars = new LinkedHashMap<>();
-      for (Map.Entry<Coordinates, Path> jar :
-          resolver.resolveAvailable(session, project, wanted).entrySet()) {
-        String expected =
-            descriptor.libraries().stream()
-                .filter(l -> l.coordinates().equals(jar.getKey()))
-                .map(Lockfile.Library::sha256)
-                .findFirst()
-                .orElse(null);
-        if (expected != null && !expected.equals(digests.digest(jar.getValue()).sha256())) {
-          getLog()
-              .warn(
-                  "Shared layer "
-                      + reference
-                      + ": "
-                      + jar.getKey()
-                      + " in the local repository is not the jar the layer holds (SHA-256"
-                      + " differs); the class-path check leaves it out.");
-          continue;
-        }
-        jars.put(jar.getKey(), jar.getValue());
-      }
-      out.add(new SharedLayer(reference, descriptor, jars));
-    }
-    return out;
-  }
-
   /** The lockfile as the user knows it: relative to the project when inside it. */
   protected String lockfileName() {
-    Path base = project.getBasedir().toPath().toAbsolutePath();
-    Path file = lockfile.toPath().toAbsolutePath();
-    return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
-  }
-
-  private List<LayerRule> rules() {
-    List<LayerRule> rules = new ArrayList<>();
-    if (isLayerProject() && layers.isEmpty()) {
-      // An explicit rule, unlike the default one, also takes SNAPSHOTs: a layer project has no
-      // function to leave them in.
-      rules.add(
-          new LayerRule(
-              layerName != null ? layerName : defaultLayerName(project.getArtifactId()),
-              List.of(ArtifactPattern.parse("*:*", Setting.LAYERS)),
-              List.of(),
-              true));
-      return rules;
-    }
-    for (LayerConfiguration layer : layers) {
-      rules.add(
-          new LayerRule(
-              layer.getName() == null ? null : layer.getName().trim(),
-              patterns(layer.getIncludes(), Setting.LAYER_INCLUDES),
-              patterns(layer.getExcludes(), Setting.LAYER_EXCLUDES),
-              layer.isTransitive()));
-    }
-    return rules;
-  }
-
-  private static List<ArtifactPattern> patterns(List<String> texts, Setting setting) {
-    return trimmed(texts).stream().map(text -> ArtifactPattern.parse(text, setting)).toList();
-  }
-
-  private static List<String> trimmed(List<String> values) {
-    return values == null
-        ? List.of()
-        : values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
-  }
-
-  /** Lambda allows only A-Z, a-z, 0-9, '-' and '_' in layer names, up to 64 of them here. */
-  static String defaultLayerName(String artifactId) {
-    String name = artifactId.replaceAll("[^A-Za-z0-9_-]", "-");
-    return name.length() > 64 ? name.substring(0, 64) : name;
+    return relativeToProject(lockfile);
   }
 }

@@ -4,8 +4,6 @@ import dev.lambdalayer.core.job.AuditJob;
 import dev.lambdalayer.core.lock.AuditReport;
 import dev.lambdalayer.core.lock.AuditReportWriter;
 import dev.lambdalayer.core.model.FileDigestCache;
-import dev.lambdalayer.core.model.Setting;
-import dev.lambdalayer.core.port.AwsCallException;
 import dev.lambdalayer.core.port.AwsPorts;
 import java.io.IOException;
 import javax.inject.Inject;
@@ -87,18 +85,14 @@ public class AuditMojo extends AbstractAwsMojo {
     long start = System.nanoTime();
     if (remote && session.isOffline()) {
       throw new MojoFailureException(
-          "lambda:audit with -Dlambda.audit.remote=true needs the network to reach AWS, but Maven"
-              + " runs offline (-o). Run it without -o, or without -Dlambda.audit.remote to audit"
-              + " only against the local dependencies.");
+          JobMessages.offline(
+              "lambda:audit with -Dlambda.audit.remote=true",
+              "",
+              ", or without -Dlambda.audit.remote to audit only against the local dependencies"));
     }
     // Hash every jar afresh: a cache keyed by size and time would miss a jar swapped in place.
     FileDigestCache digests = FileDigestCache.load(null);
-    AuditJob.Outcome outcome;
-    try {
-      outcome = new AuditJob(ports, jobLog()).run(auditRequest(digests));
-    } catch (AwsCallException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    }
+    AuditJob.Outcome outcome = new AuditJob(ports, jobLog()).run(auditRequest(digests));
     AuditReport report = outcome.report();
     getLog().info("Lambda audit against " + lockfileName() + ":");
     AuditReportWriter.table(report).forEach(line -> getLog().info("  " + line));
@@ -112,22 +106,14 @@ public class AuditMojo extends AbstractAwsMojo {
                 + " and "
                 + outcome.junit());
     getLog().debug("lambda:audit took " + (System.nanoTime() - start) / 1_000_000 + " ms");
-    String accept =
-        "If the change is intended, accept it: run mvn lambda:lock and commit "
-            + lockfileName()
-            + ".";
     switch (outcome.verdict()) {
       case CLEAN -> {}
       case LOCKFILE_UNREADABLE -> throw outcome.unreadable(); // named by AbstractLambdaMojo
-      case ERRORS -> throw new MojoFailureException(outcome.summary() + errorAdvice(outcome));
-      case DRIFT ->
-          throw new MojoFailureException(
-              outcome.summary()
-                  + accept
-                  + " To report drift without failing, set "
-                  + SettingNames.of(Setting.AUDIT_FAIL_ON_DRIFT)
-                  + " to false.");
-      case DRIFT_REPORTED -> getLog().warn(outcome.summary() + accept);
+      case ERRORS ->
+          throw new MojoFailureException(JobMessages.auditErrors(outcome, lockfileName()));
+      case DRIFT -> throw new MojoFailureException(JobMessages.auditDrift(outcome, lockfileName()));
+      case DRIFT_REPORTED ->
+          getLog().warn(outcome.summary() + JobMessages.acceptDrift(lockfileName()));
     }
   }
 
@@ -135,7 +121,7 @@ public class AuditMojo extends AbstractAwsMojo {
       throws MojoExecutionException, IOException {
     AwsParameters aws = aws();
     return new AuditJob.Request(
-        packagingRequest(digests, false),
+        packagingRequest(digests, null),
         digests,
         lockfile.toPath(),
         lockfileName(),
@@ -149,21 +135,5 @@ public class AuditMojo extends AbstractAwsMojo {
         aws.configuredRegions(),
         aws.settings(),
         failOnDrift);
-  }
-
-  private String errorAdvice(AuditJob.Outcome outcome) {
-    return "An integrity failure or a missing lockfile fails the build even with "
-        + SettingNames.of(Setting.AUDIT_FAIL_ON_DRIFT)
-        + " false. For a checksum mismatch, find out where the jar came from before"
-        + " trusting it: delete it from the local repository so Maven downloads it again,"
-        + " and run mvn lambda:lock only if the new bytes are intended."
-        + (outcome.remoteErrors()
-            ? " A locked layer version that no longer exists fails it too: run mvn"
-                + " lambda:publish, which publishes the same"
-                + " content as a new version and records it in "
-                + lockfileName()
-                + "; commit it and redeploy the functions that referenced the deleted"
-                + " version."
-            : "");
   }
 }

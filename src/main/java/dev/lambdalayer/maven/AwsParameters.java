@@ -21,11 +21,8 @@ record AwsParameters(
 
   /** {@code <regions>}, else {@code <region>}; may be empty (the core then asks the SDK). */
   List<String> configuredRegions() {
-    List<String> out = new ArrayList<>();
-    if (regions != null) {
-      regions.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
-    }
-    if (out.isEmpty() && blankToNull(region) != null) {
+    List<String> out = new ArrayList<>(PomValues.trimmed(regions));
+    if (out.isEmpty() && PomValues.blankToNull(region) != null) {
       out.add(region.trim());
     }
     return out;
@@ -33,20 +30,16 @@ record AwsParameters(
 
   /** {@code <function>}, trimmed; null when unset or blank. */
   String functionName() {
-    return blankToNull(function);
+    return PomValues.blankToNull(function);
   }
 
   AwsSettings settings() {
     return new AwsSettings(
-        blankToNull(profile),
-        blankToNull(endpoint),
+        PomValues.blankToNull(profile),
+        PomValues.blankToNull(endpoint),
         retryMode,
         maxAttempts,
         Duration.ofMinutes(15),
         Duration.ofMinutes(5));
-  }
-
-  static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
   }
 }

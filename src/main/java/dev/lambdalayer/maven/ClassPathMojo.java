@@ -2,9 +2,7 @@ package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.classpath.ClassPathSettings;
 import dev.lambdalayer.core.job.ClassPathJob;
-import dev.lambdalayer.core.plan.LayerDescriptor;
 import java.io.IOException;
-import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -36,7 +34,7 @@ public class ClassPathMojo extends AbstractClassPathMojo {
 
   @Override
   protected void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
-    ClassPathSettings settings = classPathSettings();
+    ClassPathSettings settings = classPath().settings();
     if (settings == null) {
       getLog().info("Skipping the class-path check: lambda.classpath.skip is set.");
       return;
@@ -52,7 +50,7 @@ public class ClassPathMojo extends AbstractClassPathMojo {
               + " bound to package, or 'mvn package lambda:layer lambda:classpath'.");
     }
     if (outcome instanceof ClassPathJob.Checked checked) {
-      renderClassPath(checked.report());
+      classPath().render(checked.report(), outputDirectory.toPath(), getLog());
     } else {
       // A layer project: its functions check its libraries, with their own classes.
       getLog()
@@ -60,11 +58,5 @@ public class ClassPathMojo extends AbstractClassPathMojo {
               "Layer project: no function to check. Each function that uses this layer checks"
                   + " it in its own lambda:classpath.");
     }
-  }
-
-  private Path layerDescriptorFile() {
-    return outputDirectory
-        .toPath()
-        .resolve(project.getArtifactId() + "-" + LayerDescriptor.CLASSIFIER + ".json");
   }
 }

@@ -117,12 +117,6 @@ public final class ClassPathVerification {
   }
 
   private static List<ClassPattern> patterns(List<String> texts, Setting setting) {
-    return texts == null
-        ? List.of()
-        : texts.stream()
-            .map(String::trim)
-            .filter(t -> !t.isEmpty())
-            .map(t -> ClassPattern.parse(t, setting))
-            .toList();
+    return PomValues.trimmed(texts).stream().map(t -> ClassPattern.parse(t, setting)).toList();
   }
 }

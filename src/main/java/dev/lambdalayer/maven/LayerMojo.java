@@ -11,7 +11,6 @@ import dev.lambdalayer.core.plan.PackagingResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Properties;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -38,7 +37,7 @@ import org.apache.maven.project.MavenProjectHelper;
     defaultPhase = LifecyclePhase.PACKAGE,
     threadSafe = true,
     requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class LayerMojo extends AbstractPackagingMojo {
+public class LayerMojo extends AbstractFunctionPackagingMojo {
 
   /**
    * Attach the zips to the project, so that {@code install} and {@code deploy} carry them.
@@ -61,7 +60,7 @@ public class LayerMojo extends AbstractPackagingMojo {
     long start = System.nanoTime();
     Path out = outputDirectory.toPath();
     FileDigestCache digests = FileDigestCache.load(out.resolve(".state/file-digests.txt"));
-    PackagingRequest request = packagingRequest(digests, true);
+    PackagingRequest request = packagingRequest(digests, classesDirectory);
     long resolved = System.nanoTime();
     LayerJob.Outcome outcome =
         new LayerJob(digests)
@@ -70,14 +69,16 @@ public class LayerMojo extends AbstractPackagingMojo {
                     request,
                     lockfile.toPath(),
                     lockfileName(),
-                    isLayerProject() ? null : classPathSettings(),
-                    isLayerProject() ? layerProjectId() : null,
+                    layerProject ? null : classPath().settings(),
+                    layerProject ? layerProjectId() : null,
                     layerDescriptorFile()));
     PackagingResult result = outcome.result();
+    ZipAttachments attachments = new ZipAttachments(project, projectHelper, attach);
     if (outcome.descriptor() != null) {
-      recordLayerProject(result, outcome.descriptor());
+      attachments.layerProject(result, layerDescriptorFile());
+      getLog().info(layerProjectLine(result.layers().get(0), outcome.descriptor()));
     } else {
-      record(result);
+      attachments.function(result);
       // Where the goal's time goes, for the benchmark's breakdown: Maven resolved the graph before
       // the goal started; hashing and the jar check run in parallel, so their times are summed
       // over threads and may exceed the wall-clock time of the graph step.
@@ -100,69 +101,24 @@ public class LayerMojo extends AbstractPackagingMojo {
     result.warnings().forEach(getLog()::warn);
     outcome.drift().ifPresent(this::warnOnDrift);
     if (outcome.descriptor() == null) {
-      renderClassPath(outcome.classPath());
+      classPath().render(outcome.classPath(), out, getLog());
     }
   }
 
-  /**
-   * A layer project: its one layer zip and its descriptor, both attached, so that {@code install}
-   * and {@code deploy} carry the descriptor to the functions that use the layer.
-   */
-  private void recordLayerProject(PackagingResult result, LayerDescriptor descriptor) {
-    BuiltZip layer = result.layers().get(0);
-    Properties properties = project.getProperties();
-    String prefix = "lambda.layer." + layer.name() + ".";
-    properties.setProperty(prefix + "sha256", layer.zip().sha256());
-    properties.setProperty(prefix + "codeSha256", layer.zip().codeSha256());
-    properties.setProperty(prefix + "file", layer.zip().file().toString());
-    properties.setProperty("lambda.layer.descriptor", layerDescriptorFile().toString());
-    if (attach) {
-      projectHelper.attachArtifact(
-          project, "zip", "lambda-layer-" + layer.name(), layer.zip().file().toFile());
-      projectHelper.attachArtifact(
-          project,
-          LayerDescriptor.TYPE,
-          LayerDescriptor.CLASSIFIER,
-          layerDescriptorFile().toFile());
-    }
-    getLog()
-        .info(
-            String.format(
-                Locale.ROOT,
-                "Layer project: layer '%s' %s (%,d bytes, %d libraries, sha256 %s); descriptor %s"
-                    + " with %s.",
-                layer.name(),
-                layer.zip().file(),
-                layer.zip().zippedBytes(),
-                layer.libraries().size(),
-                layer.shortHash(),
-                layerDescriptorFile(),
-                descriptor.published().isEmpty()
-                    ? "no published version yet (run lambda:publish before install/deploy)"
-                    : "published versions in "
-                        + descriptor.published().stream().map(p -> p.region()).toList()));
-  }
-
-  private void record(PackagingResult result) {
-    Properties properties = project.getProperties();
-    for (BuiltZip layer : result.layers()) {
-      String prefix = "lambda.layer." + layer.name() + ".";
-      properties.setProperty(prefix + "sha256", layer.zip().sha256());
-      properties.setProperty(prefix + "codeSha256", layer.zip().codeSha256());
-      properties.setProperty(prefix + "file", layer.zip().file().toString());
-      if (attach) {
-        projectHelper.attachArtifact(
-            project, "zip", "lambda-layer-" + layer.name(), layer.zip().file().toFile());
-      }
-    }
-    BuiltZip function = result.function();
-    properties.setProperty("lambda.function.sha256", function.zip().sha256());
-    properties.setProperty("lambda.function.codeSha256", function.zip().codeSha256());
-    properties.setProperty("lambda.function.file", function.zip().file().toString());
-    if (attach) {
-      projectHelper.attachArtifact(
-          project, "zip", "lambda-function", function.zip().file().toFile());
-    }
+  private String layerProjectLine(BuiltZip layer, LayerDescriptor descriptor) {
+    return String.format(
+        Locale.ROOT,
+        "Layer project: layer '%s' %s (%,d bytes, %d libraries, sha256 %s); descriptor %s with %s.",
+        layer.name(),
+        layer.zip().file(),
+        layer.zip().zippedBytes(),
+        layer.libraries().size(),
+        layer.shortHash(),
+        layerDescriptorFile(),
+        descriptor.published().isEmpty()
+            ? "no published version yet (run lambda:publish before install/deploy)"
+            : "published versions in "
+                + descriptor.published().stream().map(p -> p.region()).toList());
   }
 
   /**

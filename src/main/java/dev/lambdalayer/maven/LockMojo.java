@@ -36,7 +36,7 @@ public class LockMojo extends AbstractPackagingMojo {
     long start = System.nanoTime();
     // Hash every jar afresh: the lockfile records what the files hold now, not what a cache says.
     FileDigestCache digests = FileDigestCache.load(null);
-    PackagingRequest request = packagingRequest(digests, false);
+    PackagingRequest request = packagingRequest(digests, null);
     LockfileService.LockResult result =
         new LockfileService(digests).lock(request, lockfile.toPath(), lockfileName());
     Lockfile written = result.lockfile();

@@ -1,7 +1,7 @@
 package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.job.PruneJob;
-import dev.lambdalayer.core.port.AwsCallException;
+import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.port.AwsPorts;
 import dev.lambdalayer.core.prune.LayerPruning;
 import java.io.IOException;
@@ -56,10 +56,19 @@ public class PruneMojo extends AbstractLayerVersionsMojo {
   protected void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
     if (session.isOffline()) {
       throw new MojoFailureException(
-          "lambda:prune needs the network to reach AWS (a dry run lists the layer versions too),"
-              + " but Maven runs offline (-o). Run it without -o.");
+          JobMessages.offline("lambda:prune", " (a dry run lists the layer versions too)", ""));
     }
     AwsParameters aws = aws();
+    if (aws.functionName() == null) {
+      getLog()
+          .warn(
+              "No "
+                  + SettingNames.of(Setting.FUNCTION)
+                  + " is configured: no function's use of a layer version is checked, only the"
+                  + " lockfile and "
+                  + SettingNames.of(Setting.PRUNE_KEEP)
+                  + ".");
+    }
     PruneJob.Request request =
         new PruneJob.Request(
             aws.configuredRegions(),
@@ -71,12 +80,7 @@ public class PruneMojo extends AbstractLayerVersionsMojo {
             keep,
             apply,
             outputDirectory.toPath().resolve("prune.json"));
-    PruneJob.Outcome outcome;
-    try {
-      outcome = new PruneJob(ports, jobLog()).run(request);
-    } catch (AwsCallException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    }
+    PruneJob.Outcome outcome = new PruneJob(ports, jobLog()).run(request);
     LayerPruning.Report report = outcome.report();
     getLog()
         .info(

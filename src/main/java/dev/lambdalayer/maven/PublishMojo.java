@@ -1,20 +1,15 @@
 package dev.lambdalayer.maven;
 
-import dev.lambdalayer.core.classpath.ClassPathInput;
 import dev.lambdalayer.core.job.PublishJob;
-import dev.lambdalayer.core.job.PublishRefusedException;
 import dev.lambdalayer.core.model.FileDigestCache;
-import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.plan.PackagingRequest;
 import dev.lambdalayer.core.plan.PackagingResult;
-import dev.lambdalayer.core.port.AwsCallException;
 import dev.lambdalayer.core.port.AwsPorts;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -37,7 +32,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * @since 0.1.0
  */
 @Mojo(name = "publish", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class PublishMojo extends AbstractAwsMojo {
+public class PublishMojo extends AbstractDeployingMojo {
 
   /**
    * The S3 bucket for zips over Lambda's 50 MB direct-upload limit; {@code {region}} is replaced
@@ -109,30 +104,23 @@ public class PublishMojo extends AbstractAwsMojo {
   }
 
   @Override
-  protected void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
+  protected void doExecute()
+      throws MojoExecutionException, MojoFailureException, IOException, InterruptedException {
     long start = System.nanoTime();
     if (session.isOffline() && !dryRun) {
       throw new MojoFailureException(
-          "lambda:publish needs the network to reach AWS, but Maven runs offline (-o). Run it"
-              + " without -o, or add -Dlambda.dryRun to see what it would do.");
+          JobMessages.offline(
+              "lambda:publish", "", ", or add -Dlambda.dryRun to see what it would do"));
     }
     FileDigestCache digests =
         FileDigestCache.load(outputDirectory.toPath().resolve(".state/file-digests.txt"));
-    PackagingRequest request = packagingRequest(digests, true);
-    PackagingResult built = build(digests, request);
-    PublishJob.Outcome outcome;
-    try {
-      outcome =
-          new PublishJob(ports, jobLog())
-              .run(publishRequest(request, built), steps(request, built));
-    } catch (PublishRefusedException e) {
-      throw new MojoFailureException(refusal(e));
-    } catch (AwsCallException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MojoExecutionException("interrupted while publishing", e);
-    }
+    PackagingRequest request = packagingRequest(digests, classesDirectory);
+    PackagingResult built = PublishJob.build(digests, request, layerProject);
+    PublishJob.Outcome outcome =
+        new PublishJob(ports, jobLog())
+            .run(
+                publishRequest(request, built),
+                input -> classPath().verify(input, outputDirectory.toPath(), getLog()));
     if (outcome.dryRun()) {
       getLog().info("Dry run (-Dlambda.dryRun): nothing is called, uploaded or written to AWS.");
       outcome.dryRunLines().forEach(getLog()::info);
@@ -141,12 +129,8 @@ public class PublishMojo extends AbstractAwsMojo {
     outcome.properties().forEach(project.getProperties()::setProperty);
     getLog()
         .info(
-            String.format(
-                Locale.ROOT,
-                "Published %d layer(s) to %s; %,d bytes uploaded (%d ms). Records: %s, %s.",
-                outcome.layers().size(),
-                outcome.regions(),
-                outcome.uploadedBytes(),
+            JobMessages.published(
+                outcome,
                 (System.nanoTime() - start) / 1_000_000,
                 lockfileName(),
                 outputDirectory.toPath().resolve("publish.json")));
@@ -160,9 +144,9 @@ public class PublishMojo extends AbstractAwsMojo {
         aws.functionName(),
         alias,
         aws.configuredRegions(),
-        AwsParameters.blankToNull(s3Bucket),
-        AwsParameters.blankToNull(licenseInfo),
-        share.stream().map(String::trim).filter(s -> !s.isEmpty()).toList(),
+        PomValues.blankToNull(s3Bucket),
+        PomValues.blankToNull(licenseInfo),
+        PomValues.trimmed(share),
         dryRun,
         aws.settings(),
         Duration.ofSeconds(updateTimeout),
@@ -170,39 +154,8 @@ public class PublishMojo extends AbstractAwsMojo {
         lockfileName(),
         outputDirectory.toPath(),
         terraformVarsFile.toPath(),
-        reactorLayerCache());
-  }
-
-  /** The class-path check and, for a layer project, the descriptor with the new ARNs. */
-  private PublishJob.BuildSteps<MojoFailureException> steps(
-      PackagingRequest request, PackagingResult built) {
-    return new PublishJob.BuildSteps<>() {
-      @Override
-      public void verifyClassPath(ClassPathInput input) throws IOException, MojoFailureException {
-        PublishMojo.this.verifyClassPath(input);
-      }
-
-      @Override
-      public void recorded() throws IOException {
-        if (isLayerProject()) {
-          writeLayerDescriptor(request, built);
-        }
-      }
-    };
-  }
-
-  private String refusal(PublishRefusedException e) {
-    return switch (e.reason()) {
-      case LAYER_PROJECT_HAS_NO_FUNCTION ->
-          "A layer project has no function to deploy: remove "
-              + SettingNames.of(Setting.FUNCTION)
-              + ", or set <layerProject>false</layerProject>.";
-      case INTEGRITY_FAILURES ->
-          "lambda:publish refuses to publish: "
-              + String.join("; ", e.problems())
-              + ". Run mvn lambda:audit for the full report; if the new bytes are intended, delete"
-              + " the jar from the local repository, let Maven download it again, and run mvn"
-              + " lambda:lock.";
-    };
+        reactorLayerCache(),
+        layerProject ? layerProjectId() : null,
+        layerDescriptorFile());
   }
 }

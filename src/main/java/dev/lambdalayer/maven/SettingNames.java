@@ -28,6 +28,8 @@ final class SettingNames {
       case ALIAS -> "<alias> (-Dlambda.alias)";
       case LICENSE_INFO -> "<licenseInfo> (-Dlambda.licenseInfo)";
       case LOCKFILE -> "<lockfile> (-Dlambda.lockfile)";
+      case PROFILE -> "<profile> (-Dlambda.profile)";
+      case UPDATE_TIMEOUT -> "<updateTimeout> (-Dlambda.updateTimeout)";
       case AUDIT_FAIL_ON_DRIFT -> "<failOnDrift> (-Dlambda.audit.failOnDrift)";
       case HANDLER -> "<handler> (-Dlambda.handler)";
       case ALLOWED_DUPLICATES -> "<allowedDuplicates> (-Dlambda.allowedDuplicates)";
@@ -74,6 +76,7 @@ final class SettingNames {
           .append(v.problem())
           .append(". Fix: ")
           .append(v.fix())
+          .append(v.related() == null ? "" : "; see " + of(v.related()))
           .append('.');
     }
     return message.toString();

@@ -278,7 +278,7 @@ class LayerMojoTest {
 
   @Test
   void defaultLayerNameReplacesCharactersLambdaRejects() {
-    assertThat(LayerMojo.defaultLayerName("my.function")).isEqualTo("my-function");
-    assertThat(LayerMojo.defaultLayerName("a".repeat(70))).hasSize(64);
+    assertThat(LayerRules.defaultLayerName("my.function")).isEqualTo("my-function");
+    assertThat(LayerRules.defaultLayerName("a".repeat(70))).hasSize(64);
   }
 }

@@ -14,9 +14,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The goals' parameters as Maven sees them, read from the generated {@code plugin.xml}: {@code
- * lambda:prune} lists only what it reads, and the parameters it declares again (Java has one
- * superclass) mean exactly what they mean for {@code lambda:publish}.
+ * The goals' parameters as Maven sees them, read from the generated {@code plugin.xml}: each goal
+ * lists only what it reads, and a parameter declared in more than one class (Maven injects only
+ * fields of a Mojo's own class chain) means exactly the same in every goal.
  */
 class PluginDescriptorTest {
 
@@ -50,6 +50,28 @@ class PluginDescriptorTest {
                       + " default="
                       + value.getAttribute("default-value"));
         }
+      }
+      goals.put(text(mojo, "goal"), parameters);
+    }
+    return goals;
+  }
+
+  /** Per goal, per parameter: its description, as {@code mvn lambda:help -Ddetail} prints it. */
+  private static Map<String, Map<String, String>> descriptions() throws Exception {
+    Document plugin =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(Path.of("target/classes/META-INF/maven/plugin.xml").toFile());
+    Map<String, Map<String, String>> goals = new LinkedHashMap<>();
+    NodeList mojos = plugin.getElementsByTagName("mojo");
+    for (int i = 0; i < mojos.getLength(); i++) {
+      Element mojo = (Element) mojos.item(i);
+      Map<String, String> parameters = new TreeMap<>();
+      Element parameterList = (Element) mojo.getElementsByTagName("parameters").item(0);
+      NodeList each = parameterList.getElementsByTagName("parameter");
+      for (int j = 0; j < each.getLength(); j++) {
+        Element p = (Element) each.item(j);
+        parameters.put(text(p, "name"), text(p, "description"));
       }
       goals.put(text(mojo, "goal"), parameters);
     }
@@ -96,5 +118,68 @@ class PluginDescriptorTest {
             .isEqualTo(other.get(parameter));
       }
     }
+  }
+
+  @Test
+  void onlyTheGoalsThatRunTheClassPathCheckListItsParameters() throws Exception {
+    List<String> check =
+        List.of(
+            "handler",
+            "allowedDuplicates",
+            "allowedMissing",
+            "failOnClassPathError",
+            "skipClasspath");
+    Map<String, Map<String, String>> goals = goals();
+    for (String goal : List.of("classpath", "layer", "publish")) {
+      assertThat(goals.get(goal).keySet()).as("lambda:%s", goal).containsAll(check);
+    }
+    for (String goal : List.of("lock", "audit", "prune")) {
+      assertThat(goals.get(goal).keySet())
+          .as("lambda:%s", goal)
+          .doesNotContainAnyElementsOf(check)
+          .doesNotContain("classesDirectory", "attach", "dryRun");
+    }
+  }
+
+  @Test
+  void aParameterMeansTheSameInEveryGoal() throws Exception {
+    Map<String, Map<String, String>> goals = goals();
+    goals.remove("help");
+    Map<String, String> first = new TreeMap<>();
+    Map<String, String> firstGoal = new TreeMap<>();
+    goals.forEach(
+        (goal, parameters) ->
+            parameters.forEach(
+                (name, described) -> {
+                  first.putIfAbsent(name, described);
+                  firstGoal.putIfAbsent(name, goal);
+                  assertThat(described)
+                      .as("<%s> of lambda:%s and lambda:%s", name, goal, firstGoal.get(name))
+                      .isEqualTo(first.get(name));
+                }));
+  }
+
+  @Test
+  void copiedParameterDocsStayAlike() throws Exception {
+    // The copies of one declaration must say the same; lambda:prune words a few of its own
+    // (what it keeps, where it prunes), which aParameterMeansTheSameInEveryGoal compares by type,
+    // property and default.
+    Map<String, Map<String, String>> descriptions = descriptions();
+    descriptions.remove("help");
+    List<String> prunesOwnWording =
+        List.of("endpoint", "function", "layers", "lockfile", "regions");
+    Map<String, String> first = new TreeMap<>();
+    descriptions.forEach(
+        (goal, parameters) ->
+            parameters.forEach(
+                (name, description) -> {
+                  if (goal.equals("prune") && prunesOwnWording.contains(name)) {
+                    return;
+                  }
+                  first.putIfAbsent(name, description);
+                  assertThat(description)
+                      .as("description of <%s> in lambda:%s", name, goal)
+                      .isEqualTo(first.get(name));
+                }));
   }
 }

@@ -113,7 +113,7 @@ class PruneMojoTest {
             "[INFO]   keep   deps eu-west-1 version 2: used by function 'hello' $LATEST",
             "[INFO]   keep   deps eu-west-1 version 1: recorded in the lockfile");
     assertThat(log.text())
-        .contains("(dry run: nothing is deleted; -Dlambda.prune.apply=true deletes)")
+        .contains("(dry run: nothing is deleted)")
         .contains("Dry run: would delete 1 layer version(s), 4,000 bytes; would keep 5.");
     assertThat(Files.readString(out.resolve("prune.json"))).contains("\"wouldDelete\": 1");
   }

@@ -201,7 +201,7 @@ public final class AuditJob {
       if (regions.isEmpty()) {
         throw new InvalidConfigurationException(
             PublishSettings.noRegion(
-                "the remote audit of <function> '"
+                "the remote audit of function '"
                     + function
                     + "' needs a region, and the AWS SDK found none"));
       }
@@ -213,7 +213,7 @@ public final class AuditJob {
             "Function '"
                 + function
                 + "': its code is not compared, as this build wrote no function zip (run"
-                + " lambda:audit after package, e.g. mvn verify, to compare it).");
+                + " the audit after packaging, e.g. in the verify phase, to compare it).");
       }
     }
     try (AwsSession aws = ports.open(request.aws())) {

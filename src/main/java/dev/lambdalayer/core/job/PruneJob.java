@@ -82,7 +82,7 @@ public final class PruneJob {
     List<String> regions = ports.regions(request.regions(), request.aws().profile());
     if (regions.isEmpty()) {
       throw new InvalidConfigurationException(
-          PublishSettings.noRegion("lambda:prune needs a region, and the AWS SDK found none"));
+          PublishSettings.noRegion("pruning needs a region, and the AWS SDK found none"));
     }
     String function = request.function();
     log.info(
@@ -94,14 +94,7 @@ public final class PruneJob {
             request.keep(),
             request.lockfileName(),
             function == null ? "" : " and those function '" + function + "' and its aliases use",
-            request.apply()
-                ? ":"
-                : " (dry run: nothing is deleted; -Dlambda.prune.apply=true deletes):"));
-    if (function == null) {
-      log.warn(
-          "No <function> (-Dlambda.function) is configured: no function's use of a layer"
-              + " version is checked, only the lockfile and <keep>.");
-    }
+            request.apply() ? ":" : " (dry run: nothing is deleted):"));
     LayerPruning.Report report;
     try (AwsSession aws = ports.open(request.aws())) {
       report =

@@ -1,10 +1,12 @@
 package dev.lambdalayer.core.job;
 
 import dev.lambdalayer.core.classpath.ClassPathInput;
+import dev.lambdalayer.core.model.FileDigestCache;
 import dev.lambdalayer.core.model.InvalidConfigurationException;
 import dev.lambdalayer.core.model.LockfileException;
 import dev.lambdalayer.core.model.Share;
 import dev.lambdalayer.core.model.Violation;
+import dev.lambdalayer.core.plan.LambdaPackager;
 import dev.lambdalayer.core.plan.PackagingRequest;
 import dev.lambdalayer.core.plan.PackagingResult;
 import dev.lambdalayer.core.port.AwsCallException;
@@ -38,20 +40,15 @@ import java.util.Map;
 public final class PublishJob {
 
   /**
-   * The steps of a publish that belong to the build tool.
+   * The class-path check that packaging runs, which belongs to the build tool (it renders and may
+   * fail the build): never deploy what would die at cold start.
    *
-   * @param <E> what the build tool throws when a step fails
+   * @param <E> what the build tool throws when the check fails
    */
-  public interface BuildSteps<E extends Exception> {
+  @FunctionalInterface
+  public interface ClassPathStep<E extends Exception> {
 
-    /** The class-path check that packaging runs: never deploy what would die at cold start. */
-    void verifyClassPath(ClassPathInput input) throws IOException, E;
-
-    /**
-     * Called once the lockfile records what was published, also after a failure: a layer project's
-     * descriptor takes the new ARNs here, before {@code install} or {@code deploy} copy it.
-     */
-    void recorded() throws IOException;
+    void verify(ClassPathInput input) throws IOException, E;
   }
 
   /**
@@ -74,6 +71,10 @@ public final class PublishJob {
    * @param terraformVarsFile the Terraform variables file
    * @param claims where the modules of one reactor claim a publication (see {@link
    *     LayerPublishing}); null outside a reactor
+   * @param layerProject the coordinates {@code groupId:artifactId:version} of a layer project,
+   *     whose descriptor takes the new ARNs once the lockfile records them (also after a failure),
+   *     before {@code install} or {@code deploy} copy it; null for a function project
+   * @param descriptorFile where a layer project's descriptor is written
    */
   public record Request(
       PackagingRequest packaging,
@@ -91,7 +92,9 @@ public final class PublishJob {
       String lockfileName,
       Path outputDirectory,
       Path terraformVarsFile,
-      Path claims) {
+      Path claims,
+      String layerProject,
+      Path descriptorFile) {
 
     public Request {
       regions = List.copyOf(regions);
@@ -164,7 +167,7 @@ public final class PublishJob {
    * @throws AwsCallException when AWS fails; what was published is recorded first
    * @throws LockfileException when the lockfile cannot be read
    */
-  public <E extends Exception> Outcome run(Request request, BuildSteps<E> steps)
+  public <E extends Exception> Outcome run(Request request, ClassPathStep<E> classPath)
       throws IOException, InterruptedException, E {
     PackagingRequest packaging = request.packaging();
     PackagingResult built = request.built();
@@ -173,7 +176,7 @@ public final class PublishJob {
           PublishRefusedException.Reason.LAYER_PROJECT_HAS_NO_FUNCTION, List.of());
     }
     if (built.function() != null) {
-      steps.verifyClassPath(ClassPathInput.of(packaging, built));
+      classPath.verify(ClassPathInput.of(packaging, built));
     }
     List<LayerToPublish> layers =
         built.layers().stream()
@@ -255,12 +258,27 @@ public final class PublishJob {
         }
       } finally {
         // What exists is recorded even when a later layer or region failed.
-        steps.recorded();
+        if (request.layerProject() != null) {
+          LayerJob.writeDescriptor(
+              request.layerProject(),
+              packaging,
+              built,
+              request.lockfile(),
+              request.descriptorFile());
+        }
         PublishRecords.write(
             request.outputDirectory(), request.terraformVarsFile(), false, published, deployed);
       }
     }
     return new Outcome(false, settings.regions(), layers, List.of(), published, deployed);
+  }
+
+  /** Builds what a publish publishes: a layer project has one layer zip and no function zip. */
+  public static PackagingResult build(
+      FileDigestCache digests, PackagingRequest packaging, boolean layerProject)
+      throws IOException {
+    LambdaPackager packager = new LambdaPackager(digests);
+    return layerProject ? packager.buildLayerProject(packaging) : packager.build(packaging);
   }
 
   private void logLayer(PublishedLayer p) {

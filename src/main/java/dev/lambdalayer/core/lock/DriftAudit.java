@@ -309,16 +309,16 @@ public final class DriftAudit {
                 + is.name()
                 + "', SHA-256 "
                 + is.sha256()
-                + ") was added: it is in <sharedLayers>, but not locked. To accept it, run mvn"
-                + " lambda:lock; otherwise remove it from <sharedLayers>");
+                + ") was added: it is a configured shared layer, but not locked. Unless that is"
+                + " intended, remove it from the shared layers");
       } else if (is == null) {
         sharedDrift(
             "shared layer "
                 + was.layer()
                 + " (layer '"
                 + was.name()
-                + "') was removed: it is locked, but no longer in <sharedLayers>. To accept it,"
-                + " run mvn lambda:lock; otherwise add it back to <sharedLayers>");
+                + "') was removed: it is locked, but no longer a configured shared layer. Unless"
+                + " that is intended, add it back to the shared layers");
       } else if (!was.layer().equals(is.layer())) {
         sharedDrift(
             "shared layer "
@@ -328,7 +328,7 @@ public final class DriftAudit {
                 + " to "
                 + version(is.layer())
                 + sharedChanges(was, is)
-                + ". To accept it, run mvn lambda:lock; otherwise set <sharedLayer> back to "
+                + ". Unless that is intended, set the shared layer back to "
                 + was.layer());
       } else if (!was.sha256().equals(is.sha256())
           || !was.name().equals(is.name())
@@ -342,7 +342,7 @@ public final class DriftAudit {
                     : "the layer project was published again")
                 + ")"
                 + sharedChanges(was, is)
-                + ". To accept it, run mvn lambda:lock; otherwise find out why "
+                + ". Unless that is intended, find out why "
                 + is.layer()
                 + " changed and restore the locked one");
       }

@@ -138,7 +138,7 @@ public final class LayerDescriptorCodec {
             Setting.SHARED_LAYERS,
             reference,
             "its layer descriptor (" + source + ") cannot be read: " + problem,
-            "install or deploy the layer project again with mvn lambda:layer install (or deploy)"));
+            "package the layer project again and install (or deploy) it"));
   }
 
   /** Typed access that names the JSON path of every problem. */

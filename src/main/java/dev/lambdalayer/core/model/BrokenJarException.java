@@ -22,7 +22,6 @@ public final class BrokenJarException extends IOException {
                 ? "delete the folder "
                     + file.getParent()
                     + " and build again online (without -o), so that Maven downloads it anew."
-                : "rebuild the module that makes it (mvn package in that module), or delete the file"
-                    + " and build again."));
+                : "rebuild the module that makes it, or delete the file" + " and build again."));
   }
 }

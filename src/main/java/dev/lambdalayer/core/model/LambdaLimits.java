@@ -46,8 +46,8 @@ public final class LambdaLimits {
             new Violation(
                 Setting.LAYER_NAME,
                 "",
-                "a <layer> has no name",
-                "give every <layer> a <name> of 1 to 64 characters from A-Z, a-z, 0-9, '-', '_'"));
+                "a layer has no name",
+                "give every layer a name of 1 to 64 characters from A-Z, a-z, 0-9, '-', '_'"));
       } else if (!LAYER_NAME.matcher(name).matches()) {
         violations.add(
             new Violation(
@@ -58,7 +58,7 @@ public final class LambdaLimits {
       } else if (!seen.add(name.toLowerCase(Locale.ROOT))) {
         violations.add(
             new Violation(
-                Setting.LAYER_NAME, name, "names two layers", "give every <layer> its own name"));
+                Setting.LAYER_NAME, name, "names two layers", "give every layer its own name"));
       }
     }
     if (runtimes.isEmpty()) {
@@ -113,8 +113,9 @@ public final class LambdaLimits {
                   Locale.ROOT,
                   "function and layers exceed Lambda's limit of %,d bytes unzipped",
                   MAX_UNZIPPED_BYTES),
-              "remove dependencies, mark libraries the runtime provides as <runtimeProvided>,"
-                  + " or deploy a container image instead"));
+              "remove dependencies, deploy a container image instead, or leave out the libraries"
+                  + " the runtime provides",
+              Setting.RUNTIME_PROVIDED));
     }
     return violations;
   }

@@ -119,9 +119,10 @@ public final class LambdaPackager {
                   : "a layer project makes exactly one layer, but its rules make "
                       + prepared.layers().size(),
               prepared.layers().isEmpty()
-                  ? "add the layer's libraries as <dependencies> of the layer project"
-                  : "configure at most one <layer>, or none (every dependency then goes into"
-                      + " the layer)"));
+                  ? "add the layer's libraries as dependencies of the layer project"
+                  : "configure at most one layer, or none (every dependency then goes into the"
+                      + " layer)",
+              prepared.layers().isEmpty() ? Setting.DEPENDENCIES : Setting.LAYERS));
     }
     Path out = request.outputDirectory();
     Files.createDirectories(out);
@@ -230,8 +231,8 @@ public final class LambdaPackager {
             new Violation(
                 Setting.LAYER_INCLUDES,
                 String.valueOf(rule.name()),
-                "the layer has no <include>, so it can take no library",
-                "add at least one <include>groupId:artifactId</include> to this <layer>"));
+                "the layer includes nothing, so it can take no library",
+                "add at least one groupId:artifactId pattern to this layer's includes"));
       }
     }
     List<String> otherLayers = new ArrayList<>(names);
@@ -258,8 +259,8 @@ public final class LambdaPackager {
                 Setting.FAIL_ON_SKEW,
                 skew.wanted().coordinates().toString(),
                 "version skew against a shared layer: " + skew.message(),
-                "align the version with the shared layer's, or set <failOnSkew>false</failOnSkew>"
-                    + " to accept the function's own copy"));
+                "align the version with the shared layer's, or set it to false to accept the"
+                    + " function's own copy"));
       }
       throwIfAny(violations);
     }

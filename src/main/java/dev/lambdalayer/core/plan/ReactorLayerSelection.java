@@ -53,7 +53,7 @@ public final class ReactorLayerSelection {
           + " is used in different versions ("
           + versions
           + "), so it stays with each module; align its version in the parent's"
-          + " <dependencyManagement> to share it";
+          + " dependency management to share it";
     }
   }
 

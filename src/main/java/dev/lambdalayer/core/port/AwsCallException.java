@@ -16,6 +16,8 @@ public class AwsCallException extends RuntimeException {
     NOT_FOUND,
     /** Another update is in progress, or a statement id already exists. */
     CONFLICT,
+    /** A function update did not finish in the time allowed for it. */
+    TIMEOUT,
     /** Anything else AWS or the network reported. */
     OTHER
   }
@@ -48,12 +50,10 @@ public class AwsCallException extends RuntimeException {
       case CREDENTIALS ->
           ". Provide AWS credentials through the SDK's default chain: the environment"
               + " (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), a profile in"
-              + " ~/.aws/config or ~/.aws/credentials (<profile> / -Dlambda.profile, or"
-              + " AWS_PROFILE; run 'aws sso login' for SSO profiles), web identity"
+              + " ~/.aws/config or ~/.aws/credentials (chosen by AWS_PROFILE or the build's profile"
+              + " setting; run 'aws sso login' for SSO profiles), web identity"
               + " (AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN in CI) or an instance/container role";
-      case REGION ->
-          ". Set <regions> / -Dlambda.regions (or <region> / -Dlambda.region), or AWS_REGION, or"
-              + " a region in the profile";
+      case REGION -> ". Configure the regions, or set AWS_REGION, or a region in the profile";
       default -> "";
     };
   }

@@ -275,8 +275,9 @@ public final class FunctionDeployment {
                   + LambdaLimits.MAX_LAYERS
                   + " (its other layers are kept): "
                   + newLayers,
-              "remove layers this plugin does not manage from the function, or use fewer"
-                  + " <layers>"));
+              "remove layers this plugin does not manage from the function, or configure fewer"
+                  + " layers",
+              Setting.LAYERS));
     }
     boolean codeChanged = !function.codeSha256().equals(state.codeSha256());
     boolean layersChanged = !newLayers.equals(state.layerArns());
@@ -452,8 +453,8 @@ public final class FunctionDeployment {
                 + status
                 + " after "
                 + timing.updateTimeout().toSeconds()
-                + " s (raise <updateTimeout>, -Dlambda.updateTimeout)",
-            AwsCallException.Kind.OTHER,
+                + " s",
+            AwsCallException.Kind.TIMEOUT,
             null);
       }
       sleep(timing.pollInterval().toMillis(), function);

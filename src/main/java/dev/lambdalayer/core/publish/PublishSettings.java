@@ -34,8 +34,7 @@ public record PublishSettings(
         Setting.REGIONS,
         "",
         problem,
-        "set <regions><region>eu-west-1</region></regions>, -Dlambda.regions=eu-west-1,"
-            + " AWS_REGION, or a region in your AWS profile");
+        "name one, e.g. eu-west-1, or set AWS_REGION, or a region in your AWS profile");
   }
 
   /**

@@ -210,8 +210,8 @@ public final class RemoteAudit {
                 + layer.name()
                 + "' has no published version in "
                 + region
-                + " in the lockfile, so the function cannot reference a locked one (run mvn"
-                + " lambda:publish)");
+                + " in the lockfile, so the function cannot reference a locked one (publish it"
+                + " first)");
         continue;
       }
       String lockedArn = record.get().layerVersionArn();

@@ -63,9 +63,9 @@ public final class SharedLayerArns {
                                 + ")",
                             "add "
                                 + region
-                                + " to the layer project's <regions> and run mvn package"
-                                + " lambda:publish install (or deploy) in it, then build this"
-                                + " function against the descriptor it installs")));
+                                + " to the layer project's regions, publish it and install (or"
+                                + " deploy) it, then build this function against the descriptor"
+                                + " it installs")));
       }
       out.put(region, layers);
     }

@@ -206,8 +206,8 @@ class DriftAuditTest {
         .isEqualTo(
             "shared layer com.acme:platform-layer:1.4.0 (layer 'platform', SHA-256 "
                 + "a".repeat(64)
-                + ") was added: it is in <sharedLayers>, but not locked. To accept it, run mvn"
-                + " lambda:lock; otherwise remove it from <sharedLayers>");
+                + ") was added: it is a configured shared layer, but not locked. Unless that is"
+                + " intended, remove it from the shared layers");
     assertThat(report.hasErrors()).isFalse();
     assertThat(report.checkCount()).isEqualTo(7);
   }
@@ -219,8 +219,8 @@ class DriftAuditTest {
     assertThat(messages(report))
         .containsExactly(
             "function fn shared-layers shared layer com.acme:platform-layer:1.4.0 (layer"
-                + " 'platform') was removed: it is locked, but no longer in <sharedLayers>. To"
-                + " accept it, run mvn lambda:lock; otherwise add it back to <sharedLayers>");
+                + " 'platform') was removed: it is locked, but no longer a configured shared layer."
+                + " Unless that is intended, add it back to the shared layers");
   }
 
   @Test
@@ -249,8 +249,8 @@ class DriftAuditTest {
                 + " to "
                 + "b".repeat(64)
                 + "; libraries: g:jackson-core changed version from 2.21.3 to 2.22.0, g:new:1"
-                + " added, g:old:1 removed. To accept it, run mvn lambda:lock; otherwise set"
-                + " <sharedLayer> back to com.acme:platform-layer:1.4.0");
+                + " added, g:old:1 removed. Unless that is intended, set the shared layer back to"
+                + " com.acme:platform-layer:1.4.0");
   }
 
   @Test
@@ -273,7 +273,7 @@ class DriftAuditTest {
                 + "j".repeat(64)
                 + " to "
                 + "e".repeat(64)
-                + ". To accept it, run mvn lambda:lock; otherwise find out why"
+                + ". Unless that is intended, find out why"
                 + " com.acme:platform-layer:1.4.0 changed and restore the locked one");
   }
 

@@ -345,7 +345,7 @@ class ReactorLayerPackagingTest {
         "Reactor layer 'reactor-shared': com.google.guava:guava is used in different versions"
             + " (32.0.0-jre in com.example:orders; 33.0.0-jre in com.example:billing,"
             + " com.example:my-function), so it stays with each module; align its version in the"
-            + " parent's <dependencyManagement> to share it.";
+            + " parent's dependency management to share it.";
 
     PreparedPackage user =
         prepare(

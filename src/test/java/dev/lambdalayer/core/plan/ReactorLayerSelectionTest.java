@@ -140,7 +140,7 @@ class ReactorLayerSelectionTest {
             "com.google.guava:guava is used in different versions (32.0.0-jre in"
                 + " com.example:orders; 33.0.0-jre in com.example:billing, com.example:shipping),"
                 + " so it stays with each module; align its version in the parent's"
-                + " <dependencyManagement> to share it");
+                + " dependency management to share it");
   }
 
   @Test

@@ -1,0 +1,117 @@
+package dev.lambdalayer.maven;
+
+import dev.lambdalayer.core.job.AuditJob;
+import dev.lambdalayer.core.job.PublishJob;
+import dev.lambdalayer.core.job.PublishRefusedException;
+import dev.lambdalayer.core.model.Setting;
+import dev.lambdalayer.core.port.AwsCallException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The messages for the typed outcomes of the core's jobs that fail or warn a build: what happened,
+ * in the user's words (POM elements, {@code -Dlambda.*} properties, goals to run), and what to do.
+ */
+final class JobMessages {
+
+  private JobMessages() {}
+
+  /**
+   * A goal that needs AWS under {@code mvn -o}.
+   *
+   * @param what the goal, as the user ran it
+   * @param why why it needs the network, when not obvious, starting with " ("; else empty
+   * @param alternative how to run it without the network, starting with ", or"; else empty
+   */
+  static String offline(String what, String why, String alternative) {
+    return what
+        + " needs the network to reach AWS"
+        + why
+        + ", but Maven runs offline (-o). Run it without -o"
+        + alternative
+        + ".";
+  }
+
+  /** What {@code lambda:publish} did, in one line. */
+  static String published(
+      PublishJob.Outcome outcome, long millis, String lockfileName, Path publishJson) {
+    return String.format(
+        Locale.ROOT,
+        "Published %d layer(s) to %s; %,d bytes uploaded (%d ms). Records: %s, %s.",
+        outcome.layers().size(),
+        outcome.regions(),
+        outcome.uploadedBytes(),
+        millis,
+        lockfileName,
+        publishJson);
+  }
+
+  /**
+   * A failed AWS call: the core's message says which call failed, where, and what AWS said; the
+   * settings that fix the kind of failure are named here, as the user writes them.
+   */
+  static String awsCall(AwsCallException e) {
+    return e.getMessage()
+        + switch (e.kind()) {
+          case CREDENTIALS -> ". The profile: " + SettingNames.of(Setting.PROFILE) + ".";
+          case REGION ->
+              ". The regions: "
+                  + SettingNames.of(Setting.REGIONS)
+                  + ", or one region: <region> (-Dlambda.region).";
+          case TIMEOUT -> ". Allow more time with " + SettingNames.of(Setting.UPDATE_TIMEOUT) + ".";
+          default -> "";
+        };
+  }
+
+  /** Why {@code lambda:publish} refused to start. */
+  static String publishRefused(PublishRefusedException e) {
+    return switch (e.reason()) {
+      case LAYER_PROJECT_HAS_NO_FUNCTION ->
+          "A layer project has no function to deploy: remove "
+              + SettingNames.of(Setting.FUNCTION)
+              + ", or set <layerProject>false</layerProject>.";
+      case INTEGRITY_FAILURES ->
+          "lambda:publish refuses to publish: "
+              + String.join("; ", e.problems())
+              + ". Run mvn lambda:audit for the full report; if the new bytes are intended, delete"
+              + " the jar from the local repository, let Maven download it again, and run mvn"
+              + " lambda:lock.";
+    };
+  }
+
+  /** How to accept drift that {@code lambda:audit} found. */
+  static String acceptDrift(String lockfileName) {
+    return "If the change is intended, accept it: run mvn lambda:lock and commit "
+        + lockfileName
+        + ".";
+  }
+
+  /** {@code lambda:audit} found drift and {@code <failOnDrift>} is set. */
+  static String auditDrift(AuditJob.Outcome outcome, String lockfileName) {
+    return outcome.summary()
+        + acceptDrift(lockfileName)
+        + " To report drift without failing, set "
+        + SettingNames.of(Setting.AUDIT_FAIL_ON_DRIFT)
+        + " to false.";
+  }
+
+  /**
+   * {@code lambda:audit} found errors, which fail the build whatever {@code <failOnDrift>} says.
+   */
+  static String auditErrors(AuditJob.Outcome outcome, String lockfileName) {
+    return outcome.summary()
+        + "An integrity failure or a missing lockfile fails the build even with "
+        + SettingNames.of(Setting.AUDIT_FAIL_ON_DRIFT)
+        + " false. For a checksum mismatch, find out where the jar came from before"
+        + " trusting it: delete it from the local repository so Maven downloads it again,"
+        + " and run mvn lambda:lock only if the new bytes are intended."
+        + (outcome.remoteErrors()
+            ? " A locked layer version that no longer exists fails it too: run mvn"
+                + " lambda:publish, which publishes the same"
+                + " content as a new version and records it in "
+                + lockfileName
+                + "; commit it and redeploy the functions that referenced the deleted"
+                + " version."
+            : "");
+  }
+}
