@@ -39,18 +39,6 @@ public class CompareMojo extends AbstractLambdaMojo {
   @Parameter(property = "lambda.compare.with")
   protected File compareWith;
 
-  /**
-   * Where {@code lambda:layer} wrote {@code build.json} and the zips; {@code compare.json} is
-   * written here too.
-   *
-   * @since 0.2.0
-   */
-  @Parameter(
-      property = "lambda.outputDirectory",
-      defaultValue = "${project.build.directory}/lambda",
-      required = true)
-  protected File outputDirectory;
-
   @Override
   protected void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
     if (compareWith == null) {

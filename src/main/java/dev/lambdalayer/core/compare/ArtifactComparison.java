@@ -193,7 +193,7 @@ final class ArtifactComparison {
         if (!classesAllIn(oldPlaces.get(key), now)) {
           String why =
               onPurpose.runtimeProvided().contains(key)
-                  ? "provided by the Lambda runtime (<runtimeProvided>)"
+                  ? "provided by the Lambda runtime (left out on purpose)"
                   : null;
           changes.add(new LibraryChange(Change.REMOVED, key, o.version(), null, why));
         }

@@ -29,7 +29,11 @@ public record IntendedChanges(String project, Set<String> runtimeProvided) {
       root = JsonDocument.parse(Files.readString(buildJson, StandardCharsets.UTF_8)).root();
     } catch (JsonDocument.SyntaxException e) {
       throw new IOException(
-          buildJson + " is not valid JSON (" + e.getMessage() + "): run lambda:layer again", e);
+          buildJson
+              + " is not valid JSON ("
+              + e.getMessage()
+              + "): package the function again to rewrite it",
+          e);
     }
     String project = root.path("project").asText("");
     String[] parts = project.split(":");
