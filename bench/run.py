@@ -807,14 +807,14 @@ def bench_issue10(work, runs):
 
 
 EXAMPLE_LINES = {"1": bench_packaging, "2": bench_package, "3": bench_goal_vs_validate, "4": bench_incremental,
-                 "6": bench_audit}
+                 "6": bench_audit, "7": lambda project, runs: bench_classpath(project, project.parent, runs)}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--only", help="run only this benchmark: publish, reactor, issue10, or line numbers"
-                                       " of the example (1,2,3,4,6; e.g. --only 2,3,4)")
+                                       " of the example (1,2,3,4,6,7; e.g. --only 2,3,4)")
     args = parser.parse_args()
     if args.only == "publish":
         with tempfile.TemporaryDirectory(prefix="lambda-bench-") as tmp:

@@ -105,6 +105,16 @@ class ArchitectureTest {
           .because("Mojos are thin adapters: parameters in, one core job called");
 
   @ArchTest
+  static final ArchRule onlyTheZipPackageUsesCommonsCompress =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.lambdalayer.core.zip..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.apache.commons.compress..")
+          .because("the zip format and its byte-for-byte guarantee live in one package");
+
+  @ArchTest
   static final ArchRule coreCapabilitiesHaveNoCycles =
       slices().matching("dev.lambdalayer.core.(*)..").should().beFreeOfCycles();
 }

@@ -4,7 +4,6 @@ import dev.lambdalayer.core.model.AtomicFiles;
 import dev.lambdalayer.core.model.Hashes;
 import dev.lambdalayer.core.model.InputChangedException;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,11 +15,18 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.Zip64RequiredException;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
  * Writes zips whose bytes depend only on the entries' names and contents.
@@ -31,19 +37,15 @@ import java.util.zip.CRC32;
  * again gains under 1% and costs several times the CPU, see the benchmark), and a stored entry does
  * not depend on the zlib build of the JDK running Maven.
  *
- * <p>The zip structure (APPNOTE 6.3.x: local headers, central directory, end record) is written
- * here rather than through a zip library, because the libraries convert entry times through the
- * JVM's default time zone: a timestamp falling into a daylight-saving gap of the build machine's
- * zone cannot be expressed through them, and would change the bytes. Writing the DOS date and time
- * fields from the UTC timestamp directly makes the bytes zone-free by construction. Sizes and CRCs
- * come from the inputs' digests, so the zip streams straight to disk, its SHA-256 computed on the
- * way, in one pass; each file is checked against its digest as it is copied.
- *
- * <p>Commons Compress 1.28's {@code ZipArchiveOutputStream} writes everything else here byte for
- * byte alike (checked), but not this format: it writes "version needed to extract" 1.0 for every
- * stored entry, where this writer writes 2.0 for directories, as APPNOTE 4.4.3.2 asks, and it has
- * no way to set that field or the raw DOS time. Moving to it changes every zip's SHA-256, so every
- * layer's identity: that needs a new {@link #FORMAT}, and {@code GoldenZipBytesTest} says so.
+ * <p>Commons Compress's {@code ZipArchiveOutputStream} writes the zip. Sizes and CRCs come from the
+ * inputs' digests, so the zip streams straight to disk (no Zip64, no data descriptors), its SHA-256
+ * computed on the way, in one pass; Commons Compress checks each file's bytes against the CRC it
+ * was announced with. Two header fields it cannot be told are fixed as the bytes pass {@link
+ * HeaderFieldOverwriter}: the DOS date and time, which it derives from epoch millis through the
+ * JVM's default time zone (a timestamp inside a daylight-saving gap of the build machine's zone
+ * could not be expressed at all), and "version needed to extract", 2.0 for a directory as APPNOTE
+ * 4.4.3.2 asks where it writes 1.0. So the bytes are those of {@link #FORMAT} "stored-sorted-v2",
+ * the format the hand-written writer before it produced: no layer changes its hash.
  */
 public final class ReproducibleZipWriter {
 
@@ -55,28 +57,31 @@ public final class ReproducibleZipWriter {
 
   private static final int LOCAL_HEADER = 0x04034b50;
   private static final int CENTRAL_HEADER = 0x02014b50;
-  private static final int END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+  private static final int LOCAL_VERSION_NEEDED = 4;
+  private static final int LOCAL_TIME = 10;
+  private static final int CENTRAL_VERSION_NEEDED = 6;
+  private static final int CENTRAL_TIME = 12;
+  private static final int CENTRAL_HEADER_SIZE = 46;
 
-  /** Version 1.0 suffices to extract a stored file, 2.0 for a directory (APPNOTE 4.4.3.2). */
-  private static final int VERSION_FILE = 10;
+  /** Version 2.0 to extract a directory (APPNOTE 4.4.3.2); Commons Compress writes 1.0. */
+  private static final byte[] VERSION_DIRECTORY = {20, 0};
 
-  private static final int VERSION_DIRECTORY = 20;
-
-  /** Made by Unix (3), spec 2.0: tells unzip to honour the Unix modes. */
-  private static final int VERSION_MADE_BY = (3 << 8) | 20;
-
-  /** Bit 11: names are UTF-8. */
-  private static final int FLAG_UTF8 = 1 << 11;
+  /**
+   * What Commons Compress is given as every entry's time before the real fields are written: noon
+   * UTC on 2000-01-01 lies in 2000 and in no daylight-saving gap in every zone, so it never makes
+   * Commons Compress add an extended-timestamp field.
+   */
+  private static final long PLACEHOLDER_MILLIS =
+      Instant.parse("2000-01-01T12:00:00Z").toEpochMilli();
 
   private static final int FILE_MODE = 0100644;
   private static final int EXECUTABLE_MODE = 0100755;
   private static final int DIRECTORY_MODE = 040755;
-  private static final int MS_DOS_DIRECTORY = 0x10;
-  private static final long MAX_32 = 0xFFFF_FFFFL;
   private static final int MAX_ENTRIES = 0xFFFF;
+  private static final int BUFFER = 256 * 1024;
 
-  private final int dosTime;
-  private final int dosDate;
+  /** DOS time then DOS date, little-endian, as both headers carry them. */
+  private final byte[] dosTimeAndDate;
 
   /**
    * @param timestamp written into every entry, as UTC wall-clock time, to the 2-second precision of
@@ -89,8 +94,10 @@ public final class ReproducibleZipWriter {
     } else if (utc.getYear() > 2107) {
       utc = LocalDateTime.of(2107, 12, 31, 23, 59, 58);
     }
-    this.dosTime = (utc.getHour() << 11) | (utc.getMinute() << 5) | (utc.getSecond() / 2);
-    this.dosDate = ((utc.getYear() - 1980) << 9) | (utc.getMonthValue() << 5) | utc.getDayOfMonth();
+    int time = (utc.getHour() << 11) | (utc.getMinute() << 5) | (utc.getSecond() / 2);
+    int date = ((utc.getYear() - 1980) << 9) | (utc.getMonthValue() << 5) | utc.getDayOfMonth();
+    this.dosTimeAndDate =
+        new byte[] {(byte) time, (byte) (time >>> 8), (byte) date, (byte) (date >>> 8)};
   }
 
   /** Writes {@code inputs} to {@code target} atomically and returns its figures. */
@@ -102,9 +109,9 @@ public final class ReproducibleZipWriter {
       long unzipped;
       long zipped;
       try (OutputStream file = Files.newOutputStream(temporary);
-          CountingOutputStream out =
-              new CountingOutputStream(
-                  new DigestOutputStream(new BufferedOutputStream(file, 256 * 1024), sha))) {
+          HeaderFieldOverwriter out =
+              new HeaderFieldOverwriter(
+                  new DigestOutputStream(new BufferedOutputStream(file, BUFFER), sha))) {
         unzipped = writeTo(files, out);
         zipped = out.count();
       }
@@ -123,10 +130,10 @@ public final class ReproducibleZipWriter {
    */
   public String sha256(Collection<ZipInput> inputs) throws IOException {
     MessageDigest sha = Hashes.sha256();
-    try (CountingOutputStream out =
-        new CountingOutputStream(
+    try (HeaderFieldOverwriter out =
+        new HeaderFieldOverwriter(
             new BufferedOutputStream(
-                new DigestOutputStream(OutputStream.nullOutputStream(), sha), 256 * 1024))) {
+                new DigestOutputStream(OutputStream.nullOutputStream(), sha), BUFFER))) {
       writeTo(byName(inputs), out);
     }
     return HexFormat.of().formatHex(sha.digest());
@@ -143,7 +150,7 @@ public final class ReproducibleZipWriter {
   }
 
   /** Writes the whole zip to {@code out} and returns the unzipped bytes. */
-  private long writeTo(TreeMap<String, ZipInput> files, CountingOutputStream out)
+  private long writeTo(TreeMap<String, ZipInput> files, HeaderFieldOverwriter out)
       throws IOException {
     // Directories and files interleave in name order, as a sorted listing shows them.
     TreeSet<String> names = new TreeSet<>(files.keySet());
@@ -152,138 +159,94 @@ public final class ReproducibleZipWriter {
       throw new IOException(
           "a zip would hold " + names.size() + " entries; without Zip64 it holds 65,535");
     }
-    byte[] buffer = new byte[256 * 1024];
+    byte[] buffer = new byte[BUFFER];
     long unzipped = 0;
-    ByteArrayOutputStream central = new ByteArrayOutputStream();
-    for (String name : names) {
-      ZipInput input = files.get(name);
-      long offset = out.count();
-      byte[] encoded = name.getBytes(StandardCharsets.UTF_8);
-      long size = input == null ? 0 : input.digest().size();
-      long crc = input == null ? 0 : input.digest().crc32();
-      int version = input == null ? VERSION_DIRECTORY : VERSION_FILE;
-      if (offset > MAX_32 || size > MAX_32) {
-        throw new IOException("a zip would exceed 4 GiB, beyond a zip without Zip64");
+    List<ZipArchiveEntry> written = new ArrayList<>(names.size());
+    try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
+      zip.setUseZip64(Zip64Mode.Never);
+      zip.setMethod(ZipEntry.STORED);
+      for (String name : names) {
+        ZipInput input = files.get(name);
+        ZipArchiveEntry entry = entry(name, input);
+        long header = zip.getBytesWritten();
+        out.overwrite(header, LOCAL_HEADER, LOCAL_TIME, dosTimeAndDate);
+        if (input == null) {
+          out.overwrite(header, LOCAL_HEADER, LOCAL_VERSION_NEEDED, VERSION_DIRECTORY);
+        }
+        zip.putArchiveEntry(entry);
+        if (input != null) {
+          copy(input, zip, buffer);
+          unzipped += input.digest().size();
+        }
+        closeEntry(zip, input);
+        written.add(entry);
       }
-      writeLocalHeader(out, encoded, version, size, crc);
-      if (input != null) {
-        copy(input, out, buffer);
-        unzipped += size;
+      long header = zip.getBytesWritten();
+      for (ZipArchiveEntry entry : written) {
+        out.overwrite(header, CENTRAL_HEADER, CENTRAL_TIME, dosTimeAndDate);
+        if (entry.isDirectory()) {
+          out.overwrite(header, CENTRAL_HEADER, CENTRAL_VERSION_NEEDED, VERSION_DIRECTORY);
+        }
+        header += CENTRAL_HEADER_SIZE + entry.getName().getBytes(StandardCharsets.UTF_8).length;
       }
-      int mode = input == null ? DIRECTORY_MODE : input.executable() ? EXECUTABLE_MODE : FILE_MODE;
-      writeCentralHeader(central, encoded, version, size, crc, mode, offset);
+      zip.finish();
+    } catch (Zip64RequiredException e) {
+      throw new IOException("a zip would exceed 4 GiB, beyond a zip without Zip64", e);
     }
-    long centralOffset = out.count();
-    central.writeTo(out);
-    writeEnd(out, names.size(), central.size(), centralOffset);
+    out.checkAllWritten();
     return unzipped;
   }
 
-  private void writeLocalHeader(OutputStream out, byte[] name, int version, long size, long crc)
-      throws IOException {
-    int32(out, LOCAL_HEADER);
-    int16(out, version);
-    int16(out, FLAG_UTF8);
-    int16(out, 0); // method: stored
-    int16(out, dosTime);
-    int16(out, dosDate);
-    int32(out, crc);
-    int32(out, size); // compressed size
-    int32(out, size);
-    int16(out, name.length);
-    int16(out, 0); // extra field length
-    out.write(name);
+  private ZipArchiveEntry entry(String name, ZipInput input) {
+    ZipArchiveEntry entry = new ZipArchiveEntry(name);
+    entry.setMethod(ZipEntry.STORED);
+    long size = input == null ? 0 : input.digest().size();
+    entry.setSize(size);
+    entry.setCompressedSize(size);
+    entry.setCrc(input == null ? 0 : input.digest().crc32());
+    entry.setTime(PLACEHOLDER_MILLIS);
+    entry.setUnixMode(
+        input == null ? DIRECTORY_MODE : input.executable() ? EXECUTABLE_MODE : FILE_MODE);
+    return entry;
   }
 
-  private void writeCentralHeader(
-      OutputStream out, byte[] name, int version, long size, long crc, int mode, long offset)
+  /** Copies in large chunks; a file whose size or CRC changed since it was digested fails. */
+  private static void copy(ZipInput input, ZipArchiveOutputStream zip, byte[] buffer)
       throws IOException {
-    int32(out, CENTRAL_HEADER);
-    int16(out, VERSION_MADE_BY);
-    int16(out, version);
-    int16(out, FLAG_UTF8);
-    int16(out, 0); // method: stored
-    int16(out, dosTime);
-    int16(out, dosDate);
-    int32(out, crc);
-    int32(out, size);
-    int32(out, size);
-    int16(out, name.length);
-    int16(out, 0); // extra field length
-    int16(out, 0); // comment length
-    int16(out, 0); // disk number
-    int16(out, 0); // internal attributes
-    int32(out, ((long) mode << 16) | ((mode & 040000) != 0 ? MS_DOS_DIRECTORY : 0));
-    int32(out, offset);
-    out.write(name);
-  }
-
-  private static void writeEnd(OutputStream out, int entries, long centralSize, long centralOffset)
-      throws IOException {
-    int32(out, END_OF_CENTRAL_DIRECTORY);
-    int16(out, 0); // this disk
-    int16(out, 0); // disk with the central directory
-    int16(out, entries);
-    int16(out, entries);
-    int32(out, centralSize);
-    int32(out, centralOffset);
-    int16(out, 0); // comment length
-  }
-
-  /** Copies in large chunks and checks the bytes against the digest the headers were made from. */
-  private static void copy(ZipInput input, OutputStream out, byte[] buffer) throws IOException {
-    CRC32 crc = new CRC32();
     long copied = 0;
     try (InputStream in = Files.newInputStream(input.file())) {
       for (int n; (n = in.read(buffer)) > 0; ) {
-        crc.update(buffer, 0, n);
-        out.write(buffer, 0, n);
         copied += n;
+        if (copied > input.digest().size()) {
+          throw new InputChangedException(input.file());
+        }
+        zip.write(buffer, 0, n);
       }
     }
-    if (copied != input.digest().size() || crc.getValue() != input.digest().crc32()) {
+    if (copied != input.digest().size()) {
       throw new InputChangedException(input.file());
     }
   }
 
-  private static void int16(OutputStream out, int value) throws IOException {
-    out.write(value & 0xFF);
-    out.write((value >>> 8) & 0xFF);
-  }
-
-  private static void int32(OutputStream out, long value) throws IOException {
-    int16(out, (int) (value & 0xFFFF));
-    int16(out, (int) ((value >>> 16) & 0xFFFF));
+  /** Commons Compress compares the CRC of the bytes written with the one announced. */
+  private static void closeEntry(ZipArchiveOutputStream zip, ZipInput input) throws IOException {
+    try {
+      zip.closeArchiveEntry();
+    } catch (Zip64RequiredException e) {
+      throw e;
+    } catch (ZipException e) {
+      if (input == null) {
+        throw e;
+      }
+      InputChangedException changed = new InputChangedException(input.file());
+      changed.initCause(e);
+      throw changed;
+    }
   }
 
   private static void addParents(String name, TreeSet<String> directories) {
     for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
       directories.add(name.substring(0, slash + 1));
-    }
-  }
-
-  /** Knows each header's offset without asking the file system. */
-  private static final class CountingOutputStream extends java.io.FilterOutputStream {
-    private long count;
-
-    CountingOutputStream(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      count += len;
-    }
-
-    long count() {
-      return count;
     }
   }
 }

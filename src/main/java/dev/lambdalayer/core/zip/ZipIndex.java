@@ -15,6 +15,16 @@ import java.util.zip.Inflater;
  * a layer zip), read with one or two reads, and the bytes of single entries on demand. A general
  * zip library reads a directory record by record; with tens of thousands of classes in a layer,
  * this is what makes the check cheap.
+ *
+ * <p>Zips are written through Commons Compress, but read here rather than through its {@code
+ * ZipFile}, even with {@code setIgnoreLocalFileHeader(true)} and a read-ahead window over the file
+ * (the other arm of {@code ZipReadBenchmark} in the tests, which also checks that both read the
+ * same names and bytes): for every central-directory record it builds a {@code ZipArchiveEntry},
+ * decodes the name through a {@code CharsetDecoder} and converts the DOS time through a new {@code
+ * Calendar}, and no option turns that off. On a 150-jar layer of 54,000 classes, in a fresh JVM as
+ * the class-path check runs, that took 4x the CPU (median 885 ms against 219 ms) and 5.8x the wall
+ * time; warm, the two are alike. The check reads every class name of every jar once per build, so
+ * it keeps this reader (see docs/benchmark.md, line 7).
  */
 public final class ZipIndex {
 
