@@ -110,7 +110,13 @@ public abstract class AbstractClassPathMojo extends AbstractLambdaMojo {
     return skipClasspath
         ? null
         : ClassPathVerification.settings(
-            handler, allowedDuplicates, allowedMissing, singleProviderServices);
+                handler, allowedDuplicates, allowedMissing, singleProviderServices)
+            .withIndexCache(indexCache());
+  }
+
+  /** Where each jar's parsed classes are kept by SHA-256, next to the file digests. */
+  private java.nio.file.Path indexCache() {
+    return outputDirectory.toPath().resolve(".state/class-index");
   }
 
   /** Logs a report the core wrote, and fails on its errors when {@code <failOnError>} says so. */
@@ -131,7 +137,8 @@ public abstract class AbstractClassPathMojo extends AbstractLambdaMojo {
     ClassPathVerification.verify(
         input,
         ClassPathVerification.settings(
-            handler, allowedDuplicates, allowedMissing, singleProviderServices),
+                handler, allowedDuplicates, allowedMissing, singleProviderServices)
+            .withIndexCache(indexCache()),
         outputDirectory.toPath().resolve("classpath.json"),
         failOnClassPathError,
         getLog());

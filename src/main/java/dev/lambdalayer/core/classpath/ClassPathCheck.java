@@ -43,11 +43,13 @@ public final class ClassPathCheck {
   private SimulatedClassPath classPath;
   private ServiceFiles services;
   private final Map<String, ClassPathReport.MalformedClass> malformed = new LinkedHashMap<>();
+  private final ClassIndexCache index;
   private String runtime;
   private int feature;
 
   private ClassPathCheck(ClassPathSettings settings) {
     this.settings = settings;
+    this.index = ClassIndexCache.in(settings.indexCache());
   }
 
   /** Runs every check on the zips of {@code input}; reports findings, never throws for them. */
@@ -84,6 +86,7 @@ public final class ClassPathCheck {
                 : List.of();
       }
       Walk walk = walk(roots);
+      saveIndex();
       blamePlacement(walk, input.leftOut());
       List<String> replaced =
           path.replaced().stream()
@@ -467,7 +470,10 @@ public final class ClassPathCheck {
   /**
    * A reached service interface brings in every provider its service files name, as {@code
    * ServiceLoader} instantiates them; a provider that cannot load fails with {@code
-   * ServiceConfigurationError}.
+   * ServiceConfigurationError}. Each provider is checked to load (present, a valid class file, its
+   * supertypes present, not too new), but its code is not walked: providers are where libraries put
+   * optional integrations (compression codecs, native TLS, other logging back ends) guarded at run
+   * time, and walking them reported such guarded references as missing.
    */
   private void followServices(Walk walk, String reachedClass) {
     List<ClassPathReport.ServiceCopy> copies = services.copies(dotted(reachedClass));
@@ -482,12 +488,44 @@ public final class ClassPathCheck {
           continue;
         }
         if (classPath.find(internal) != null) {
-          walk.queue.add(internal);
+          checkLoads(walk, internal);
         } else {
           walk.missingProviders.add(
               new ClassPathReport.MissingProvider(
                   dotted(reachedClass), provider, copy.entry(), chain(walk, internal)));
         }
+      }
+    }
+  }
+
+  /** The class and its supertypes can be defined: present, valid, not too new. */
+  private void checkLoads(Walk walk, String name) {
+    ClassFile type = load(name);
+    if (type == null) {
+      return; // malformed: reported as such
+    }
+    int maxMajor = runtime == null ? Integer.MAX_VALUE : feature + 44;
+    if (type.majorVersion() > maxMajor) {
+      walk.tooNew.add(
+          new ClassPathReport.TooNewClass(
+              dotted(name), classPath.find(name), type.majorVersion() - 44));
+    }
+    List<String> supers = new ArrayList<>(type.interfaces());
+    if (type.superName() != null) {
+      supers.add(0, type.superName());
+    }
+    for (String parent : supers) {
+      if (walk.reachedFrom.containsKey(parent)) {
+        continue;
+      }
+      walk.reachedFrom.put(parent, name);
+      if (java.isLambdaRuntime(parent)) {
+        continue;
+      }
+      if (classPath.find(parent) != null) {
+        checkLoads(walk, parent);
+      } else if (!java.providesJdkClass(parent)) {
+        missing(walk, parent, null, false);
       }
     }
   }
@@ -555,12 +593,20 @@ public final class ClassPathCheck {
     }
     ClassFile type = parsed.get(internalName);
     if (type == null) {
+      ClassPathEntry entry = classPath.find(internalName);
+      String sha256 = entry == null ? null : classPath.sha256(entry);
+      type = index.get(sha256, internalName);
+      if (type != null) {
+        parsed.put(internalName, type);
+        return type;
+      }
       try {
         byte[] bytes = classPath.read(internalName);
         if (bytes == null) {
           return null;
         }
         type = ClassFile.parse(bytes);
+        index.put(sha256, type);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (RuntimeException e) {
@@ -574,6 +620,17 @@ public final class ClassPathCheck {
       parsed.put(internalName, type);
     }
     return type;
+  }
+
+  /**
+   * Keeping the index is an optimisation: a file that cannot be written costs time, not the check.
+   */
+  private void saveIndex() {
+    try {
+      index.save();
+    } catch (IOException e) {
+      // Next build parses those jars again.
+    }
   }
 
   private static String internalName(String handler) {

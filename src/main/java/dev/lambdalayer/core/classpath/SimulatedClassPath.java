@@ -39,6 +39,7 @@ final class SimulatedClassPath implements Closeable {
 
   private final List<ClassPathEntry> entries = new ArrayList<>();
   private final Map<ClassPathEntry, ZipIndex> zips = new HashMap<>();
+  private final Map<ClassPathEntry, String> sha256 = new HashMap<>();
   private final Map<String, List<ClassPathEntry>> classes = new HashMap<>();
   private final Map<String, List<ClassPathEntry>> resources = new HashMap<>();
   private final List<ReplacedJar> replaced = new ArrayList<>();
@@ -116,7 +117,12 @@ final class SimulatedClassPath implements Closeable {
     if (coordinates == null) {
       coordinates = pomCoordinates(jar);
     }
-    add(new ClassPathEntry(location, zipName, coordinates), jar);
+    ClassPathEntry entry = new ClassPathEntry(location, zipName, coordinates);
+    String digest = input.sha256().get(fileName);
+    if (digest != null) {
+      sha256.put(entry, digest);
+    }
+    add(entry, jar);
   }
 
   /** A jar built by Maven names its library in one {@code pom.properties}; a shaded one in many. */
@@ -203,6 +209,11 @@ final class SimulatedClassPath implements Closeable {
   ClassPathEntry find(String internalName) {
     List<ClassPathEntry> holders = classes.get(internalName);
     return holders == null ? null : holders.get(0);
+  }
+
+  /** The SHA-256 of the jar at {@code entry}, when known; null for the function's root. */
+  String sha256(ClassPathEntry entry) {
+    return sha256.get(entry);
   }
 
   /** The bytes of the winning copy of a class; null when no zip carries it. */

@@ -303,7 +303,7 @@ class ClassPathCheckTest {
                         "com/example/spi/Greeter.class",
                         uses("com/example/spi/Greeter"),
                         "com/example/a/AGreeter.class",
-                        uses("com/example/a/AGreeter", "org/gone/Dep"),
+                        subclass("com/example/a/AGreeter", "org/gone/Base"),
                         "META-INF/services/com.example.spi.Greeter",
                         "# comment\ncom.example.a.AGreeter # the first\n".getBytes()))));
     Path layer =
@@ -339,7 +339,7 @@ class ClassPathCheckTest {
                 "com.example.Handler",
                 "com.example.spi.Greeter",
                 "com.example.a.AGreeter",
-                "org.gone.Dep"));
+                "org.gone.Base"));
     assertThat(report.resources().missingProviders())
         .singleElement()
         .satisfies(
@@ -548,6 +548,22 @@ class ClassPathCheckTest {
                     .contains("ClassFormatError"));
   }
 
+  /** A class extending {@code superName} whose constructor uses a class nothing has. */
+  private static byte[] subclass(String name, String superName) {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, superName, null);
+    MethodVisitor m = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+    m.visitCode();
+    // Not reported: a provider's code is not walked, only its loading.
+    m.visitLdcInsn(org.objectweb.asm.Type.getObjectType("org/optional/Codec"));
+    m.visitInsn(Opcodes.POP);
+    m.visitInsn(Opcodes.RETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    writer.visitEnd();
+    return writer.toByteArray();
+  }
+
   /**
    * A {@code RequestHandler} whose constructor calls {@code Class.forName(required)} unguarded and
    * {@code Class.forName("org.optional.Maybe")} in a try catching ClassNotFoundException.
@@ -599,6 +615,56 @@ class ClassPathCheckTest {
     m.visitEnd();
     writer.visitEnd();
     return writer.toByteArray();
+  }
+
+  @Test
+  void aJarsParsedClassesAreKeptByItsSha256SoAnUnchangedJarIsNotParsedAgain() throws IOException {
+    String sha = "ab".repeat(32);
+    Path index = dir.resolve("index");
+    ClassPathSettings settings =
+        new ClassPathSettings("com.example.Handler::handle", List.of(), List.of())
+            .withIndexCache(index);
+    Path first =
+        zip(
+            "first.zip",
+            Map.of(
+                "com/example/Handler.class",
+                handler("com/example/Handler", "com/example/Service"),
+                "lib/a.jar",
+                jar(
+                    Map.of(
+                        "com/example/Service.class",
+                        uses("com/example/Service", "org/gone/Lib")))));
+    ClassPathReport parsed =
+        ClassPathCheck.run(
+            new ClassPathInput(
+                first, List.of(), Map.of(), List.of("java17"), List.of(), Map.of("a.jar", sha)),
+            settings);
+    assertThat(parsed.missing())
+        .extracting(ClassPathReport.MissingClass::className)
+        .containsExactly("org.gone.Lib");
+    assertThat(index.resolve(sha + ".txt")).exists();
+
+    // Same SHA-256, other bytes: the index answers, so the class is not parsed again.
+    Path second =
+        zip(
+            "second.zip",
+            Map.of(
+                "com/example/Handler.class",
+                handler("com/example/Handler", "com/example/Service"),
+                "lib/a.jar",
+                jar(Map.of("com/example/Service.class", uses("com/example/Service")))));
+    ClassPathInput again =
+        new ClassPathInput(
+            second, List.of(), Map.of(), List.of("java17"), List.of(), Map.of("a.jar", sha));
+    assertThat(ClassPathCheck.run(again, settings).missing())
+        .extracting(ClassPathReport.MissingClass::className)
+        .containsExactly("org.gone.Lib");
+
+    // A damaged index is ignored and rewritten.
+    Files.writeString(index.resolve(sha + ".txt"), "# lambda-layer class index v1\nnot\ta line\n");
+    assertThat(ClassPathCheck.run(again, settings).missing()).isEmpty();
+    assertThat(Files.readString(index.resolve(sha + ".txt"))).contains("com/example/Service\t");
   }
 
   private static ClassPathInput.LayerZip layer(String name, Path file) {
