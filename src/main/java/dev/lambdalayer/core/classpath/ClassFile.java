@@ -170,6 +170,40 @@ record ClassFile(
       constant = null;
     }
 
+    @Override
+    public void visitInvokeDynamicInsn(
+        String name,
+        String descriptor,
+        org.objectweb.asm.Handle bootstrapMethodHandle,
+        Object... bootstrapMethodArguments) {
+      constant = null; // e.g. a string concatenation: the name is computed
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+      constant = null;
+    }
+
+    @Override
+    public void visitIincInsn(int varIndex, int increment) {
+      constant = null;
+    }
+
+    @Override
+    public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+      constant = null;
+    }
+
+    @Override
+    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+      constant = null;
+    }
+
+    @Override
+    public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+      constant = null;
+    }
+
     private boolean isGuarded(int at) {
       for (Label[] range : guarded) {
         Integer start = labelOrder.get(range[0]);

@@ -520,6 +520,60 @@ class ClassPathCheckTest {
   }
 
   @Test
+  void loadClassWithAConstantIsFollowedButAComputedNameIsNot() throws IOException {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    writer.visit(
+        Opcodes.V17,
+        Opcodes.ACC_PUBLIC,
+        "com/example/Handler",
+        null,
+        "java/lang/Object",
+        new String[] {ClassPathCheck.REQUEST_HANDLER});
+    MethodVisitor m = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+    m.visitCode();
+    m.visitVarInsn(Opcodes.ALOAD, 0);
+    m.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    m.visitVarInsn(Opcodes.ALOAD, 0);
+    m.visitMethodInsn(
+        Opcodes.INVOKEVIRTUAL, "java/lang/Object", "getClass", "()Ljava/lang/Class;", false);
+    m.visitMethodInsn(
+        Opcodes.INVOKEVIRTUAL,
+        "java/lang/Class",
+        "getClassLoader",
+        "()Ljava/lang/ClassLoader;",
+        false);
+    m.visitLdcInsn("org.loaded.Gone");
+    m.visitMethodInsn(
+        Opcodes.INVOKEVIRTUAL,
+        "java/lang/ClassLoader",
+        "loadClass",
+        "(Ljava/lang/String;)Ljava/lang/Class;",
+        false);
+    m.visitInsn(Opcodes.POP);
+    m.visitLdcInsn("org.computed.Gone");
+    m.visitMethodInsn(
+        Opcodes.INVOKEVIRTUAL, "java/lang/String", "trim", "()Ljava/lang/String;", false);
+    m.visitMethodInsn(
+        Opcodes.INVOKESTATIC,
+        "java/lang/Class",
+        "forName",
+        "(Ljava/lang/String;)Ljava/lang/Class;",
+        false);
+    m.visitInsn(Opcodes.POP);
+    m.visitInsn(Opcodes.RETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    writer.visitEnd();
+    Path function = zip("function.zip", Map.of("com/example/Handler.class", writer.toByteArray()));
+
+    ClassPathReport report = check(function, List.of(), "com.example.Handler");
+
+    assertThat(report.missing())
+        .extracting(ClassPathReport.MissingClass::className)
+        .containsExactly("org.loaded.Gone");
+  }
+
+  @Test
   void aMalformedClassIsAFindingNamingItsJarNotACrash() throws IOException {
     Path function =
         zip(
