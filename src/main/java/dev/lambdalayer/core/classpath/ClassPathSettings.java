@@ -13,7 +13,7 @@ import java.util.List;
  * @param allowedDuplicates classes whose copies in several jars are not reported
  * @param allowedMissing classes that may be referenced without anything providing them
  * @param singleProviderServices service interfaces (binary names) that must have at most one
- *     provider on the class path, beyond those {@link KnownServices} knows
+ *     provider on the class path, beyond those {@code KnownServices} knows
  * @param indexCache the directory where each jar's parsed classes are kept by the jar's SHA-256
  *     across builds; null to parse every time
  */

@@ -10,7 +10,7 @@ import java.util.Map;
  * ClassLoader.getResources}, whose every copy counts. Users add single-provider services with
  * {@code <singleProviderServices>}.
  */
-public final class KnownServices {
+final class KnownServices {
 
   /** Service interface (binary name) to the fix for two providers. */
   private static final Map<String, String> SINGLE_PROVIDER = new LinkedHashMap<>();
@@ -70,10 +70,5 @@ public final class KnownServices {
               + " all libraries providing it but one");
     }
     return all;
-  }
-
-  /** The services built in, for documentation and tests. */
-  public static List<String> builtInSingleProviderServices() {
-    return List.copyOf(SINGLE_PROVIDER.keySet());
   }
 }
