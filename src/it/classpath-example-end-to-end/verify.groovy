@@ -3,7 +3,7 @@ import java.util.zip.ZipFile
 
 // 1. The check passed on the shipped example.
 String log = new File(basedir, 'build.log').text
-assert log =~ /Class path \(java17\): .* reachable from com.example.Handler::handleRequest; 0 missing, 0 version conflicts, 0 shadowing warnings/
+assert log =~ /Class path \(java17\): .* reachable from com.example.Handler::handleRequest; 0 missing, 0 version conflicts, 0 warnings/
 def report = new JsonSlurper().parse(new File(basedir, 'target/lambda/classpath.json'))
 assert report.errors == 0 && report.warnings == 0
 

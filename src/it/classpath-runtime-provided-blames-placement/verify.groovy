@@ -5,6 +5,6 @@ assert log.contains('Missing class org.apache.commons.lang3.StringUtils (NoClass
     + " Maven's runtime class path has it in org.apache.commons:commons-lang3:3.17.0, which the zips leave out"
     + ' because a runtimeProvided pattern matches it')
 assert log.contains('the placement is at fault, not the project\'s scopes')
-assert log.contains('Fix: Maven has every missing class on its runtime class path; the zips leave their libraries out.'
-    + ' Remove the patterns that match them from <runtimeProvided> (-Dlambda.runtimeProvided)')
-assert !log.contains('add the missing libraries in compile or runtime scope')
+assert log.contains('Fix (MISSING_BY_PLACEMENT): Maven has the class on its runtime class path, the zips leave its library out:'
+    + ' remove the patterns that match it from <runtimeProvided> (-Dlambda.runtimeProvided)')
+assert !log.contains('Fix (MISSING_CLASS)')

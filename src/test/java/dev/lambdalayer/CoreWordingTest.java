@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,21 +30,12 @@ class CoreWordingTest {
           "<(?!init>|clinit>)[a-z][A-Za-z]*>|-Dlambda\\.|\\bmvn |"
               + "\\blambda:(layer|lock|audit|publish|prune|classpath)\\b");
 
-  /**
-   * Files another change still has to clean up: core.classpath was edited in parallel when the rest
-   * of the core lost its POM wording.
-   */
-  private static final Set<String> NOT_YET = Set.of("classpath/BuildReportReader.java");
-
   @Test
   void coreMessagesCarryNoPomWording() throws IOException {
     List<String> found = new ArrayList<>();
     try (Stream<Path> files = Files.walk(CORE)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
         String relative = CORE.relativize(file).toString().replace('\\', '/');
-        if (NOT_YET.contains(relative)) {
-          continue;
-        }
         List<String> lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size(); i++) {
           if (lines.get(i).trim().startsWith("*") || lines.get(i).trim().startsWith("//")) {

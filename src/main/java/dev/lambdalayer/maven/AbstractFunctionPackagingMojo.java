@@ -60,8 +60,23 @@ public abstract class AbstractFunctionPackagingMojo extends AbstractPackagingMoj
   protected List<String> allowedMissing = new ArrayList<>();
 
   /**
-   * Fail the build on class-path errors (a bad handler, missing classes, a library in two versions,
-   * classes too new for the runtime). With {@code false} they are logged and reported only.
+   * Service interfaces ({@code com.example.spi.Codec}) that must have exactly one provider on the
+   * class path, added to those the plugin knows (the AWS SDK v2's {@code
+   * software.amazon.awssdk.http.SdkHttpService} and {@code
+   * software.amazon.awssdk.http.async.SdkAsyncHttpService}, SLF4J 2's {@code
+   * org.slf4j.spi.SLF4JServiceProvider}). When the {@code META-INF/services} files of the function
+   * and layers name more than one provider, the check warns and names the jars. On the command
+   * line, comma-separated.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "lambda.singleProviderServices")
+  protected List<String> singleProviderServices = new ArrayList<>();
+
+  /**
+   * Fail the build on class-path errors (a bad handler, missing classes, missing service providers,
+   * malformed class files, a library in two versions, classes too new for the runtime). With {@code
+   * false} they are logged and reported only.
    *
    * @since 0.1.0
    */
@@ -80,7 +95,12 @@ public abstract class AbstractFunctionPackagingMojo extends AbstractPackagingMoj
   /** The class-path check's parameters, read. */
   protected ClassPathParameters classPath() {
     return new ClassPathParameters(
-        handler, allowedDuplicates, allowedMissing, failOnClassPathError, skipClasspath);
+        handler,
+        allowedDuplicates,
+        allowedMissing,
+        singleProviderServices,
+        failOnClassPathError,
+        skipClasspath);
   }
 
   protected AbstractFunctionPackagingMojo(RuntimeGraphResolver resolver) {

@@ -18,14 +18,21 @@ import org.apache.maven.plugins.annotations.Mojo;
  *   <li>that every class reachable from the handler through the bytecode is provided by something,
  *       listing each missing class with the chain of classes that reaches it;
  *   <li>that no library is there in two versions, and which jar wins where several carry the same
- *       class.
+ *       class;
+ *   <li>that classes loaded by a constant name ({@code Class.forName("a.B")}) are there, and that
+ *       the providers named in {@code META-INF/services} for each reached service load;
+ *   <li>what a flat class path changes against a shaded jar: service files in several jars, in
+ *       loading order; services that need exactly one provider but have several (the AWS SDK's HTTP
+ *       clients, {@code <singleProviderServices>}); every copy of resources read with {@code
+ *       getResources}; the winner of other resources several jars carry.
  * </ul>
  *
- * Missing classes, version conflicts and a bad handler fail the build; shadowed classes are
- * warnings. The findings are written to {@code target/lambda/classpath.json}. Reads {@code
- * build.json} and the zips of {@code lambda:layer}, so it runs after it (phase {@code verify}).
- * Everything about the zips (layers, runtimes, shared layers) comes from {@code build.json}: this
- * goal packages nothing, and only the class-path check's own parameters apply to it.
+ * Missing classes and providers, malformed class files, version conflicts and a bad handler fail
+ * the build, each with its own fix; shadowed classes and extra providers are warnings. The findings
+ * are written to {@code target/lambda/classpath.json}. Reads {@code build.json} and the zips of
+ * {@code lambda:layer}, so it runs after it (phase {@code verify}). Everything about the zips
+ * (layers, runtimes, shared layers) comes from {@code build.json}: this goal packages nothing, and
+ * only the class-path check's own parameters apply to it.
  *
  * @since 0.1.0
  */
@@ -34,7 +41,7 @@ public class ClassPathMojo extends AbstractClassPathMojo {
 
   @Override
   protected void doExecute() throws MojoExecutionException, MojoFailureException, IOException {
-    ClassPathSettings settings = classPath().settings();
+    ClassPathSettings settings = classPath().settings(outputDirectory.toPath());
     if (settings == null) {
       getLog().info("Skipping the class-path check: lambda.classpath.skip is set.");
       return;

@@ -11,22 +11,31 @@ import org.apache.maven.plugin.logging.Log;
 
 /**
  * The class-path check's parameters as a goal read them ({@code <handler>}, {@code
- * <allowedDuplicates>}, {@code <allowedMissing>}, {@code <failOnClassPathError>}, {@code
- * <skipClasspath>}), used the same way by every goal that runs the check.
+ * <allowedDuplicates>}, {@code <allowedMissing>}, {@code <singleProviderServices>}, {@code
+ * <failOnClassPathError>}, {@code <skipClasspath>}), used the same way by every goal that runs the
+ * check.
  */
 record ClassPathParameters(
     String handler,
     List<String> allowedDuplicates,
     List<String> allowedMissing,
+    List<String> singleProviderServices,
     boolean failOnError,
     boolean skip) {
 
   private static final String SKIPPING =
       "Skipping the class-path check: lambda.classpath.skip is set.";
 
-  /** The check's settings; null when {@code <skipClasspath>} is set. */
-  ClassPathSettings settings() {
-    return skip ? null : ClassPathVerification.settings(handler, allowedDuplicates, allowedMissing);
+  /**
+   * The check's settings, keeping each jar's parsed classes under {@code outputDirectory} by
+   * SHA-256; null when {@code <skipClasspath>} is set.
+   */
+  ClassPathSettings settings(Path outputDirectory) {
+    return skip
+        ? null
+        : ClassPathVerification.settings(
+                handler, allowedDuplicates, allowedMissing, singleProviderServices)
+            .withIndexCache(outputDirectory.resolve(".state/class-index"));
   }
 
   /** Logs a report the core wrote, and fails on its errors when {@code <failOnError>} says so. */
@@ -47,6 +56,10 @@ record ClassPathParameters(
       return;
     }
     ClassPathVerification.verify(
-        input, settings(), outputDirectory.resolve("classpath.json"), failOnError, log);
+        input,
+        settings(outputDirectory),
+        outputDirectory.resolve("classpath.json"),
+        failOnError,
+        log);
   }
 }

@@ -1,6 +1,7 @@
 package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.classpath.ClassPathCheck;
+import dev.lambdalayer.core.classpath.ClassPathEntry;
 import dev.lambdalayer.core.classpath.ClassPathInput;
 import dev.lambdalayer.core.classpath.ClassPathReport;
 import dev.lambdalayer.core.classpath.ClassPathSettings;
@@ -30,11 +31,44 @@ public final class ClassPathVerification {
   /** The core settings from the POM's values; blank entries are ignored. */
   public static ClassPathSettings settings(
       String handler, List<String> allowedDuplicates, List<String> allowedMissing) {
+    return settings(handler, allowedDuplicates, allowedMissing, List.of());
+  }
+
+  /**
+   * The core settings with the user's single-provider services.
+   *
+   * @throws IllegalArgumentException naming {@code <singleProviderServices>} for a value that is
+   *     not a class name
+   */
+  public static ClassPathSettings settings(
+      String handler,
+      List<String> allowedDuplicates,
+      List<String> allowedMissing,
+      List<String> singleProviderServices) {
+    List<String> services =
+        singleProviderServices == null
+            ? List.of()
+            : singleProviderServices.stream().map(String::trim).filter(t -> !t.isEmpty()).toList();
+    for (String service : services) {
+      if (!SERVICE_NAME.matcher(service).matches()) {
+        throw new IllegalArgumentException(
+            "<singleProviderServices> (-Dlambda.singleProviderServices) has '"
+                + service
+                + "', which is not a Java interface name: write the binary name of the service"
+                + " interface as in its META-INF/services file name, e.g."
+                + " software.amazon.awssdk.http.SdkHttpService; separate several with commas");
+      }
+    }
     return new ClassPathSettings(
         handler,
         patterns(allowedDuplicates, Setting.ALLOWED_DUPLICATES),
-        patterns(allowedMissing, Setting.ALLOWED_MISSING));
+        patterns(allowedMissing, Setting.ALLOWED_MISSING),
+        services);
   }
+
+  private static final java.util.regex.Pattern SERVICE_NAME =
+      java.util.regex.Pattern.compile(
+          "[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
   /**
    * Checks, reports and, when {@code failOnError}, fails on errors.
@@ -79,6 +113,7 @@ public final class ClassPathVerification {
       }
     }
     result.replacedJars().forEach(line -> log.info("  " + line));
+    renderResources(result.resources(), report, log);
     if (!result.allowedMissing().isEmpty()) {
       log.info(
           "  "
@@ -100,20 +135,82 @@ public final class ClassPathVerification {
     if (errors.size() > SHOWN) {
       message.append("\n  ... and ").append(errors.size() - SHOWN).append(" more");
     }
-    message.append(
-        result.missingOnlyByPlacement()
-            ? "\nFix: Maven has every missing class on its runtime class path; the zips leave"
-                + " their libraries out. Remove the patterns that match them from "
-                + SettingNames.of(Setting.RUNTIME_PROVIDED)
-                + ", or make the shared layer's jars available (mvn install in the layer"
-                + " project)."
-            : "\nFix: add the missing libraries in compile or runtime scope (or to a layer),"
-                + " remove one version of each conflicting library, or allow known-optional"
-                + " classes with <allowedMissing> (-Dlambda.allowedMissing).");
+    for (ClassPathReport.Finding finding : result.findings()) {
+      message.append("\nFix (").append(finding).append("): ").append(fix(finding));
+    }
     if (failOnError) {
       throw new MojoFailureException(message.toString());
     }
     errors.forEach(e -> log.error("Class path: " + e));
+    result.findings().forEach(f -> log.error("Class path: Fix (" + f + "): " + fix(f)));
+  }
+
+  /** What to change for each kind of finding, naming the setting. */
+  static String fix(ClassPathReport.Finding finding) {
+    return switch (finding) {
+      case HANDLER ->
+          "set "
+              + SettingNames.of(Setting.HANDLER)
+              + " to the class and method Lambda calls (package.Class::method), or change the"
+              + " handler class so Lambda can create it and call it";
+      case MISSING_CLASS ->
+          "add the library that has the class in compile or runtime scope (or to a layer); if the"
+              + " code only uses it when present, allow it with "
+              + SettingNames.of(Setting.ALLOWED_MISSING);
+      case MISSING_BY_PLACEMENT ->
+          "Maven has the class on its runtime class path, the zips leave its library out: remove"
+              + " the patterns that match it from "
+              + SettingNames.of(Setting.RUNTIME_PROVIDED)
+              + ", or make the shared layer's jars available (mvn install in the layer project)";
+      case SERVICE_PROVIDER_MISSING ->
+          "add the library that has the provider class, or exclude the library whose"
+              + " META-INF/services file names it (a dependency <exclusion>)";
+      case VERSION_CONFLICT ->
+          "keep one version of each library: a dependency <exclusion>, or one version in"
+              + " <dependencyManagement> for the function and the layers it uses";
+      case TOO_NEW ->
+          "use a newer runtime in "
+              + SettingNames.of(Setting.RUNTIMES)
+              + ", or a version of the library compiled for the runtime's Java";
+      case MALFORMED_CLASS ->
+          "replace the jar named above (a corrupt download: delete it from ~/.m2/repository and"
+              + " build again), or exclude its library with a dependency <exclusion>";
+    };
+  }
+
+  /** Service files, merged and shadowed resources: short in the log, complete in the report. */
+  private static void renderResources(ClassPathReport.Resources resources, Path report, Log log) {
+    for (ClassPathReport.ServiceFile file : resources.services()) {
+      log.info(
+          "  Service "
+              + file.service()
+              + " has providers in "
+              + file.copies().size()
+              + " places, loaded in this order: "
+              + String.join(
+                  "; ",
+                  file.copies().stream()
+                      .map(
+                          c -> String.join(", ", c.providers()) + " (" + c.entry().location() + ")")
+                      .toList()));
+    }
+    for (ClassPathReport.MergedResource merged : resources.merged()) {
+      log.info(
+          "  "
+              + merged.resource()
+              + " is read from every copy ("
+              + merged.copies().size()
+              + "): "
+              + String.join(", ", merged.copies().stream().map(ClassPathEntry::location).toList()));
+    }
+    if (!resources.shadowedResources().isEmpty()) {
+      log.info(
+          "  "
+              + resources.shadowedResources().size()
+              + " resources are in several places; the first on the class path wins (list in "
+              + report.getFileName()
+              + ")");
+    }
   }
 
   private static List<ClassPattern> patterns(List<String> texts, Setting setting) {

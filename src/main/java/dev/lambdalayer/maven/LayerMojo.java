@@ -69,7 +69,7 @@ public class LayerMojo extends AbstractFunctionPackagingMojo {
                     request,
                     lockfile.toPath(),
                     lockfileName(),
-                    layerProject ? null : classPath().settings(),
+                    layerProject ? null : classPath().settings(outputDirectory.toPath()),
                     layerProject ? layerProjectId() : null,
                     layerDescriptorFile()));
     PackagingResult result = outcome.result();

@@ -86,7 +86,7 @@ class ClassPathMojoTest {
         .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("Lambda could not load this function")
         .hasMessageContaining("Missing class org.gone.Base")
-        .hasMessageContaining("add the missing libraries in compile or runtime scope");
+        .hasMessageContaining("Fix (MISSING_CLASS): add the library that has the class");
   }
 
   @Test

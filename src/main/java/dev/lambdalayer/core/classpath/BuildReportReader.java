@@ -32,14 +32,21 @@ public final class BuildReportReader {
       root = JsonDocument.parse(Files.readString(buildJson, StandardCharsets.UTF_8)).root();
     } catch (JsonDocument.SyntaxException e) {
       throw new IOException(
-          buildJson + " is not valid JSON (" + e.getMessage() + "): run lambda:layer again", e);
+          buildJson
+              + " is not valid JSON ("
+              + e.getMessage()
+              + "): package the function again to rewrite it",
+          e);
     }
     JsonNode fn = root.path("function");
     if (!root.isObject() || !fn.isObject()) {
-      throw new IOException(buildJson + " is not a build report of lambda:layer");
+      throw new IOException(
+          buildJson
+              + " is not a build report of this plugin: package the function again to rewrite it");
     }
     Path base = buildJson.toAbsolutePath().getParent();
     Map<String, Coordinates> libraries = new LinkedHashMap<>();
+    Map<String, String> sha256 = new LinkedHashMap<>();
     List<ClassPathInput.LayerZip> layers = new ArrayList<>();
     // Reports before shared layers existed have no classPathLayers: their layers are the order.
     JsonNode order =
@@ -49,15 +56,17 @@ public final class BuildReportReader {
           new ClassPathInput.LayerZip(text(layer, "name"), base.resolve(text(layer, "file"))));
     }
     for (String key : List.of("layers", "sharedLayers")) {
-      items(root.path(key)).forEach(layer -> libraries(layer, libraries));
+      items(root.path(key)).forEach(layer -> libraries(layer, libraries, sha256));
     }
-    libraries(fn, libraries);
+    libraries(fn, libraries, sha256);
     List<String> runtimes = new ArrayList<>();
     items(root.path("runtimes")).forEach(r -> runtimes.add(r.asText()));
-    return new ClassPathInput(base.resolve(text(fn, "file")), layers, libraries, runtimes);
+    return new ClassPathInput(
+        base.resolve(text(fn, "file")), layers, libraries, runtimes, List.of(), sha256);
   }
 
-  private static void libraries(JsonNode zip, Map<String, Coordinates> out) {
+  private static void libraries(
+      JsonNode zip, Map<String, Coordinates> out, Map<String, String> sha256) {
     for (JsonNode lib : items(zip.path("libraries"))) {
       Coordinates c =
           new Coordinates(
@@ -68,7 +77,12 @@ public final class BuildReportReader {
               null);
       String entry = text(lib, "entry");
       if (entry != null) {
-        out.put(entry.substring(entry.lastIndexOf('/') + 1), c);
+        String fileName = entry.substring(entry.lastIndexOf('/') + 1);
+        out.put(fileName, c);
+        String digest = text(lib, "sha256");
+        if (digest != null) {
+          sha256.put(fileName, digest);
+        }
       }
     }
   }

@@ -41,11 +41,15 @@ public final class ClassPathCheck {
   private JavaRuntimeClasses java;
   private final Map<String, ClassFile> parsed = new HashMap<>();
   private SimulatedClassPath classPath;
+  private ServiceFiles services;
+  private final Map<String, ClassPathReport.MalformedClass> malformed = new LinkedHashMap<>();
+  private final ClassIndexCache index;
   private String runtime;
   private int feature;
 
   private ClassPathCheck(ClassPathSettings settings) {
     this.settings = settings;
+    this.index = ClassIndexCache.in(settings.indexCache());
   }
 
   /** Runs every check on the zips of {@code input}; reports findings, never throws for them. */
@@ -65,6 +69,7 @@ public final class ClassPathCheck {
     java = JavaRuntimeClasses.of(feature);
     try (SimulatedClassPath path = SimulatedClassPath.open(input)) {
       classPath = path;
+      services = ServiceFiles.read(path);
       List<ClassPathReport.Shadowing> shadowed = shadowing();
       List<ClassPathReport.VersionConflict> conflicts = versionConflicts();
 
@@ -81,6 +86,7 @@ public final class ClassPathCheck {
                 : List.of();
       }
       Walk walk = walk(roots);
+      saveIndex();
       blamePlacement(walk, input.leftOut());
       List<String> replaced =
           path.replaced().stream()
@@ -109,6 +115,13 @@ public final class ClassPathCheck {
           walk.tooNew,
           shadowed,
           replaced,
+          new ClassPathReport.Resources(
+              services.inSeveralPlaces(),
+              services.conflicts(KnownServices.singleProvider(settings.singleProviderServices())),
+              walk.missingProviders,
+              ResourceFiles.merged(path),
+              ResourceFiles.shadowed(path),
+              List.copyOf(malformed.values())),
           (System.nanoTime() - start) / 1_000_000);
     } catch (UncheckedIOException e) {
       throw e.getCause();
@@ -202,6 +215,9 @@ public final class ClassPathCheck {
         handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
     String internal = className.replace('.', '/');
     ClassFile type = load(internal);
+    if (type == null && malformed.containsKey(internal)) {
+      return "class " + className + " is not a valid class file (see the malformed class below)";
+    }
     if (type == null) {
       return "class "
           + className
@@ -383,24 +399,31 @@ public final class ClassPathCheck {
     final List<ClassPathReport.MissingClass> missing = new ArrayList<>();
     final List<ClassPathReport.MissingClass> allowedMissing = new ArrayList<>();
     final List<ClassPathReport.TooNewClass> tooNew = new ArrayList<>();
+    final List<ClassPathReport.MissingProvider> missingProviders = new ArrayList<>();
+    final Map<String, String> reachedFrom = new LinkedHashMap<>();
+    final Deque<String> queue = new ArrayDeque<>();
   }
 
   /**
    * Breadth-first from the roots, each class once, so every chain reported is a shortest one. The
-   * JDK's and the Lambda runtime's classes are not entered: they load fine by construction.
+   * JDK's and the Lambda runtime's classes are not entered: they load fine by construction. Besides
+   * the bytecode's references, the walk follows the providers of each service it reaches (as {@code
+   * ServiceLoader} would load them) and the classes loaded by a constant name.
    */
   private Walk walk(List<String> roots) {
     Walk walk = new Walk();
-    Map<String, String> reachedFrom = new LinkedHashMap<>();
-    Deque<String> queue = new ArrayDeque<>();
     for (String root : roots) {
-      reachedFrom.put(root, null);
-      queue.add(root);
+      walk.reachedFrom.put(root, null);
+      walk.queue.add(root);
+      followServices(walk, root);
     }
     int maxMajor = runtime == null ? Integer.MAX_VALUE : feature + 44;
-    while (!queue.isEmpty()) {
-      String name = queue.poll();
+    while (!walk.queue.isEmpty()) {
+      String name = walk.queue.poll();
       ClassFile type = load(name);
+      if (type == null) {
+        continue; // malformed: reported as such
+      }
       walk.reachable++;
       if (type.majorVersion() > maxMajor) {
         walk.tooNew.add(
@@ -408,21 +431,18 @@ public final class ClassPathCheck {
                 dotted(name), classPath.find(name), type.majorVersion() - 44));
       }
       for (String reference : type.references()) {
-        if (reachedFrom.containsKey(reference)) {
-          continue;
+        if (!walk.reachedFrom.containsKey(reference)) {
+          walk.reachedFrom.put(reference, name);
+          visit(walk, reference, null, false);
+          followServices(walk, reference);
         }
-        reachedFrom.put(reference, name);
-        if (java.isLambdaRuntime(reference)) {
-          continue;
-        }
-        if (java.isJdkClass(reference)) {
-          if (!java.providesJdkClass(reference)) {
-            missing(walk, reference, reachedFrom);
-          }
-        } else if (classPath.find(reference) != null) {
-          queue.add(reference);
-        } else if (!java.providesJdkClass(reference)) {
-          missing(walk, reference, reachedFrom);
+      }
+      for (Map.Entry<String, Boolean> loaded : type.reflective().entrySet()) {
+        String reference = loaded.getKey();
+        if (!walk.reachedFrom.containsKey(reference)) {
+          walk.reachedFrom.put(reference, name);
+          visit(walk, reference, "Class.forName", loaded.getValue());
+          followServices(walk, reference);
         }
       }
     }
@@ -431,14 +451,99 @@ public final class ClassPathCheck {
     return walk;
   }
 
-  private void missing(Walk walk, String reference, Map<String, String> reachedFrom) {
+  /** Queues a newly reached class, or reports it missing. */
+  private void visit(Walk walk, String reference, String loadedBy, boolean optional) {
+    if (java.isLambdaRuntime(reference)) {
+      return;
+    }
+    if (java.isJdkClass(reference)) {
+      if (!java.providesJdkClass(reference)) {
+        missing(walk, reference, loadedBy, optional);
+      }
+    } else if (classPath.find(reference) != null) {
+      walk.queue.add(reference);
+    } else if (!java.providesJdkClass(reference)) {
+      missing(walk, reference, loadedBy, optional);
+    }
+  }
+
+  /**
+   * A reached service interface brings in every provider its service files name, as {@code
+   * ServiceLoader} instantiates them; a provider that cannot load fails with {@code
+   * ServiceConfigurationError}. Each provider is checked to load (present, a valid class file, its
+   * supertypes present, not too new), but its code is not walked: providers are where libraries put
+   * optional integrations (compression codecs, native TLS, other logging back ends) guarded at run
+   * time, and walking them reported such guarded references as missing.
+   */
+  private void followServices(Walk walk, String reachedClass) {
+    List<ClassPathReport.ServiceCopy> copies = services.copies(dotted(reachedClass));
+    for (ClassPathReport.ServiceCopy copy : copies) {
+      for (String provider : copy.providers()) {
+        String internal = provider.replace('.', '/');
+        if (walk.reachedFrom.containsKey(internal)) {
+          continue;
+        }
+        walk.reachedFrom.put(internal, reachedClass);
+        if (java.isLambdaRuntime(internal) || java.providesJdkClass(internal)) {
+          continue;
+        }
+        if (classPath.find(internal) != null) {
+          checkLoads(walk, internal);
+        } else {
+          walk.missingProviders.add(
+              new ClassPathReport.MissingProvider(
+                  dotted(reachedClass), provider, copy.entry(), chain(walk, internal)));
+        }
+      }
+    }
+  }
+
+  /** The class and its supertypes can be defined: present, valid, not too new. */
+  private void checkLoads(Walk walk, String name) {
+    ClassFile type = load(name);
+    if (type == null) {
+      return; // malformed: reported as such
+    }
+    int maxMajor = runtime == null ? Integer.MAX_VALUE : feature + 44;
+    if (type.majorVersion() > maxMajor) {
+      walk.tooNew.add(
+          new ClassPathReport.TooNewClass(
+              dotted(name), classPath.find(name), type.majorVersion() - 44));
+    }
+    List<String> supers = new ArrayList<>(type.interfaces());
+    if (type.superName() != null) {
+      supers.add(0, type.superName());
+    }
+    for (String parent : supers) {
+      if (walk.reachedFrom.containsKey(parent)) {
+        continue;
+      }
+      walk.reachedFrom.put(parent, name);
+      if (java.isLambdaRuntime(parent)) {
+        continue;
+      }
+      if (classPath.find(parent) != null) {
+        checkLoads(walk, parent);
+      } else if (!java.providesJdkClass(parent)) {
+        missing(walk, parent, null, false);
+      }
+    }
+  }
+
+  private List<String> chain(Walk walk, String reference) {
     List<String> chain = new ArrayList<>();
-    for (String at = reference; at != null; at = reachedFrom.get(at)) {
+    for (String at = reference; at != null; at = walk.reachedFrom.get(at)) {
       chain.add(0, dotted(at));
     }
-    ClassPathReport.MissingClass found = new ClassPathReport.MissingClass(dotted(reference), chain);
+    return chain;
+  }
+
+  private void missing(Walk walk, String reference, String loadedBy, boolean optional) {
+    ClassPathReport.MissingClass found =
+        new ClassPathReport.MissingClass(dotted(reference), chain(walk, reference), null, loadedBy);
     boolean allowed =
-        settings.allowedMissing().stream().anyMatch(p -> p.matches(found.className()))
+        optional
+            || settings.allowedMissing().stream().anyMatch(p -> p.matches(found.className()))
             || KnownOptional.covers(found.className());
     (allowed ? walk.allowedMissing : walk.missing).add(found);
   }
@@ -466,7 +571,7 @@ public final class ClassPathCheck {
         m ->
             holders.containsKey(m.className())
                 ? new ClassPathReport.MissingClass(
-                    m.className(), m.chain(), holders.get(m.className()))
+                    m.className(), m.chain(), holders.get(m.className()), m.loadedBy())
                 : m);
   }
 
@@ -481,29 +586,51 @@ public final class ClassPathCheck {
         .collect(Collectors.toList());
   }
 
+  /** The parsed class; null when nothing carries it or its class file is malformed. */
   private ClassFile load(String internalName) {
+    if (malformed.containsKey(internalName)) {
+      return null;
+    }
     ClassFile type = parsed.get(internalName);
     if (type == null) {
+      ClassPathEntry entry = classPath.find(internalName);
+      String sha256 = entry == null ? null : classPath.sha256(entry);
+      type = index.get(sha256, internalName);
+      if (type != null) {
+        parsed.put(internalName, type);
+        return type;
+      }
       try {
         byte[] bytes = classPath.read(internalName);
         if (bytes == null) {
           return null;
         }
         type = ClassFile.parse(bytes);
+        index.put(sha256, type);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (RuntimeException e) {
-        // The JVM would refuse it with a ClassFormatError at cold start; say which one, now.
-        throw new UncheckedIOException(
-            new IOException(
-                dotted(internalName)
-                    + " is not a valid class file (the JVM would fail with ClassFormatError): "
-                    + e,
-                e));
+        // The JVM would refuse it with a ClassFormatError at cold start: a finding, not a crash.
+        malformed.put(
+            internalName,
+            new ClassPathReport.MalformedClass(
+                dotted(internalName), classPath.find(internalName), String.valueOf(e)));
+        return null;
       }
       parsed.put(internalName, type);
     }
     return type;
+  }
+
+  /**
+   * Keeping the index is an optimisation: a file that cannot be written costs time, not the check.
+   */
+  private void saveIndex() {
+    try {
+      index.save();
+    } catch (IOException e) {
+      // Next build parses those jars again.
+    }
   }
 
   private static String internalName(String handler) {

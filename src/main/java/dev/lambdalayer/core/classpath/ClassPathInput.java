@@ -24,13 +24,16 @@ import java.util.Set;
  * @param runtimes Lambda runtime ids such as {@code java21}; the oldest one is checked against
  * @param leftOut libraries on Maven's runtime class path that the zips leave out, so that a class
  *     missing in Lambda but present in one of them is blamed on the placement, not on the scopes
+ * @param sha256 jar file name (as inside the zips) to the jar's SHA-256, when known: the key of the
+ *     class index kept across builds
  */
 public record ClassPathInput(
     Path functionZip,
     List<LayerZip> layers,
     Map<String, Coordinates> libraries,
     List<String> runtimes,
-    List<LeftOut> leftOut) {
+    List<LeftOut> leftOut,
+    Map<String, String> sha256) {
 
   /** One layer zip and the name it is shown with. */
   public record LayerZip(String name, Path file) {}
@@ -51,6 +54,17 @@ public record ClassPathInput(
     libraries = Map.copyOf(libraries);
     runtimes = List.copyOf(runtimes);
     leftOut = List.copyOf(leftOut);
+    sha256 = Map.copyOf(sha256);
+  }
+
+  /** Without the jars' SHA-256: nothing is cached across builds. */
+  public ClassPathInput(
+      Path functionZip,
+      List<LayerZip> layers,
+      Map<String, Coordinates> libraries,
+      List<String> runtimes,
+      List<LeftOut> leftOut) {
+    this(functionZip, layers, libraries, runtimes, leftOut, Map.of());
   }
 
   /** The zips alone, when nothing is known of Maven's class path (e.g. from {@code build.json}). */
@@ -69,14 +83,25 @@ public record ClassPathInput(
   public static ClassPathInput of(PackagingRequest request, PackagingResult result) {
     List<LayerZip> layers = new ArrayList<>();
     Map<String, Coordinates> libraries = new LinkedHashMap<>();
+    Map<String, String> sha256 = new LinkedHashMap<>();
     for (BuiltZip layer : result.layersInMergeOrder(request.shared().first())) {
       layers.add(new LayerZip(result.layerLabel(layer), layer.zip().file()));
-      layer.libraries().forEach(a -> libraries.put(a.coordinates().fileName(), a.coordinates()));
+      layer
+          .libraries()
+          .forEach(
+              a -> {
+                libraries.put(a.coordinates().fileName(), a.coordinates());
+                sha256.put(a.coordinates().fileName(), a.sha256());
+              });
     }
     result
         .function()
         .libraries()
-        .forEach(a -> libraries.put(a.coordinates().fileName(), a.coordinates()));
+        .forEach(
+            a -> {
+              libraries.put(a.coordinates().fileName(), a.coordinates());
+              sha256.put(a.coordinates().fileName(), a.sha256());
+            });
     Set<Coordinates> placed = new HashSet<>(libraries.values());
     Set<Coordinates> provided = new HashSet<>();
     result.plan().runtimeProvided().forEach(a -> provided.add(a.coordinates()));
@@ -93,6 +118,6 @@ public record ClassPathInput(
                             : Reason.SHARED_LAYER))
             .toList();
     return new ClassPathInput(
-        result.function().zip().file(), layers, libraries, request.runtimes(), leftOut);
+        result.function().zip().file(), layers, libraries, request.runtimes(), leftOut, sha256);
   }
 }

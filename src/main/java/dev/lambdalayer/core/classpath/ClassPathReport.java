@@ -25,6 +25,8 @@ import java.util.Map;
  * @param handlerProblem why Lambda could not call the handler, or null when it can
  * @param roots how many classes the walk started from
  * @param reachable how many classes of the function and layers the walk reached
+ * @param resources what the service files and other resources on the class path change, and the
+ *     malformed class files the walk met
  */
 public record ClassPathReport(
     String handler,
@@ -42,16 +44,157 @@ public record ClassPathReport(
     List<TooNewClass> tooNew,
     List<Shadowing> shadowed,
     List<String> replacedJars,
+    Resources resources,
     long millis) {
 
+  /** The kinds of error, each with its own fix. */
+  public enum Finding {
+    /** The handler class or method is not what Lambda can call. */
+    HANDLER,
+    /** A class the code references is in no zip. */
+    MISSING_CLASS,
+    /** A class Maven has, but the zips leave out: the placement is at fault. */
+    MISSING_BY_PLACEMENT,
+    /** A provider a service file names is in no zip ({@code ServiceConfigurationError}). */
+    SERVICE_PROVIDER_MISSING,
+    /** One library in two versions. */
+    VERSION_CONFLICT,
+    /** A class compiled for a newer Java than the runtime's. */
+    TOO_NEW,
+    /** A class file the JVM would refuse ({@code ClassFormatError}). */
+    MALFORMED_CLASS
+  }
+
   /**
-   * A class the code uses that nothing provides, with the classes that lead to it, and the library
-   * of Maven's runtime class path that has it but that the zips leave out, if any.
+   * The service files and resources several places carry, and the class files that cannot be read.
+   *
+   * @param services services whose {@code META-INF/services} file is in more than one place
+   * @param providerConflicts services that must have one provider but have several (warnings)
+   * @param missingProviders providers of reached services that no zip carries (errors)
+   * @param merged resources read with {@code getResources}, with every copy read
+   * @param shadowedResources resources read with {@code getResource} in several places
+   * @param malformed reached class files that are not valid (errors)
+   */
+  public record Resources(
+      List<ServiceFile> services,
+      List<ProviderConflict> providerConflicts,
+      List<MissingProvider> missingProviders,
+      List<MergedResource> merged,
+      List<ShadowedResource> shadowedResources,
+      List<MalformedClass> malformed) {
+    public Resources {
+      services = List.copyOf(services);
+      providerConflicts = List.copyOf(providerConflicts);
+      missingProviders = List.copyOf(missingProviders);
+      merged = List.copyOf(merged);
+      shadowedResources = List.copyOf(shadowedResources);
+      malformed = List.copyOf(malformed);
+    }
+
+    /** Nothing found. */
+    public static Resources none() {
+      return new Resources(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+  }
+
+  /** One copy of a service file: where it is and the providers it names, in order. */
+  public record ServiceCopy(ClassPathEntry entry, List<String> providers) {
+    public ServiceCopy {
+      providers = List.copyOf(providers);
+    }
+  }
+
+  /** A service whose file several places carry; {@code ServiceLoader} reads them in this order. */
+  public record ServiceFile(String service, List<ServiceCopy> copies) {
+    public ServiceFile {
+      copies = List.copyOf(copies);
+    }
+  }
+
+  /** A service that must have one provider, with the copies that bring several, and the fix. */
+  public record ProviderConflict(String service, List<ServiceCopy> copies, String fix) {
+    public ProviderConflict {
+      copies = List.copyOf(copies);
+    }
+  }
+
+  /** A provider named by a service file of a reached service that nothing carries. */
+  public record MissingProvider(
+      String service, String provider, ClassPathEntry serviceFile, List<String> chain) {
+    public MissingProvider {
+      chain = List.copyOf(chain);
+    }
+  }
+
+  /** A resource read with {@code getResources}: every copy is read, in this order. */
+  public record MergedResource(String resource, List<ClassPathEntry> copies) {
+    public MergedResource {
+      copies = List.copyOf(copies);
+    }
+  }
+
+  /** A resource read with {@code getResource} that several places carry: the first one wins. */
+  public record ShadowedResource(
+      String resource, ClassPathEntry winner, List<ClassPathEntry> shadowed) {
+    public ShadowedResource {
+      shadowed = List.copyOf(shadowed);
+    }
+  }
+
+  /** A reached class file that is not valid, with the jar that carries it. */
+  public record MalformedClass(String className, ClassPathEntry entry, String problem) {}
+
+  /** A report without service and resource findings (reports of 0.1). */
+  public ClassPathReport(
+      String handler,
+      String runtime,
+      String jdkClasses,
+      boolean runningJdk,
+      List<ClassPathEntry> classPath,
+      Map<ClassPathEntry, Integer> classCounts,
+      String handlerProblem,
+      int roots,
+      int reachable,
+      List<MissingClass> missing,
+      List<MissingClass> allowedMissing,
+      List<VersionConflict> versionConflicts,
+      List<TooNewClass> tooNew,
+      List<Shadowing> shadowed,
+      List<String> replacedJars,
+      long millis) {
+    this(
+        handler,
+        runtime,
+        jdkClasses,
+        runningJdk,
+        classPath,
+        classCounts,
+        handlerProblem,
+        roots,
+        reachable,
+        missing,
+        allowedMissing,
+        versionConflicts,
+        tooNew,
+        shadowed,
+        replacedJars,
+        Resources.none(),
+        millis);
+  }
+
+  /**
+   * A class the code uses that nothing provides, with the classes that lead to it, the library of
+   * Maven's runtime class path that has it but that the zips leave out, if any, and how the code
+   * loads it: null for a bytecode reference, {@code Class.forName} for a load by constant name.
    */
   public record MissingClass(
-      String className, List<String> chain, ClassPathInput.LeftOut leftOutIn) {
+      String className, List<String> chain, ClassPathInput.LeftOut leftOutIn, String loadedBy) {
     public MissingClass(String className, List<String> chain) {
-      this(className, chain, null);
+      this(className, chain, null, null);
+    }
+
+    public MissingClass(String className, List<String> chain, ClassPathInput.LeftOut leftOutIn) {
+      this(className, chain, leftOutIn, null);
     }
 
     public String chainText() {
@@ -90,13 +233,36 @@ public record ClassPathReport(
     tooNew = List.copyOf(tooNew);
     shadowed = List.copyOf(shadowed);
     replacedJars = List.copyOf(replacedJars);
+    resources = resources == null ? Resources.none() : resources;
   }
 
   public boolean hasErrors() {
-    return handlerProblem != null
-        || !missing.isEmpty()
-        || !versionConflicts.isEmpty()
-        || !tooNew.isEmpty();
+    return !findings().isEmpty();
+  }
+
+  /** The kinds of error found, in a fixed order. */
+  public java.util.Set<Finding> findings() {
+    java.util.Set<Finding> kinds = java.util.EnumSet.noneOf(Finding.class);
+    if (handlerProblem != null) {
+      kinds.add(Finding.HANDLER);
+    }
+    missing.forEach(
+        m ->
+            kinds.add(
+                m.leftOutIn() == null ? Finding.MISSING_CLASS : Finding.MISSING_BY_PLACEMENT));
+    if (!resources.missingProviders().isEmpty()) {
+      kinds.add(Finding.SERVICE_PROVIDER_MISSING);
+    }
+    if (!versionConflicts.isEmpty()) {
+      kinds.add(Finding.VERSION_CONFLICT);
+    }
+    if (!tooNew.isEmpty()) {
+      kinds.add(Finding.TOO_NEW);
+    }
+    if (!resources.malformed().isEmpty()) {
+      kinds.add(Finding.MALFORMED_CLASS);
+    }
+    return kinds;
   }
 
   /** Shadowing between the function's and the layers' own jars: worth a warning. */
@@ -114,7 +280,9 @@ public record ClassPathReport(
       errors.add(
           "Missing class "
               + m.className()
-              + " (NoClassDefFoundError in Lambda), reached by "
+              + (m.loadedBy() == null
+                  ? " (NoClassDefFoundError in Lambda), reached by "
+                  : " (ClassNotFoundException from " + m.loadedBy() + " in Lambda), loaded by ")
               + m.chainText()
               + (m.leftOutIn() == null ? "" : placementFault(m.leftOutIn())));
     }
@@ -128,6 +296,26 @@ public record ClassPathReport(
               + String.join(
                   ", ", c.jars().stream().map(j -> j.coordinates().version() + " in " + j).toList())
               + "; only the first is loaded, the others' classes are shadowed");
+    }
+    for (MissingProvider p : resources.missingProviders()) {
+      errors.add(
+          "Missing service provider "
+              + p.provider()
+              + ", named in META-INF/services/"
+              + p.service()
+              + " of "
+              + p.serviceFile()
+              + " (ServiceConfigurationError in Lambda when the service is loaded), reached by "
+              + String.join(" -> ", p.chain()));
+    }
+    for (MalformedClass m : resources.malformed()) {
+      errors.add(
+          "Class "
+              + m.className()
+              + " in "
+              + m.entry()
+              + " is not a valid class file (ClassFormatError in Lambda): "
+              + m.problem());
     }
     for (TooNewClass t : tooNew) {
       errors.add(
@@ -158,9 +346,27 @@ public record ClassPathReport(
         };
   }
 
-  /** The warning lines: one per group of shadowed classes. */
+  /** How many warnings: shadowed class groups and services with one provider too many. */
+  public int warningCount() {
+    return warnings().size() + resources.providerConflicts().size();
+  }
+
+  /** The warning lines: one per group of shadowed classes and per provider conflict. */
   public List<String> warningLines() {
     List<String> lines = new ArrayList<>();
+    for (ProviderConflict c : resources.providerConflicts()) {
+      lines.add(
+          "Service "
+              + c.service()
+              + " must have one provider, but the class path has "
+              + String.join(
+                  ", ",
+                  c.copies().stream()
+                      .map(copy -> String.join(", ", copy.providers()) + " in " + copy.entry())
+                      .toList())
+              + ": "
+              + c.fix());
+    }
     for (Shadowing s : warnings()) {
       lines.add(
           String.format(
@@ -186,7 +392,7 @@ public record ClassPathReport(
     return String.format(
         Locale.ROOT,
         "Class path (%s%s): /var/task and %d jar%s; %d classes %s; %d missing, %d version"
-            + " conflict%s, %d shadowing warning%s (%d ms)",
+            + " conflict%s, %d warning%s (%d ms)",
         runtime == null ? "runtime not set" : runtime,
         runningJdk ? "; " + jdkClasses : "",
         jars,
@@ -196,8 +402,8 @@ public record ClassPathReport(
         missing.size(),
         versionConflicts.size(),
         versionConflicts.size() == 1 ? "" : "s",
-        warnings().size(),
-        warnings().size() == 1 ? "" : "s",
+        warningCount(),
+        warningCount() == 1 ? "" : "s",
         millis);
   }
 
@@ -210,7 +416,7 @@ public record ClassPathReport(
     root.put("jdkClasses", jdkClasses);
     root.put("runningJdk", runningJdk);
     root.put("errors", errors().size());
-    root.put("warnings", warnings().size());
+    root.put("warnings", warningCount());
     ArrayNode entries = root.putArray("classPath");
     for (ClassPathEntry e : classPath) {
       entries.add(entry(e).put("classes", classCounts.getOrDefault(e, 0)));
@@ -244,14 +450,74 @@ public record ClassPathReport(
       m.set("classes", JsonFormat.strings(s.classes()));
     }
     root.set("replacedJars", JsonFormat.strings(replacedJars));
+    writeResources(root);
     root.put("millis", millis);
     AtomicFiles.write(target, JsonFormat.write(root).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void writeResources(ObjectNode root) {
+    ArrayNode services = root.putArray("serviceFiles");
+    for (ServiceFile f : resources.services()) {
+      ObjectNode m = services.addObject();
+      m.put("service", f.service());
+      m.set("copies", copies(f.copies()));
+    }
+    ArrayNode conflicts = root.putArray("providerConflicts");
+    for (ProviderConflict c : resources.providerConflicts()) {
+      ObjectNode m = conflicts.addObject();
+      m.put("service", c.service());
+      m.set("copies", copies(c.copies()));
+      m.put("fix", c.fix());
+    }
+    ArrayNode providers = root.putArray("missingProviders");
+    for (MissingProvider p : resources.missingProviders()) {
+      ObjectNode m = providers.addObject();
+      m.put("service", p.service());
+      m.put("provider", p.provider());
+      m.put("serviceFile", p.serviceFile().location());
+      m.set("chain", JsonFormat.strings(p.chain()));
+    }
+    ArrayNode merged = root.putArray("mergedResources");
+    for (MergedResource r : resources.merged()) {
+      ObjectNode m = merged.addObject();
+      m.put("resource", r.resource());
+      m.set("copies", entries(r.copies()));
+    }
+    ArrayNode shadowedResources = root.putArray("shadowedResources");
+    for (ShadowedResource r : resources.shadowedResources()) {
+      ObjectNode m = shadowedResources.addObject();
+      m.put("resource", r.resource());
+      m.put("winner", r.winner().location());
+      m.set(
+          "shadowed",
+          JsonFormat.strings(r.shadowed().stream().map(ClassPathEntry::location).toList()));
+    }
+    ArrayNode malformed = root.putArray("malformedClasses");
+    for (MalformedClass c : resources.malformed()) {
+      ObjectNode m = malformed.addObject();
+      m.put("class", c.className());
+      m.put("location", c.entry().location());
+      m.put("problem", c.problem());
+    }
+  }
+
+  private static ArrayNode copies(List<ServiceCopy> copies) {
+    ArrayNode out = JsonFormat.array();
+    for (ServiceCopy copy : copies) {
+      ObjectNode m = entry(copy.entry());
+      m.set("providers", JsonFormat.strings(copy.providers()));
+      out.add(m);
+    }
+    return out;
   }
 
   private static ObjectNode missing(MissingClass m) {
     ObjectNode out = JsonFormat.object();
     out.put("class", m.className());
     out.set("chain", JsonFormat.strings(m.chain()));
+    if (m.loadedBy() != null) {
+      out.put("loadedBy", m.loadedBy());
+    }
     return out;
   }
 

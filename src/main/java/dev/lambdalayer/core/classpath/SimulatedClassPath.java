@@ -39,7 +39,9 @@ final class SimulatedClassPath implements Closeable {
 
   private final List<ClassPathEntry> entries = new ArrayList<>();
   private final Map<ClassPathEntry, ZipIndex> zips = new HashMap<>();
+  private final Map<ClassPathEntry, String> sha256 = new HashMap<>();
   private final Map<String, List<ClassPathEntry>> classes = new HashMap<>();
+  private final Map<String, List<ClassPathEntry>> resources = new HashMap<>();
   private final List<ReplacedJar> replaced = new ArrayList<>();
   private final List<FileChannel> channels = new ArrayList<>();
   private final Inflater inflater = new Inflater(true);
@@ -115,7 +117,12 @@ final class SimulatedClassPath implements Closeable {
     if (coordinates == null) {
       coordinates = pomCoordinates(jar);
     }
-    add(new ClassPathEntry(location, zipName, coordinates), jar);
+    ClassPathEntry entry = new ClassPathEntry(location, zipName, coordinates);
+    String digest = input.sha256().get(fileName);
+    if (digest != null) {
+      sha256.put(entry, digest);
+    }
+    add(entry, jar);
   }
 
   /** A jar built by Maven names its library in one {@code pom.properties}; a shaded one in many. */
@@ -146,10 +153,16 @@ final class SimulatedClassPath implements Closeable {
     zips.put(entry, zip);
     boolean root = entry.location().equals("/var/task");
     for (String name : zip.entries().keySet()) {
-      if (!name.endsWith(".class")
-          || name.startsWith("META-INF/")
-          || name.endsWith("module-info.class")
-          || (root && name.startsWith("lib/"))) {
+      if (root && name.startsWith("lib/")) {
+        continue;
+      }
+      if (!name.endsWith(".class")) {
+        if (!name.endsWith("/")) {
+          resources.computeIfAbsent(name, k -> new ArrayList<>(1)).add(entry);
+        }
+        continue;
+      }
+      if (name.startsWith("META-INF/") || name.endsWith("module-info.class")) {
         continue;
       }
       String internal = name.substring(0, name.length() - ".class".length());
@@ -165,6 +178,19 @@ final class SimulatedClassPath implements Closeable {
   /** Internal class name ({@code com/foo/Bar}) to the entries holding it, in search order. */
   Map<String, List<ClassPathEntry>> classes() {
     return classes;
+  }
+
+  /**
+   * Each file that is not a class ({@code META-INF/services/x}, {@code a/b.xml}) to its holders.
+   */
+  Map<String, List<ClassPathEntry>> resources() {
+    return resources;
+  }
+
+  /** The bytes of {@code resource} as {@code entry} carries it. */
+  byte[] readResource(ClassPathEntry entry, String resource) throws IOException {
+    ZipIndex zip = zips.get(entry);
+    return zip.bytes(zip.entries().get(resource), inflater);
   }
 
   List<ReplacedJar> replaced() {
@@ -183,6 +209,11 @@ final class SimulatedClassPath implements Closeable {
   ClassPathEntry find(String internalName) {
     List<ClassPathEntry> holders = classes.get(internalName);
     return holders == null ? null : holders.get(0);
+  }
+
+  /** The SHA-256 of the jar at {@code entry}, when known; null for the function's root. */
+  String sha256(ClassPathEntry entry) {
+    return sha256.get(entry);
   }
 
   /** The bytes of the winning copy of a class; null when no zip carries it. */

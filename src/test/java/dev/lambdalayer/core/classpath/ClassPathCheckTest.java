@@ -288,6 +288,439 @@ class ClassPathCheckTest {
         new ClassPathSettings(handler, List.of(), List.of()));
   }
 
+  @Test
+  void serviceFilesInSeveralPlacesAreListedInClassPathOrderAndTheirProvidersFollowed()
+      throws IOException {
+    Path function =
+        zip(
+            "function.zip",
+            Map.of(
+                "com/example/Handler.class",
+                handler("com/example/Handler", "com/example/spi/Greeter"),
+                "lib/a.jar",
+                jar(
+                    Map.of(
+                        "com/example/spi/Greeter.class",
+                        uses("com/example/spi/Greeter"),
+                        "com/example/a/AGreeter.class",
+                        subclass("com/example/a/AGreeter", "org/gone/Base"),
+                        "META-INF/services/com.example.spi.Greeter",
+                        "# comment\ncom.example.a.AGreeter # the first\n".getBytes()))));
+    Path layer =
+        zip(
+            "layer.zip",
+            Map.of(
+                "java/lib/b.jar",
+                jar(
+                    Map.of(
+                        "META-INF/services/com.example.spi.Greeter",
+                        "com.example.b.Vanished\n".getBytes()))));
+
+    ClassPathReport report =
+        check(function, List.of(layer("deps", layer)), "com.example.Handler::handle");
+
+    assertThat(report.resources().services())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.service()).isEqualTo("com.example.spi.Greeter");
+              assertThat(f.copies())
+                  .extracting(c -> c.entry().location(), ClassPathReport.ServiceCopy::providers)
+                  .containsExactly(
+                      org.assertj.core.groups.Tuple.tuple(
+                          "/var/task/lib/a.jar", List.of("com.example.a.AGreeter")),
+                      org.assertj.core.groups.Tuple.tuple(
+                          "/opt/java/lib/b.jar", List.of("com.example.b.Vanished")));
+            });
+    assertThat(report.missing())
+        .extracting(ClassPathReport.MissingClass::chain)
+        .containsExactly(
+            List.of(
+                "com.example.Handler",
+                "com.example.spi.Greeter",
+                "com.example.a.AGreeter",
+                "org.gone.Base"));
+    assertThat(report.resources().missingProviders())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.provider()).isEqualTo("com.example.b.Vanished");
+              assertThat(p.serviceFile().location()).isEqualTo("/opt/java/lib/b.jar");
+            });
+    assertThat(report.findings())
+        .containsExactly(
+            ClassPathReport.Finding.MISSING_CLASS,
+            ClassPathReport.Finding.SERVICE_PROVIDER_MISSING);
+    assertThat(report.errors())
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .startsWith("Missing service provider com.example.b.Vanished, named in")
+                    .contains("ServiceConfigurationError"));
+  }
+
+  @Test
+  void providersOfAServiceNothingReachesAreNotFollowed() throws IOException {
+    Path function =
+        zip(
+            "function.zip",
+            Map.of(
+                "com/example/Handler.class",
+                handler("com/example/Handler"),
+                "lib/b.jar",
+                jar(
+                    Map.of(
+                        "META-INF/services/com.example.spi.Unused",
+                        "com.example.b.Vanished\n".getBytes()))));
+
+    ClassPathReport report = check(function, List.of(), "com.example.Handler::handle");
+
+    assertThat(report.resources().missingProviders()).isEmpty();
+    assertThat(report.hasErrors()).isFalse();
+  }
+
+  @Test
+  void twoSdkHttpClientsWarnNamingBothJarsAndUserServicesJoinTheTable() throws IOException {
+    String sdkHttp = "META-INF/services/software.amazon.awssdk.http.SdkHttpService";
+    Path function =
+        zip(
+            "function.zip",
+            Map.of(
+                "com/example/Handler.class",
+                handler("com/example/Handler"),
+                "lib/apache-client.jar",
+                jar(
+                    Map.of(
+                        sdkHttp,
+                        "software.amazon.awssdk.http.apache.ApacheSdkHttpService".getBytes(),
+                        "META-INF/services/com.example.Codec",
+                        "com.example.A".getBytes())),
+                "lib/url-connection-client.jar",
+                jar(
+                    Map.of(
+                        sdkHttp,
+                        "software.amazon.awssdk.http.urlconnection.UrlConnectionSdkHttpService"
+                            .getBytes(),
+                        "META-INF/services/com.example.Codec",
+                        "com.example.B".getBytes()))));
+
+    ClassPathReport report =
+        ClassPathCheck.run(
+            new ClassPathInput(function, List.of(), Map.of(), List.of("java17")),
+            new ClassPathSettings(
+                "com.example.Handler::handle", List.of(), List.of(), List.of("com.example.Codec")));
+
+    assertThat(report.resources().providerConflicts())
+        .extracting(ClassPathReport.ProviderConflict::service)
+        .containsExactly("software.amazon.awssdk.http.SdkHttpService", "com.example.Codec");
+    assertThat(report.warningLines())
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .startsWith("Service software.amazon.awssdk.http.SdkHttpService must have one")
+                    .contains("/var/task/lib/apache-client.jar")
+                    .contains("/var/task/lib/url-connection-client.jar")
+                    .contains("software.amazon.awssdk.http.service.impl")
+                    .contains("exclude one HTTP client"));
+    assertThat(report.warningCount()).isEqualTo(2);
+    assertThat(report.hasErrors()).isFalse();
+  }
+
+  @Test
+  void mergedResourcesListEveryCopyAndOtherResourcesNameTheirWinner() throws IOException {
+    String interceptors = "software/amazon/awssdk/global/handlers/execution.interceptors";
+    Path function =
+        zip(
+            "function.zip",
+            Map.of(
+                "com/example/Handler.class",
+                handler("com/example/Handler"),
+                "config.properties",
+                "a=1".getBytes(),
+                "lib/a.jar",
+                jar(
+                    Map.of(
+                        interceptors,
+                        "com.amazonaws.xray.interceptors.TracingInterceptor".getBytes(),
+                        "config.properties",
+                        "a=2".getBytes(),
+                        "META-INF/MANIFEST.MF",
+                        "Manifest-Version: 1.0\n".getBytes()))));
+    Path layer =
+        zip(
+            "layer.zip",
+            Map.of(
+                "java/lib/b.jar",
+                jar(
+                    Map.of(
+                        interceptors,
+                        "x.Y".getBytes(),
+                        "META-INF/MANIFEST.MF",
+                        "Manifest-Version: 1.0\n".getBytes()))));
+
+    ClassPathReport report =
+        check(function, List.of(layer("deps", layer)), "com.example.Handler::handle");
+
+    assertThat(report.resources().merged())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.resource()).isEqualTo(interceptors);
+              assertThat(m.copies())
+                  .extracting(ClassPathEntry::location)
+                  .containsExactly("/var/task/lib/a.jar", "/opt/java/lib/b.jar");
+            });
+    assertThat(report.resources().shadowedResources())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.resource()).isEqualTo("config.properties");
+              assertThat(r.winner().location()).isEqualTo("/var/task");
+              assertThat(r.shadowed())
+                  .extracting(ClassPathEntry::location)
+                  .containsExactly("/var/task/lib/a.jar");
+            });
+  }
+
+  @Test
+  void constantClassForNameIsFollowedAndIsOptionalInsideATryCatchingClassNotFound()
+      throws IOException {
+    Path function =
+        zip(
+            "function.zip",
+            Map.of(
+                "com/example/Handler.class",
+                reflective("com/example/Handler", "com.example.Impl", "org.required.Gone"),
+                "com/example/Impl.class",
+                uses("com/example/Impl", "org/gone/ByImpl"),
+                "lib/unreached.jar",
+                jar(
+                    Map.of(
+                        "org/never/Loaded.class",
+                        reflective("org/never/Loaded", "org.never.Missing")))));
+
+    ClassPathReport report = check(function, List.of(), "com.example.Handler");
+
+    assertThat(report.handlerProblem()).isNull();
+    assertThat(report.missing())
+        .extracting(ClassPathReport.MissingClass::className, ClassPathReport.MissingClass::loadedBy)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("org.gone.ByImpl", null),
+            org.assertj.core.groups.Tuple.tuple("org.required.Gone", "Class.forName"));
+    assertThat(report.allowedMissing())
+        .extracting(ClassPathReport.MissingClass::className)
+        .containsExactly("org.optional.Maybe");
+    assertThat(report.errors())
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .startsWith(
+                        "Missing class org.required.Gone (ClassNotFoundException from"
+                            + " Class.forName in Lambda)"));
+  }
+
+  @Test
+  void loadClassWithAConstantIsFollowedButAComputedNameIsNot() throws IOException {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    writer.visit(
+        Opcodes.V17,
+        Opcodes.ACC_PUBLIC,
+        "com/example/Handler",
+        null,
+        "java/lang/Object",
+        new String[] {ClassPathCheck.REQUEST_HANDLER});
+    MethodVisitor m = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+    m.visitCode();
+    m.visitVarInsn(Opcodes.ALOAD, 0);
+    m.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    m.visitVarInsn(Opcodes.ALOAD, 0);
+    m.visitMethodInsn(
+        Opcodes.INVOKEVIRTUAL, "java/lang/Object", "getClass", "()Ljava/lang/Class;", false);
+    m.visitMethodInsn(
+        Opcodes.INVOKEVIRTUAL,
+        "java/lang/Class",
+        "getClassLoader",
+        "()Ljava/lang/ClassLoader;",
+        false);
+    m.visitLdcInsn("org.loaded.Gone");
+    m.visitMethodInsn(
+        Opcodes.INVOKEVIRTUAL,
+        "java/lang/ClassLoader",
+        "loadClass",
+        "(Ljava/lang/String;)Ljava/lang/Class;",
+        false);
+    m.visitInsn(Opcodes.POP);
+    m.visitLdcInsn("org.computed.Gone");
+    m.visitMethodInsn(
+        Opcodes.INVOKEVIRTUAL, "java/lang/String", "trim", "()Ljava/lang/String;", false);
+    m.visitMethodInsn(
+        Opcodes.INVOKESTATIC,
+        "java/lang/Class",
+        "forName",
+        "(Ljava/lang/String;)Ljava/lang/Class;",
+        false);
+    m.visitInsn(Opcodes.POP);
+    m.visitInsn(Opcodes.RETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    writer.visitEnd();
+    Path function = zip("function.zip", Map.of("com/example/Handler.class", writer.toByteArray()));
+
+    ClassPathReport report = check(function, List.of(), "com.example.Handler");
+
+    assertThat(report.missing())
+        .extracting(ClassPathReport.MissingClass::className)
+        .containsExactly("org.loaded.Gone");
+  }
+
+  @Test
+  void aMalformedClassIsAFindingNamingItsJarNotACrash() throws IOException {
+    Path function =
+        zip(
+            "function.zip",
+            Map.of(
+                "com/example/Handler.class",
+                handler("com/example/Handler", "com/example/Broken"),
+                "lib/broken.jar",
+                jar(Map.of("com/example/Broken.class", new byte[] {(byte) 0xCA, (byte) 0xFE, 1}))));
+
+    ClassPathReport report = check(function, List.of(), "com.example.Handler::handle");
+
+    assertThat(report.resources().malformed())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.className()).isEqualTo("com.example.Broken");
+              assertThat(m.entry().location()).isEqualTo("/var/task/lib/broken.jar");
+            });
+    assertThat(report.findings()).containsExactly(ClassPathReport.Finding.MALFORMED_CLASS);
+    assertThat(report.errors())
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .startsWith("Class com.example.Broken in /var/task/lib/broken.jar (function)")
+                    .contains("ClassFormatError"));
+  }
+
+  /** A class extending {@code superName} whose constructor uses a class nothing has. */
+  private static byte[] subclass(String name, String superName) {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, superName, null);
+    MethodVisitor m = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+    m.visitCode();
+    // Not reported: a provider's code is not walked, only its loading.
+    m.visitLdcInsn(org.objectweb.asm.Type.getObjectType("org/optional/Codec"));
+    m.visitInsn(Opcodes.POP);
+    m.visitInsn(Opcodes.RETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    writer.visitEnd();
+    return writer.toByteArray();
+  }
+
+  /**
+   * A {@code RequestHandler} whose constructor calls {@code Class.forName(required)} unguarded and
+   * {@code Class.forName("org.optional.Maybe")} in a try catching ClassNotFoundException.
+   */
+  private static byte[] reflective(String name, String... required) {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS | ClassWriter.COMPUTE_FRAMES);
+    writer.visit(
+        Opcodes.V17,
+        Opcodes.ACC_PUBLIC,
+        name,
+        null,
+        "java/lang/Object",
+        new String[] {ClassPathCheck.REQUEST_HANDLER});
+    MethodVisitor m = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+    m.visitCode();
+    m.visitVarInsn(Opcodes.ALOAD, 0);
+    m.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    for (String className : required) {
+      m.visitLdcInsn(className);
+      m.visitMethodInsn(
+          Opcodes.INVOKESTATIC,
+          "java/lang/Class",
+          "forName",
+          "(Ljava/lang/String;)Ljava/lang/Class;",
+          false);
+      m.visitInsn(Opcodes.POP);
+    }
+    org.objectweb.asm.Label start = new org.objectweb.asm.Label();
+    org.objectweb.asm.Label end = new org.objectweb.asm.Label();
+    org.objectweb.asm.Label handler = new org.objectweb.asm.Label();
+    org.objectweb.asm.Label after = new org.objectweb.asm.Label();
+    m.visitTryCatchBlock(start, end, handler, "java/lang/ClassNotFoundException");
+    m.visitLabel(start);
+    m.visitLdcInsn("org.optional.Maybe");
+    m.visitMethodInsn(
+        Opcodes.INVOKESTATIC,
+        "java/lang/Class",
+        "forName",
+        "(Ljava/lang/String;)Ljava/lang/Class;",
+        false);
+    m.visitInsn(Opcodes.POP);
+    m.visitLabel(end);
+    m.visitJumpInsn(Opcodes.GOTO, after);
+    m.visitLabel(handler);
+    m.visitInsn(Opcodes.POP);
+    m.visitLabel(after);
+    m.visitInsn(Opcodes.RETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    writer.visitEnd();
+    return writer.toByteArray();
+  }
+
+  @Test
+  void aJarsParsedClassesAreKeptByItsSha256SoAnUnchangedJarIsNotParsedAgain() throws IOException {
+    String sha = "ab".repeat(32);
+    Path index = dir.resolve("index");
+    ClassPathSettings settings =
+        new ClassPathSettings("com.example.Handler::handle", List.of(), List.of())
+            .withIndexCache(index);
+    Path first =
+        zip(
+            "first.zip",
+            Map.of(
+                "com/example/Handler.class",
+                handler("com/example/Handler", "com/example/Service"),
+                "lib/a.jar",
+                jar(
+                    Map.of(
+                        "com/example/Service.class",
+                        uses("com/example/Service", "org/gone/Lib")))));
+    ClassPathReport parsed =
+        ClassPathCheck.run(
+            new ClassPathInput(
+                first, List.of(), Map.of(), List.of("java17"), List.of(), Map.of("a.jar", sha)),
+            settings);
+    assertThat(parsed.missing())
+        .extracting(ClassPathReport.MissingClass::className)
+        .containsExactly("org.gone.Lib");
+    assertThat(index.resolve(sha + ".txt")).exists();
+
+    // Same SHA-256, other bytes: the index answers, so the class is not parsed again.
+    Path second =
+        zip(
+            "second.zip",
+            Map.of(
+                "com/example/Handler.class",
+                handler("com/example/Handler", "com/example/Service"),
+                "lib/a.jar",
+                jar(Map.of("com/example/Service.class", uses("com/example/Service")))));
+    ClassPathInput again =
+        new ClassPathInput(
+            second, List.of(), Map.of(), List.of("java17"), List.of(), Map.of("a.jar", sha));
+    assertThat(ClassPathCheck.run(again, settings).missing())
+        .extracting(ClassPathReport.MissingClass::className)
+        .containsExactly("org.gone.Lib");
+
+    // A damaged index is ignored and rewritten.
+    Files.writeString(index.resolve(sha + ".txt"), "# lambda-layer class index v1\nnot\ta line\n");
+    assertThat(ClassPathCheck.run(again, settings).missing()).isEmpty();
+    assertThat(Files.readString(index.resolve(sha + ".txt"))).contains("com/example/Service\t");
+  }
+
   private static ClassPathInput.LayerZip layer(String name, Path file) {
     return new ClassPathInput.LayerZip(name, file);
   }

@@ -197,6 +197,29 @@ class JsonGoldenTest {
         List.of(new ClassPathReport.TooNewClass("com.example.New", jar, 21)),
         List.of(new ClassPathReport.Shadowing("com.example:x:1.0", List.of(other), List.of("a.B"))),
         List.of("x-2.jar"),
+        new ClassPathReport.Resources(
+            List.of(
+                new ClassPathReport.ServiceFile(
+                    "com.example.Spi",
+                    List.of(
+                        new ClassPathReport.ServiceCopy(task, List.of("com.example.A")),
+                        new ClassPathReport.ServiceCopy(jar, List.of("x.B"))))),
+            List.of(
+                new ClassPathReport.ProviderConflict(
+                    "com.example.Spi",
+                    List.of(
+                        new ClassPathReport.ServiceCopy(task, List.of("com.example.A")),
+                        new ClassPathReport.ServiceCopy(jar, List.of("x.B"))),
+                    "keep one")),
+            List.of(
+                new ClassPathReport.MissingProvider(
+                    "com.example.Spi",
+                    "x.Gone",
+                    jar,
+                    List.of("com.example.Handler", "com.example.Spi", "x.Gone"))),
+            List.of(new ClassPathReport.MergedResource("META-INF/spring.factories", List.of(jar))),
+            List.of(new ClassPathReport.ShadowedResource("a.properties", task, List.of(jar))),
+            List.of(new ClassPathReport.MalformedClass("x.Bad", other, "truncated"))),
         42);
   }
 
@@ -590,8 +613,8 @@ class JsonGoldenTest {
           "runtime": "java17",
           "jdkClasses": "JDK classes of Java 17",
           "runningJdk": false,
-          "errors": 3,
-          "warnings": 0,
+          "errors": 5,
+          "warnings": 1,
           "classPath": [
             {
               "location": "/var/task",
@@ -667,6 +690,93 @@ class JsonGoldenTest {
           ],
           "replacedJars": [
             "x-2.jar"
+          ],
+          "serviceFiles": [
+            {
+              "service": "com.example.Spi",
+              "copies": [
+                {
+                  "location": "/var/task",
+                  "zip": "function.zip",
+                  "library": null,
+                  "providers": [
+                    "com.example.A"
+                  ]
+                },
+                {
+                  "location": "/opt/java/lib/x.jar",
+                  "zip": "deps.zip",
+                  "library": "com.example:x:1.0",
+                  "providers": [
+                    "x.B"
+                  ]
+                }
+              ]
+            }
+          ],
+          "providerConflicts": [
+            {
+              "service": "com.example.Spi",
+              "copies": [
+                {
+                  "location": "/var/task",
+                  "zip": "function.zip",
+                  "library": null,
+                  "providers": [
+                    "com.example.A"
+                  ]
+                },
+                {
+                  "location": "/opt/java/lib/x.jar",
+                  "zip": "deps.zip",
+                  "library": "com.example:x:1.0",
+                  "providers": [
+                    "x.B"
+                  ]
+                }
+              ],
+              "fix": "keep one"
+            }
+          ],
+          "missingProviders": [
+            {
+              "service": "com.example.Spi",
+              "provider": "x.Gone",
+              "serviceFile": "/opt/java/lib/x.jar",
+              "chain": [
+                "com.example.Handler",
+                "com.example.Spi",
+                "x.Gone"
+              ]
+            }
+          ],
+          "mergedResources": [
+            {
+              "resource": "META-INF/spring.factories",
+              "copies": [
+                {
+                  "location": "/opt/java/lib/x.jar",
+                  "zip": "deps.zip",
+                  "library": "com.example:x:1.0"
+                }
+              ]
+            }
+          ],
+          "shadowedResources": [
+            {
+              "resource": "a.properties",
+              "winner": "/var/task",
+              "shadowed": [
+                "/opt/java/lib/x.jar"
+              ]
+            }
+          ],
+          "malformedClasses": [
+            {
+              "class": "x.Bad",
+              "location": "/opt/java/lib/x-2.jar",
+              "problem": "truncated"
+            }
           ],
           "millis": 42
         }

@@ -1,0 +1,17 @@
+package com.example;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.example.lib.Registry;
+import java.util.Map;
+
+public class Handler implements RequestHandler<Map<String, String>, String> {
+  @Override
+  public String handleRequest(Map<String, String> input, Context context) {
+    try {
+      return String.valueOf(Registry.plugins());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.lambdalayer.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lambdalayer.core.classpath.ClassPathReport;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClassPathVerificationTest {
+
+  @Test
+  void eachFindingKindHasItsOwnFixNamingWhatToChange() {
+    List<String> fixes =
+        Arrays.stream(ClassPathReport.Finding.values()).map(ClassPathVerification::fix).toList();
+
+    assertThat(fixes).doesNotHaveDuplicates();
+    assertThat(ClassPathVerification.fix(ClassPathReport.Finding.HANDLER))
+        .contains("<handler> (-Dlambda.handler)");
+    assertThat(ClassPathVerification.fix(ClassPathReport.Finding.TOO_NEW))
+        .contains("<runtimes> (-Dlambda.runtimes)");
+    assertThat(ClassPathVerification.fix(ClassPathReport.Finding.MISSING_CLASS))
+        .contains("<allowedMissing> (-Dlambda.allowedMissing)");
+    assertThat(ClassPathVerification.fix(ClassPathReport.Finding.MISSING_BY_PLACEMENT))
+        .contains("<runtimeProvided> (-Dlambda.runtimeProvided)");
+    assertThat(ClassPathVerification.fix(ClassPathReport.Finding.SERVICE_PROVIDER_MISSING))
+        .contains("<exclusion>");
+    assertThat(ClassPathVerification.fix(ClassPathReport.Finding.MALFORMED_CLASS))
+        .contains("replace the jar");
+  }
+
+  @Test
+  void singleProviderServicesAreInterfaceNamesAndBlanksAreIgnored() {
+    assertThat(
+            ClassPathVerification.settings(
+                    null, List.of(), List.of(), List.of(" com.example.spi.Codec ", ""))
+                .singleProviderServices())
+        .containsExactly("com.example.spi.Codec");
+    assertThatThrownBy(
+            () ->
+                ClassPathVerification.settings(
+                    null, List.of(), List.of(), List.of("META-INF/services/x.Y")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "<singleProviderServices> (-Dlambda.singleProviderServices) has"
+                + " 'META-INF/services/x.Y', which is not a Java interface name");
+  }
+}
