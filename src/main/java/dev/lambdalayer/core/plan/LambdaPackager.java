@@ -11,7 +11,6 @@ import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.model.Violation;
 import dev.lambdalayer.core.zip.ZipInput;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -19,7 +18,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -75,7 +73,6 @@ public final class LambdaPackager {
               layerInputs.get(i),
               layer.libraries(),
               sha -> layer.name() + "-" + sha.substring(0, 12) + ".zip");
-      deleteStaleVersions(out, layer.name(), built.zip().file());
       builtLayers.add(built);
     }
     String functionFile = request.functionName() + "-function.zip";
@@ -96,6 +93,9 @@ public final class LambdaPackager {
     if (function.needsS3()) {
       warnings.add(tooLargeForDirectUpload("The function zip", function));
     }
+    List<BuiltZip> written = new ArrayList<>(builtLayers);
+    written.add(function);
+    LeftoverZips.removeAllBut(out, written);
     List<BuiltZip> shared = sharedLayerZips(request, prepared, warnings);
     digests.save();
     return new PackagingResult(plan, builtLayers, function, warnings, prepared.skews(), shared);
@@ -134,7 +134,7 @@ public final class LambdaPackager {
                 prepared.layerInputs().get(0),
                 layer.libraries(),
                 sha -> layer.name() + "-" + sha.substring(0, 12) + ".zip");
-    deleteStaleVersions(out, layer.name(), built.zip().file());
+    LeftoverZips.removeAllBut(out, List.of(built));
     List<String> warnings = new ArrayList<>(prepared.warnings());
     if (!prepared.plan().functionLibraries().isEmpty()) {
       warnings.add(
@@ -318,19 +318,6 @@ public final class LambdaPackager {
   /** A library's entry in a layer zip. */
   static ZipInput layerInput(ResolvedArtifact artifact) {
     return libraryInput(LAYER_DIRECTORY, artifact);
-  }
-
-  /** Older content versions of a layer would otherwise pile up in the build directory. */
-  private static void deleteStaleVersions(Path out, String layerName, Path current)
-      throws IOException {
-    Pattern version = Pattern.compile(Pattern.quote(layerName) + "-[0-9a-f]{12}\\.zip");
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(out, layerName + "-*.zip")) {
-      for (Path file : files) {
-        if (version.matcher(file.getFileName().toString()).matches() && !file.equals(current)) {
-          Files.deleteIfExists(file);
-        }
-      }
-    }
   }
 
   private static ZipInput libraryInput(String directory, ResolvedArtifact artifact) {
