@@ -62,6 +62,7 @@ public final class LambdaPackager {
 
     Path out = request.outputDirectory();
     Files.createDirectories(out);
+    LeftoverZips.removeInterruptedWrites(out);
     ZipStep layerStep = new ZipStep(out, PackagingRequest.LAYER_TIMESTAMP, request.reactorCache());
     List<BuiltZip> builtLayers = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
@@ -125,6 +126,7 @@ public final class LambdaPackager {
     }
     Path out = request.outputDirectory();
     Files.createDirectories(out);
+    LeftoverZips.removeInterruptedWrites(out);
     PlannedLayer layer = prepared.layers().get(0);
     BuiltZip built =
         new ZipStep(out, PackagingRequest.LAYER_TIMESTAMP, request.reactorCache())

@@ -1,9 +1,12 @@
 package dev.lambdalayer.core.plan;
 
+import dev.lambdalayer.core.model.AtomicFiles;
 import dev.lambdalayer.core.zip.UpToDateCheck;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +22,42 @@ import java.util.stream.Collectors;
 final class LeftoverZips {
 
   private LeftoverZips() {}
+
+  /**
+   * Deletes what an interrupted run (kill -9) left in {@code outputDirectory}: temporaries of the
+   * zips, reports and build records this plugin writes there, and zips written but never renamed to
+   * their final name ({@code .pending-*.zip}), all older than this run. A user's file, even in a
+   * shared directory, does not have these names.
+   *
+   * @return the deleted files
+   */
+  static List<Path> removeInterruptedWrites(Path outputDirectory) throws IOException {
+    Instant runStart = AtomicFiles.runStart();
+    List<Path> deleted = new ArrayList<>();
+    for (Path directory : List.of(outputDirectory, outputDirectory.resolve("shared"))) {
+      deleted.addAll(
+          AtomicFiles.removeLeftovers(
+              directory, name -> isPending(name) || name.endsWith(".json"), runStart));
+      // The state directory holds only this plugin's records.
+      deleted.addAll(AtomicFiles.removeLeftovers(directory.resolve(".state"), n -> true, runStart));
+      if (Files.isDirectory(directory)) {
+        try (DirectoryStream<Path> pending =
+            Files.newDirectoryStream(directory, ".pending-*.zip")) {
+          for (Path file : pending) {
+            if (AtomicFiles.isOlderThan(file, runStart) && Files.deleteIfExists(file)) {
+              deleted.add(file);
+            }
+          }
+        }
+      }
+    }
+    return deleted;
+  }
+
+  /** The name {@code ZipStep} writes a zip under before its content hash names it. */
+  private static boolean isPending(String name) {
+    return name.startsWith(".pending-") && name.endsWith(".zip");
+  }
 
   /**
    * Deletes every recorded zip of {@code outputDirectory} that is not one of {@code current}, and
