@@ -7,6 +7,7 @@ import dev.lambdalayer.core.model.Coordinates;
 import dev.lambdalayer.core.model.DependencyGraph;
 import dev.lambdalayer.core.model.FileDigestCache;
 import dev.lambdalayer.core.model.InvalidConfigurationException;
+import dev.lambdalayer.core.model.LambdaRuntimeLibraries;
 import dev.lambdalayer.core.model.Lockfile;
 import dev.lambdalayer.core.model.OutputTimestamp;
 import dev.lambdalayer.core.model.Setting;
@@ -100,6 +101,17 @@ public abstract class AbstractPackagingMojo extends AbstractClassPathMojo {
    */
   @Parameter(property = "lambda.runtimeProvided")
   protected List<String> runtimeProvided = new ArrayList<>();
+
+  /**
+   * Put the Lambda runtime's own libraries ({@code aws-lambda-java-core}, {@code
+   * aws-lambda-java-serialization}, {@code aws-lambda-java-runtime-interface-client}) into the zips
+   * anyway. By default they count as {@code <runtimeProvided>}: the runtime loads its own copies
+   * first, so a packaged copy never loads.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "lambda.packageRuntimeLibraries", defaultValue = "false")
+  protected boolean packageRuntimeLibraries;
 
   /**
    * The project's compiled classes and resources, put at the root of the function zip.
@@ -234,7 +246,7 @@ public abstract class AbstractPackagingMojo extends AbstractClassPathMojo {
             : new SharedLayerSettings(loadSharedLayers(digests), sharedLayersFirst, failOnSkew);
     return PackagingRequest.builder(graph)
         .rules(rules())
-        .runtimeProvided(patterns(runtimeProvided, Setting.RUNTIME_PROVIDED))
+        .runtimeProvided(runtimeProvidedPatterns())
         .defaultLayerName(layerName != null ? layerName : defaultLayerName(project.getArtifactId()))
         .functionName(project.getArtifactId())
         .runtimes(trimmed(runtimes))
@@ -246,6 +258,12 @@ public abstract class AbstractPackagingMojo extends AbstractClassPathMojo {
         .reactorCache(reactorLayerCache())
         .reactorLayer(isLayerProject() ? ReactorLayer.NONE : reactorLayer(graph, digests))
         .build();
+  }
+
+  /** {@code <runtimeProvided>} plus, unless opted out, the Lambda runtime's own libraries. */
+  private List<ArtifactPattern> runtimeProvidedPatterns() {
+    return LambdaRuntimeLibraries.withDefaults(
+        patterns(runtimeProvided, Setting.RUNTIME_PROVIDED), packageRuntimeLibraries);
   }
 
   /**
@@ -274,7 +292,7 @@ public abstract class AbstractPackagingMojo extends AbstractClassPathMojo {
         .resolve(
             name,
             reactorLayerMinModules,
-            patterns(runtimeProvided, Setting.RUNTIME_PROVIDED),
+            runtimeProvidedPatterns(),
             functionModules,
             graph,
             digests);
