@@ -98,6 +98,7 @@ public final class LambdaPackager {
     written.add(function);
     LeftoverZips.removeAllBut(out, written);
     List<BuiltZip> shared = sharedLayerZips(request, prepared, warnings);
+    LeftoverZips.removeAllBut(out.resolve("shared"), shared);
     digests.save();
     return new PackagingResult(plan, builtLayers, function, warnings, prepared.skews(), shared);
   }
