@@ -152,6 +152,21 @@ public class AuditMojo extends AbstractAwsMojo {
   }
 
   private String errorAdvice(AuditJob.Outcome outcome) {
-    return outcome.errorAdvice(SettingNames.of(Setting.AUDIT_FAIL_ON_DRIFT));
+    return "An integrity failure or a missing lockfile fails the build even with "
+        + SettingNames.of(Setting.AUDIT_FAIL_ON_DRIFT)
+        + " false."
+        + (outcome.integrityErrors()
+            ? " For a checksum mismatch, find out where the jar came from before trusting it:"
+                + " delete it from the local repository so Maven downloads it again, and run mvn"
+                + " lambda:lock only if the new bytes are intended."
+            : "")
+        + (outcome.remoteErrors()
+            ? " A locked layer version that no longer exists fails it too: run mvn"
+                + " lambda:publish, which publishes the same"
+                + " content as a new version and records it in "
+                + lockfileName()
+                + "; commit it and redeploy the functions that referenced the deleted"
+                + " version."
+            : "");
   }
 }

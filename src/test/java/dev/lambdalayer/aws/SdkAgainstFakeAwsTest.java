@@ -383,7 +383,7 @@ class SdkAgainstFakeAwsTest {
                       Set.of()))
           .isInstanceOf(AwsCallException.class)
           .hasMessageContaining("UpdateFunctionCode for function 'busy' in eu-south-1")
-          .hasMessageContaining("<updateTimeout> (-Dlambda.updateTimeout, 0 s) ran out")
+          .hasMessageContaining("the update timeout (0 s) ran out")
           .hasMessageContaining("An update is in progress");
     } finally {
       server.clearFaults();

@@ -117,32 +117,11 @@ public final class AuditJob {
     }
 
     /**
-     * What to do about the errors that fail the build whatever {@code failOnDrift} says, with only
-     * the advice that fits them: a missing lockfile's finding carries its own, so it gets none for
-     * a checksum mismatch.
-     *
-     * @param failOnDriftSetting how the user names {@code failOnDrift}
+     * Whether a library's bytes are not the locked ones: only then does the checksum advice fit (a
+     * missing lockfile's finding carries its own).
      */
-    public String errorAdvice(String failOnDriftSetting) {
-      StringBuilder advice =
-          new StringBuilder("An integrity failure or a missing lockfile fails the build even with ")
-              .append(failOnDriftSetting)
-              .append(" false.");
-      if (has(AuditReport.Check.INTEGRITY)) {
-        advice.append(
-            " For a checksum mismatch, find out where the jar came from before trusting it:"
-                + " delete it from the local repository so Maven downloads it again, and run mvn"
-                + " lambda:lock only if the new bytes are intended.");
-      }
-      if (remoteErrors()) {
-        advice.append(
-            " A locked layer version that no longer exists fails it too: run mvn lambda:publish,"
-                + " which"
-                + " publishes the same content as a new version and records it in "
-                + lockfileName
-                + "; commit it and redeploy the functions that referenced the deleted version.");
-      }
-      return advice.toString();
+    public boolean integrityErrors() {
+      return has(AuditReport.Check.INTEGRITY);
     }
 
     private boolean has(AuditReport.Check check) {

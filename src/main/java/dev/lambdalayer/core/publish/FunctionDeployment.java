@@ -408,8 +408,7 @@ public final class FunctionDeployment {
               e.operation(),
               e.subject(),
               e.region(),
-              "another update was still in progress when <updateTimeout> (-Dlambda.updateTimeout,"
-                  + " "
+              "another update was still in progress when the update timeout ("
                   + timing.updateTimeout().toSeconds()
                   + " s) ran out: raise it, or find what keeps updating the function (a"
                   + " concurrent deployment?). AWS said: "

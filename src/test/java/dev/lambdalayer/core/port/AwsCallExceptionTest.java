@@ -47,7 +47,7 @@ class AwsCallExceptionTest {
     assertThat(message)
         .startsWith(
             "ListLayerVersions for layer 'libs' in eu-west-1 failed: no usable AWS credentials")
-        .contains("AWS_ACCESS_KEY_ID", "-Dlambda.profile", "aws sso login")
+        .contains("AWS_ACCESS_KEY_ID", "aws sso login")
         .endsWith(
             "The AWS SDK said: Unable to load credentials from any of the providers in the default"
                 + " chain");
