@@ -26,10 +26,15 @@ def unzip = { File zip, File into ->
 unzip(new File(basedir, 'target/lambda/' + build.function.file), task)
 build.layers.each { unzip(new File(basedir, 'target/lambda/' + it.file), opt) }
 
-// 3. Lambda's class path: /var/task, /var/task/lib/*.jar by name, /opt/java/lib/*.jar by name.
+// 3. Lambda's class path: the runtime's own libraries first (aws-lambda-java-core: runtime-provided,
+// so no zip carries it), then /var/task, /var/task/lib/*.jar by name, /opt/java/lib/*.jar by name.
+assert !build.function.libraries.any { it.artifactId == 'aws-lambda-java-core' }
+assert build.runtimeProvided*.artifactId == ['aws-lambda-java-core']
+File runtimeCore = new File(localRepositoryPath, 'com/amazonaws/aws-lambda-java-core/1.2.3/aws-lambda-java-core-1.2.3.jar')
+assert runtimeCore.isFile()
 def jars = { File dir -> (dir.listFiles() ?: []).findAll { it.name.endsWith('.jar') }.sort { it.name } }
-def classPath = [task] + jars(new File(task, 'lib')) + jars(new File(opt, 'java/lib'))
-assert classPath.size() == 1 + 1 + 46 : classPath
+def classPath = [runtimeCore, task] + jars(new File(task, 'lib')) + jars(new File(opt, 'java/lib'))
+assert classPath.size() == 1 + 1 + 0 + 46 : classPath
 
 // 4. A JVM on that class path calls the handler through the RequestHandler interface.
 File runner = new File(lambda, 'Invoke.java')

@@ -3,6 +3,7 @@ package dev.lambdalayer.aws;
 import dev.lambdalayer.core.port.AwsPorts;
 import dev.lambdalayer.core.port.AwsSession;
 import dev.lambdalayer.core.port.AwsSettings;
+import java.util.List;
 import java.util.Optional;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -18,6 +19,14 @@ public final class SdkAwsPorts implements AwsPorts {
   @Override
   public AwsSession open(AwsSettings settings) {
     return new SdkAwsSession(new AwsClients(settings));
+  }
+
+  /** As {@link AwsPorts#regions}, refusing names the SDK does not know before any call. */
+  @Override
+  public List<String> regions(List<String> configured, String profile) {
+    List<String> regions = AwsPorts.super.regions(configured, profile);
+    KnownRegions.check(regions, KnownRegions.unknownAllowed());
+    return regions;
   }
 
   @Override

@@ -50,6 +50,20 @@ final class SdkLayerPublisher implements LayerPublisher {
                                 .compatibleRuntimesWithStrings(request.runtimes())
                                 .compatibleArchitecturesWithStrings(request.architectures())
                                 .licenseInfo(request.licenseInfo())));
+    if (r.version() == null || r.layerVersionArn() == null) {
+      // Seen with a truncated answer: the call succeeded as far as HTTP goes, yet says nothing.
+      throw new AwsCallException(
+          "PublishLayerVersion",
+          layer(request.layerName()),
+          region,
+          "the response holds no "
+              + (r.version() == null ? "Version" : "LayerVersionArn")
+              + " (truncated or malformed by a proxy or the network). The version may have been"
+              + " created: run the publish again, which finds it by its content hash instead of"
+              + " publishing it twice",
+          AwsCallException.Kind.OTHER,
+          null);
+    }
     return new LayerVersionInfo(
         r.layerVersionArn(),
         r.version(),

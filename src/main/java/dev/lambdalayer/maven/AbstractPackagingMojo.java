@@ -83,6 +83,17 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
   protected List<String> runtimeProvided = new ArrayList<>();
 
   /**
+   * Put the Lambda runtime's own libraries ({@code aws-lambda-java-core}, {@code
+   * aws-lambda-java-serialization}, {@code aws-lambda-java-runtime-interface-client}) into the zips
+   * anyway. By default they count as {@code <runtimeProvided>}: the runtime loads its own copies
+   * first, so a packaged copy never loads.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "lambda.packageRuntimeLibraries", defaultValue = "false")
+  protected boolean packageRuntimeLibraries;
+
+  /**
    * The timestamp of every entry in the function zip, for reproducible zips: ISO-8601 with an
    * offset or seconds since the epoch. Unset, a constant is used, so the zip is reproducible either
    * way. Layer zips always carry the constant 1980-02-01T00:00:00Z instead: a layer's content hash

@@ -102,9 +102,12 @@ final class JobMessages {
     return outcome.summary()
         + "An integrity failure or a missing lockfile fails the build even with "
         + SettingNames.of(Setting.AUDIT_FAIL_ON_DRIFT)
-        + " false. For a checksum mismatch, find out where the jar came from before"
-        + " trusting it: delete it from the local repository so Maven downloads it again,"
-        + " and run mvn lambda:lock only if the new bytes are intended."
+        + " false."
+        + (outcome.integrityErrors()
+            ? " For a checksum mismatch, find out where the jar came from before trusting it:"
+                + " delete it from the local repository so Maven downloads it again, and run mvn"
+                + " lambda:lock only if the new bytes are intended."
+            : "")
         + (outcome.remoteErrors()
             ? " A locked layer version that no longer exists fails it too: run mvn"
                 + " lambda:publish, which publishes the same"

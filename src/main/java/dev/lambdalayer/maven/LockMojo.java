@@ -59,10 +59,15 @@ public class LockMojo extends AbstractPackagingMojo {
           .ifPresent(
               findings ->
                   findings.forEach(
-                      f ->
-                          getLog()
-                              .info(
-                                  "  " + f.kind().id() + " " + f.subject() + ": " + f.message())));
+                      f -> {
+                        String line = "  " + f.kind().id() + " " + f.subject() + ": " + f.message();
+                        // New bytes under locked coordinates: accepted now, but never silently.
+                        if (f.check() == AuditReport.Check.INTEGRITY) {
+                          getLog().warn(line);
+                        } else {
+                          getLog().info(line);
+                        }
+                      }));
     }
     written.layers().forEach(l -> getLog().info("  layer " + l.name() + "  sha256 " + l.sha256()));
     getLog().debug("lambda:lock took " + (System.nanoTime() - start) / 1_000_000 + " ms");

@@ -1,7 +1,9 @@
 package dev.lambdalayer.maven;
 
+import dev.lambdalayer.core.model.ArtifactPattern;
 import dev.lambdalayer.core.model.DependencyGraph;
 import dev.lambdalayer.core.model.FileDigestCache;
+import dev.lambdalayer.core.model.LambdaRuntimeLibraries;
 import dev.lambdalayer.core.model.OutputTimestamp;
 import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.plan.PackagingRequest;
@@ -54,7 +56,7 @@ final class PackagingRequestFactory {
                 p.failOnSkew);
     return PackagingRequest.builder(graph)
         .rules(LayerRules.of(p.layers, p.layerName, project.getArtifactId(), p.layerProject))
-        .runtimeProvided(PomValues.patterns(p.runtimeProvided, Setting.RUNTIME_PROVIDED))
+        .runtimeProvided(runtimeProvided(p))
         .defaultLayerName(LayerRules.layerName(p.layerName, project.getArtifactId()))
         .functionName(project.getArtifactId())
         .runtimes(PomValues.trimmed(p.runtimes))
@@ -92,12 +94,7 @@ final class PackagingRequestFactory {
             plugin == null ? "lambda-layer-maven-plugin" : plugin.getArtifactId());
     return new ReactorLayerResolver(resolver, session, project, log)
         .resolve(
-            name,
-            p.reactorLayerMinModules,
-            PomValues.patterns(p.runtimeProvided, Setting.RUNTIME_PROVIDED),
-            functionModules,
-            graph,
-            digests);
+            name, p.reactorLayerMinModules, runtimeProvided(p), functionModules, graph, digests);
   }
 
   /**
@@ -115,5 +112,11 @@ final class PackagingRequestFactory {
       return null;
     }
     return Path.of(top.getBuild().getDirectory()).resolve("lambda-layer-cache");
+  }
+
+  /** {@code <runtimeProvided>} plus, unless opted out, the Lambda runtime's own libraries. */
+  private static List<ArtifactPattern> runtimeProvided(AbstractPackagingMojo p) {
+    return LambdaRuntimeLibraries.withDefaults(
+        PomValues.patterns(p.runtimeProvided, Setting.RUNTIME_PROVIDED), p.packageRuntimeLibraries);
   }
 }

@@ -233,10 +233,16 @@ public final class FakeAwsServer implements AutoCloseable {
   /**
    * The next {@code times} calls of {@code operation} (or {@code *}) fail with {@code kind}: {@code
    * 429}, {@code 500}, {@code drop} (connection closed without an answer), {@code conflict}
-   * (ResourceConflictException) or {@code slow} (answered after two seconds).
+   * (ResourceConflictException), {@code slow} (answered after two seconds) or {@code empty} (a
+   * success whose JSON body is {@code {}}, as a truncated or malformed answer parses).
    */
   public void failNext(String operation, String kind, int times) {
     faults.add(new Fault(operation, kind, new AtomicInteger(times)));
+  }
+
+  /** Forgets the faults not yet served. */
+  public void clearFaults() {
+    faults.clear();
   }
 
   /**
@@ -319,6 +325,10 @@ public final class FakeAwsServer implements AutoCloseable {
                 409,
                 "ResourceConflictException",
                 "The operation cannot be performed at this time. An update is in progress.");
+            return;
+          }
+          case "empty" -> {
+            sendJson(exchange, 201, Map.of());
             return;
           }
           default -> throw new IllegalStateException(fault.kind);

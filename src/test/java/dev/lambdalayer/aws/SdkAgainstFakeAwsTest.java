@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lambdalayer.core.model.Hashes;
+import dev.lambdalayer.core.model.InvalidConfigurationException;
+import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.model.Share;
 import dev.lambdalayer.core.port.AwsCallException;
 import dev.lambdalayer.core.port.AwsSettings;
@@ -338,6 +340,87 @@ class SdkAgainstFakeAwsTest {
         .isInstanceOf(AwsCallException.class)
         .hasMessageContaining("UpdateFunctionCode for function 'broken' in eu-north-1")
         .hasMessageContaining("The layer is not compatible with the runtime");
+  }
+
+  /** Issue 13 item 16: a PublishLayerVersion answer without a Version was a bare NPE. */
+  @Test
+  void aPublishAnswerWithoutAVersionNamesTheOperationLayerAndRegion() throws Exception {
+    LayerToPublish layer = layer("truncated", zip("truncated", 100));
+    server.failNext("PublishLayerVersion", "empty", 1);
+    try (LayerPublishing p = publishing(List.of("ap-south-1"), List.of())) {
+      assertThatThrownBy(() -> p.publish(layer, r -> {}))
+          .isInstanceOf(AwsCallException.class)
+          .hasMessageContaining("PublishLayerVersion for layer 'truncated' in ap-south-1 failed")
+          .hasMessageContaining("no Version")
+          .hasMessageContaining("run the publish again");
+    } finally {
+      server.clearFaults();
+    }
+  }
+
+  /** Issue 13 item 16: a conflict lasting past the timeout did not say the timeout ran out. */
+  @Test
+  void anUpdateInProgressPastTheTimeoutSaysUpdateTimeoutRanOut() throws Exception {
+    String region = "eu-south-1";
+    server.createFunction(region, "busy");
+    server.failNext("UpdateFunctionCode", "conflict", 1_000);
+    Path fnZip = zip("busy", 100);
+    byte[] bytes = Files.readAllBytes(fnZip);
+    FunctionDeployment deployment =
+        new FunctionDeployment(
+            aws,
+            new PublishSettings(List.of(region), null, null, List.of()),
+            new FunctionDeployment.Timing(Duration.ofMillis(300), Duration.ofMillis(20)),
+            log::add);
+    try {
+      assertThatThrownBy(
+              () ->
+                  deployment.deploy(
+                      new FunctionToDeploy(
+                          "busy", fnZip, Hashes.sha256Hex(bytes), bytes.length, 100, null),
+                      Map.of(),
+                      arn -> Set.of(),
+                      Set.of()))
+          .isInstanceOf(AwsCallException.class)
+          .hasMessageContaining("UpdateFunctionCode for function 'busy' in eu-south-1")
+          .hasMessageContaining("the update timeout (0 s) ran out")
+          .hasMessageContaining("An update is in progress")
+          .extracting(e -> ((AwsCallException) e).kind())
+          .isEqualTo(AwsCallException.Kind.TIMEOUT);
+    } finally {
+      server.clearFaults();
+    }
+  }
+
+  /**
+   * Issue 13 item 16: an unknown region was tried five times over 15 s. It is refused before any
+   * call, unless -Dlambda.allowUnknownRegion=true lets a region newer than the SDK through.
+   */
+  @Test
+  void anUnknownRegionIsRefusedBeforeAnyCall() {
+    server.resetCounters();
+    SdkAwsPorts ports = new SdkAwsPorts();
+
+    assertThatThrownBy(() -> ports.regions(List.of("eu-west-1", "eu-nowhere-9"), null))
+        .isInstanceOfSatisfying(
+            InvalidConfigurationException.class,
+            e -> {
+              assertThat(e.violations()).hasSize(1);
+              assertThat(e.violations().get(0).setting()).isEqualTo(Setting.REGIONS);
+              assertThat(e.violations().get(0).value()).isEqualTo("eu-nowhere-9");
+              assertThat(e.violations().get(0).fix())
+                  .contains("<region> / -Dlambda.region", "-Dlambda.allowUnknownRegion=true");
+            });
+    assertThat(server.calls()).isZero();
+    assertThat(ports.regions(List.of("eu-west-1", "us-gov-west-1"), null))
+        .containsExactly("eu-west-1", "us-gov-west-1");
+
+    System.setProperty("lambda.allowUnknownRegion", "true");
+    try {
+      assertThat(ports.regions(List.of("eu-nowhere-9"), null)).containsExactly("eu-nowhere-9");
+    } finally {
+      System.clearProperty("lambda.allowUnknownRegion");
+    }
   }
 
   @Test

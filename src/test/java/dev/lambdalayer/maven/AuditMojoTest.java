@@ -89,6 +89,56 @@ class AuditMojoTest {
     assertThat(log.text()).contains("checks passed; reports in");
   }
 
+  /** Issue 13 item 14: with no lockfile, the error went on with advice for a checksum mismatch. */
+  @Test
+  void aMissingLockfileFailsWithAdviceForThatAlone(@InjectMojo(goal = "audit") AuditMojo audit)
+      throws Exception {
+    prepare(audit);
+
+    assertThatThrownBy(audit::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("there is no lockfile at")
+        .hasMessageContaining("run mvn lambda:lock to create it")
+        .hasMessageNotContaining("checksum mismatch")
+        .hasMessageNotContaining("local repository");
+  }
+
+  /**
+   * Issue 13 item 14: the audit of a swapped jar advises on the checksum; re-locking over it then
+   * logged the integrity change at INFO, where a CI log reader does not look.
+   */
+  @Test
+  void anIntegrityMismatchIsAdvisedOnAndReLockingOverItWarns(
+      @InjectMojo(goal = "lock") LockMojo lock, @InjectMojo(goal = "audit") AuditMojo audit)
+      throws Exception {
+    prepare(lock, audit);
+    lock.execute();
+    Path databind =
+        graph.artifacts.stream()
+            .filter(a -> a.coordinates().artifactId().equals("jackson-databind"))
+            .findFirst()
+            .orElseThrow()
+            .file();
+    Path slf4j =
+        graph.artifacts.stream()
+            .filter(a -> a.coordinates().artifactId().equals("slf4j-api"))
+            .findFirst()
+            .orElseThrow()
+            .file();
+    Files.copy(slf4j, databind, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+    assertThatThrownBy(audit::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("checksum mismatch")
+        .hasMessageNotContaining("there is no lockfile");
+
+    log.lines.clear();
+    lock.execute();
+    assertThat(log.lines)
+        .anyMatch(l -> l.startsWith("[WARNING]") && l.contains("jackson-databind"))
+        .noneMatch(l -> l.startsWith("[INFO]") && l.contains("jackson-databind"));
+  }
+
   @Test
   void driftFailsTheBuildUnlessFailOnDriftIsFalse(
       @InjectMojo(goal = "lock") LockMojo lock, @InjectMojo(goal = "audit") AuditMojo audit)

@@ -235,6 +235,55 @@ class LayerMojoTest {
         .noneMatch(k -> k.startsWith("lambda."));
   }
 
+  private static List<String> entries(Path zip) throws IOException {
+    try (var file = new java.util.zip.ZipFile(zip.toFile())) {
+      return file.stream().map(ZipEntry::getName).toList();
+    }
+  }
+
+  private static List<String> allEntries(Path out) throws IOException {
+    List<String> all = new ArrayList<>();
+    for (String zip : zipFiles(out)) {
+      all.addAll(entries(out.resolve(zip)));
+    }
+    return all;
+  }
+
+  /**
+   * Issue 13 item 11: aws-lambda-java-core landed in the zips by default, where the runtime's own
+   * copy always wins. With no {@code <runtimeProvided>} at all it is now left out.
+   */
+  @Test
+  @InjectMojo(goal = "layer")
+  void theLambdaRuntimesOwnLibrariesAreRuntimeProvidedByDefault(LayerMojo mojo) throws Exception {
+    Path out = useTempDirectories(mojo);
+    setVariableValueToObject(mojo, "runtimeProvided", new ArrayList<String>());
+    graph.add(jar("com.amazonaws:aws-lambda-java-serialization:1.4.1"));
+
+    mojo.execute();
+
+    assertThat(allEntries(out))
+        .isNotEmpty()
+        .noneMatch(e -> e.contains("aws-lambda-java-core"))
+        .noneMatch(e -> e.contains("aws-lambda-java-serialization"));
+    assertThat(Files.readString(out.resolve("build.json")))
+        .contains("\"artifactId\": \"aws-lambda-java-core\"")
+        .contains("\"artifactId\": \"aws-lambda-java-serialization\"");
+  }
+
+  @Test
+  @InjectMojo(goal = "layer")
+  @MojoParameter(name = "packageRuntimeLibraries", value = "true")
+  void packageRuntimeLibrariesPutsThemIntoTheZipsAgain(LayerMojo mojo) throws Exception {
+    Path out = useTempDirectories(mojo);
+    setVariableValueToObject(mojo, "runtimeProvided", new ArrayList<String>());
+
+    mojo.execute();
+
+    assertThat(entries(out.resolve("my-function-function.zip")))
+        .contains("lib/com.amazonaws-aws-lambda-java-core-1.2.3.jar");
+  }
+
   @Test
   @InjectMojo(goal = "layer")
   @MojoParameter(name = "runtimes", value = "java22")

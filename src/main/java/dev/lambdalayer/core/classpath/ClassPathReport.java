@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdalayer.core.json.JsonFormat;
 import dev.lambdalayer.core.model.AtomicFiles;
+import dev.lambdalayer.core.model.Plural;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -388,16 +389,16 @@ public record ClassPathReport(
     String from =
         handler != null
             ? roots > 0 ? "reachable from " + handler : "checked"
-            : "reachable from the function's " + roots + " classes";
+            : "reachable from the function's " + Plural.of(roots, "class", "classes");
     return String.format(
         Locale.ROOT,
-        "Class path (%s%s): /var/task and %d jar%s; %d classes %s; %d missing, %d version"
+        "Class path (%s%s): /var/task and %d jar%s; %s %s; %d missing, %d version"
             + " conflict%s, %d warning%s (%d ms)",
         runtime == null ? "runtime not set" : runtime,
         runningJdk ? "; " + jdkClasses : "",
         jars,
         jars == 1 ? "" : "s",
-        reachable,
+        Plural.of(reachable, "class", "classes"),
         from,
         missing.size(),
         versionConflicts.size(),

@@ -116,6 +116,19 @@ public final class AuditJob {
           + "\n";
     }
 
+    /**
+     * Whether a library's bytes are not the locked ones: only then does the checksum advice fit (a
+     * missing lockfile's finding carries its own).
+     */
+    public boolean integrityErrors() {
+      return has(AuditReport.Check.INTEGRITY);
+    }
+
+    private boolean has(AuditReport.Check check) {
+      return report.findings().stream()
+          .anyMatch(f -> f.severity() == AuditReport.Severity.ERROR && f.check() == check);
+    }
+
     /** Whether an error came from AWS: a locked layer version that no longer exists, say. */
     public boolean remoteErrors() {
       return report.findings().stream()

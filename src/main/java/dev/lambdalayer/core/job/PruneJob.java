@@ -88,7 +88,8 @@ public final class PruneJob {
     log.info(
         String.format(
             Locale.ROOT,
-            "Pruning layer(s) %s in %s, keeping the newest %d, the versions locked in %s%s%s",
+            "Pruning %s %s in %s, keeping the newest %d, the versions locked in %s%s%s",
+            layerNames.size() == 1 ? "layer" : "layers",
             layerNames,
             regions,
             request.keep(),

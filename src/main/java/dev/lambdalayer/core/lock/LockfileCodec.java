@@ -134,11 +134,14 @@ public final class LockfileCodec {
   }
 
   /**
-   * Reads {@code file}, or empty when it does not exist.
+   * Reads {@code file}, or empty when it does not exist. Every goal that writes the lockfile reads
+   * it first, so this is where the temporaries of an interrupted write (kill -9 between write and
+   * rename) are removed.
    *
    * @throws LockfileException when the file is not a lockfile this plugin can read
    */
   public static Optional<Lockfile> read(Path file) throws IOException {
+    removeInterruptedWrites(file);
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -153,6 +156,20 @@ public final class LockfileCodec {
           file, "the file", "is not UTF-8 text (is it a binary file?)", Reason.MALFORMED);
     }
     return Optional.of(parse(text, file));
+  }
+
+  /**
+   * Deletes {@code .<lockfile>.<hex>.tmp} files beside the lockfile older than this run; best
+   * effort, as a leftover harms nothing but tidiness.
+   */
+  private static void removeInterruptedWrites(Path lockfile) {
+    Path absolute = lockfile.toAbsolutePath();
+    String name = absolute.getFileName().toString();
+    try {
+      AtomicFiles.removeLeftovers(absolute.getParent(), name::equals, AtomicFiles.runStart());
+    } catch (IOException | RuntimeException e) {
+      // Not worth failing a build over; the next run tries again.
+    }
   }
 
   /**

@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
 /**
  * Reads Maven's {@code project.build.outputTimestamp} convention: ISO-8601 with an offset, or
  * seconds since the epoch; unset (or a single character, Maven's way to disable it) means a
- * constant. Times outside what a zip can store are clamped to its range.
+ * constant. Times outside what a zip can store are refused: clamping them would stamp the zips with
+ * another time than the one set, without a word.
  */
 public final class OutputTimestamp {
 
@@ -40,9 +41,22 @@ public final class OutputTimestamp {
               "is neither an ISO-8601 date-time with offset nor seconds since the epoch",
               "write for example 2026-01-01T00:00:00Z"));
     }
-    if (instant.isBefore(ZIP_MIN)) {
-      return ZIP_MIN;
+    if (instant.isBefore(ZIP_MIN) || instant.isAfter(ZIP_MAX)) {
+      throw new InvalidConfigurationException(
+          new Violation(
+              Setting.OUTPUT_TIMESTAMP,
+              text,
+              "is "
+                  + instant
+                  + ", outside what a zip entry can store ("
+                  + ZIP_MIN
+                  + " to "
+                  + ZIP_MAX
+                  + ")",
+              "set a time inside that range, for example 2026-01-01T00:00:00Z, or remove the"
+                  + " setting to use the default "
+                  + DEFAULT));
     }
-    return instant.isAfter(ZIP_MAX) ? ZIP_MAX : instant;
+    return instant;
   }
 }

@@ -29,12 +29,27 @@ public final class BuildSummary {
       lines.add(
           String.format(
               Locale.ROOT,
-              "function zip is %s, %.1f%% smaller than one fat zip of everything (%s)",
+              "function zip is %s, %s than one fat zip of everything (%s)",
               bytes(slim),
-              100.0 * (fat - slim) / fat,
+              saving(slim, fat),
               bytes(fat)));
     }
     return lines;
+  }
+
+  /**
+   * "12.3% smaller"; a saving that would round to 100.0% says "more than 99.9% smaller", as the
+   * function zip is never empty, and a zip that is not smaller says so.
+   */
+  static String saving(long slim, long fat) {
+    double percent = 100.0 * (fat - slim) / fat;
+    if (percent <= 0) {
+      return "not smaller";
+    }
+    if (percent >= 99.95) {
+      return "more than 99.9% smaller";
+    }
+    return String.format(Locale.ROOT, "%.1f%% smaller", percent);
   }
 
   private static String line(String kind, BuiltZip zip) {

@@ -11,7 +11,6 @@ import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.model.Violation;
 import dev.lambdalayer.core.zip.ZipInput;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -19,7 +18,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -64,6 +62,7 @@ public final class LambdaPackager {
 
     Path out = request.outputDirectory();
     Files.createDirectories(out);
+    LeftoverZips.removeInterruptedWrites(out);
     ZipStep layerStep = new ZipStep(out, PackagingRequest.LAYER_TIMESTAMP, request.reactorCache());
     List<BuiltZip> builtLayers = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
@@ -75,7 +74,6 @@ public final class LambdaPackager {
               layerInputs.get(i),
               layer.libraries(),
               sha -> layer.name() + "-" + sha.substring(0, 12) + ".zip");
-      deleteStaleVersions(out, layer.name(), built.zip().file());
       builtLayers.add(built);
     }
     String functionFile = request.functionName() + "-function.zip";
@@ -96,7 +94,11 @@ public final class LambdaPackager {
     if (function.needsS3()) {
       warnings.add(tooLargeForDirectUpload("The function zip", function));
     }
+    List<BuiltZip> written = new ArrayList<>(builtLayers);
+    written.add(function);
+    LeftoverZips.removeAllBut(out, written);
     List<BuiltZip> shared = sharedLayerZips(request, prepared, warnings);
+    LeftoverZips.removeAllBut(out.resolve("shared"), shared);
     digests.save();
     return new PackagingResult(plan, builtLayers, function, warnings, prepared.skews(), shared);
   }
@@ -126,6 +128,7 @@ public final class LambdaPackager {
     }
     Path out = request.outputDirectory();
     Files.createDirectories(out);
+    LeftoverZips.removeInterruptedWrites(out);
     PlannedLayer layer = prepared.layers().get(0);
     BuiltZip built =
         new ZipStep(out, PackagingRequest.LAYER_TIMESTAMP, request.reactorCache())
@@ -135,7 +138,7 @@ public final class LambdaPackager {
                 prepared.layerInputs().get(0),
                 layer.libraries(),
                 sha -> layer.name() + "-" + sha.substring(0, 12) + ".zip");
-    deleteStaleVersions(out, layer.name(), built.zip().file());
+    LeftoverZips.removeAllBut(out, List.of(built));
     List<String> warnings = new ArrayList<>(prepared.warnings());
     if (!prepared.plan().functionLibraries().isEmpty()) {
       warnings.add(
@@ -319,19 +322,6 @@ public final class LambdaPackager {
   /** A library's entry in a layer zip. */
   static ZipInput layerInput(ResolvedArtifact artifact) {
     return libraryInput(LAYER_DIRECTORY, artifact);
-  }
-
-  /** Older content versions of a layer would otherwise pile up in the build directory. */
-  private static void deleteStaleVersions(Path out, String layerName, Path current)
-      throws IOException {
-    Pattern version = Pattern.compile(Pattern.quote(layerName) + "-[0-9a-f]{12}\\.zip");
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(out, layerName + "-*.zip")) {
-      for (Path file : files) {
-        if (version.matcher(file.getFileName().toString()).matches() && !file.equals(current)) {
-          Files.deleteIfExists(file);
-        }
-      }
-    }
   }
 
   private static ZipInput libraryInput(String directory, ResolvedArtifact artifact) {

@@ -7,6 +7,7 @@ import dev.lambdalayer.core.zip.UpToDateCheck;
 import dev.lambdalayer.core.zip.WrittenZip;
 import dev.lambdalayer.core.zip.ZipInput;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -57,6 +58,24 @@ final class ZipStep {
     if (kept.isPresent()) {
       return new BuiltZip(name, kept.get(), libraries, true);
     }
+    Optional<Path> replaced = upToDate.recordedZip(key);
+    BuiltZip built = writeOrLink(key, name, fingerprint, inputs, libraries, fileNameForSha256);
+    // The older content version of this zip is ours (its record says we wrote it): remove it, so
+    // versions do not pile up. Files are never deleted by a name pattern: a user's may match.
+    if (replaced.isPresent() && !replaced.get().equals(built.zip().file())) {
+      Files.deleteIfExists(replaced.get());
+    }
+    return built;
+  }
+
+  private BuiltZip writeOrLink(
+      String key,
+      String name,
+      String fingerprint,
+      List<ZipInput> inputs,
+      List<ResolvedArtifact> libraries,
+      UnaryOperator<String> fileNameForSha256)
+      throws IOException {
     Path claim = null;
     if (reactorCache != null) {
       ReactorLayerCache.Lookup lookup =

@@ -35,14 +35,39 @@ public class AwsCallException extends RuntimeException {
       String awsMessage,
       Kind kind,
       Throwable cause) {
-    super(
-        operation + " for " + subject + " in " + region + " failed: " + awsMessage + hint(kind),
-        cause);
+    super(message(operation, subject, region, awsMessage, kind), cause);
     this.operation = operation;
     this.subject = subject;
     this.region = region;
     this.awsMessage = awsMessage;
     this.kind = kind;
+  }
+
+  /**
+   * For missing credentials the advice comes first and the SDK's text (a provider chain of some
+   * 1,500 characters) last and short: CI logs cut long lines, and the advice is what helps.
+   */
+  private static String message(
+      String operation, String subject, String region, String awsMessage, Kind kind) {
+    String call = operation + " for " + subject + " in " + region + " failed: ";
+    if (kind == Kind.CREDENTIALS) {
+      return call
+          + "no usable AWS credentials"
+          + hint(kind)
+          + ". The AWS SDK said: "
+          + shortened(awsMessage);
+    }
+    return call + awsMessage + hint(kind);
+  }
+
+  /** The SDK's message without its list of every provider it tried, at most 200 characters. */
+  static String shortened(String sdkMessage) {
+    String text = String.valueOf(sdkMessage);
+    int chain = text.indexOf(" in the chain ");
+    if (chain > 0) {
+      text = text.substring(0, chain) + " in the default chain";
+    }
+    return text.length() <= 200 ? text : text.substring(0, 199) + "\u2026";
   }
 
   private static String hint(Kind kind) {

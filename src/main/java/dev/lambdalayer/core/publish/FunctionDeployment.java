@@ -401,8 +401,21 @@ public final class FunctionDeployment {
         update.run();
         return;
       } catch (AwsCallException e) {
-        if (e.kind() != AwsCallException.Kind.CONFLICT || System.nanoTime() > deadline) {
+        if (e.kind() != AwsCallException.Kind.CONFLICT) {
           throw e;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AwsCallException(
+              e.operation(),
+              e.subject(),
+              e.region(),
+              "another update was still in progress when the update timeout ("
+                  + timing.updateTimeout().toSeconds()
+                  + " s) ran out: raise it, or find what keeps updating the function (a"
+                  + " concurrent deployment?). AWS said: "
+                  + e.awsMessage(),
+              AwsCallException.Kind.TIMEOUT,
+              e);
         }
         log.accept(
             String.format(

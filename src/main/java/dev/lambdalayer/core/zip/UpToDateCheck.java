@@ -4,6 +4,7 @@ import dev.lambdalayer.core.model.AtomicFiles;
 import dev.lambdalayer.core.model.Hashes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -12,6 +13,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Decides whether a zip from an earlier build still holds exactly what would be written now, by
@@ -20,6 +23,8 @@ import java.util.Optional;
  * writing.
  */
 public final class UpToDateCheck {
+
+  private static final String SUFFIX = ".state";
 
   private final Path stateDirectory;
 
@@ -85,7 +90,47 @@ public final class UpToDateCheck {
     AtomicFiles.write(stateFile(key), line.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The zip last recorded under {@code key}, whatever its inputs: a file this plugin wrote, so one
+   * it may delete once a newer zip replaces it.
+   */
+  public Optional<Path> recordedZip(String key) {
+    try {
+      String[] f = Files.readString(stateFile(key), StandardCharsets.UTF_8).trim().split("\t");
+      return f.length > 1 && isPlainFileName(f[1])
+          ? Optional.of(stateDirectory.resolveSibling(f[1]))
+          : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty(); // no record (or an unreadable one): nothing known to be ours
+    }
+  }
+
+  /** The keys of every zip recorded here. */
+  public Set<String> recordedKeys() throws IOException {
+    if (!Files.isDirectory(stateDirectory)) {
+      return Set.of();
+    }
+    Set<String> keys = new TreeSet<>();
+    try (DirectoryStream<Path> states = Files.newDirectoryStream(stateDirectory, "*" + SUFFIX)) {
+      for (Path state : states) {
+        String name = state.getFileName().toString();
+        keys.add(name.substring(0, name.length() - SUFFIX.length()));
+      }
+    }
+    return keys;
+  }
+
+  /** Drops the record of {@code key}; its zip is left as it is. */
+  public void forget(String key) throws IOException {
+    Files.deleteIfExists(stateFile(key));
+  }
+
+  /** A record naming another directory (edited by hand) must never lead a delete there. */
+  private static boolean isPlainFileName(String name) {
+    return !name.isEmpty() && !name.contains("/") && !name.contains("\\") && !name.startsWith(".");
+  }
+
   private Path stateFile(String key) {
-    return stateDirectory.resolve(key + ".state");
+    return stateDirectory.resolve(key + SUFFIX);
   }
 }

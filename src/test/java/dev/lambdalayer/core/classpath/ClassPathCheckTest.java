@@ -54,6 +54,24 @@ class ClassPathCheckTest {
     assertThat(report.hasErrors()).isTrue();
   }
 
+  /** Issue 13 item 15: a function of one class was summed up as "1 classes". */
+  @Test
+  void theSummaryCountsOneClassInTheSingular() throws IOException {
+    Path function =
+        zip(
+            "function.zip",
+            Map.of(
+                "com/example/Handler.class", handler("com/example/Handler", "java/lang/String")));
+
+    String withoutHandler = check(function, List.of(), null).summary();
+    String withHandler = check(function, List.of(), "com.example.Handler::handle").summary();
+
+    assertThat(withoutHandler)
+        .contains("1 class reachable from the function's 1 class;")
+        .doesNotContain("classes");
+    assertThat(withHandler).contains("; 1 class reachable from com.example.Handler::handle;");
+  }
+
   @Test
   void aMissingClassThatMavenHasInALeftOutLibraryBlamesThePlacementNotTheScopes()
       throws IOException {

@@ -57,16 +57,35 @@ class OutputTimestampTest {
             });
   }
 
+  /** Issue 13 item 3: these were clamped silently, so the zips carried another time than set. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "10",
+        "1970-01-01T00:00:00Z",
+        "1979-12-31T23:59:59Z",
+        "2108-01-01T00:00:00Z",
+        "2200-01-01T00:00:00Z",
+        "9999-12-31T23:59:59Z"
+      })
+  void outsideTheZipRangeIsRefusedNamingTheSetting(String value) {
+    assertThatThrownBy(() -> OutputTimestamp.parse(value))
+        .isInstanceOfSatisfying(
+            InvalidConfigurationException.class,
+            e -> {
+              Violation v = e.violations().get(0);
+              assertThat(v.setting()).isEqualTo(Setting.OUTPUT_TIMESTAMP);
+              assertThat(v.value()).isEqualTo(value);
+              assertThat(v.problem()).contains("1980-01-01T00:00:00Z", "2107-12-31T23:59:58Z");
+            });
+  }
+
   @Test
-  void clampedToTheZipRange() {
-    Instant min = OutputTimestamp.parse("10");
-    assertThat(min).isBetween(Instant.parse("1980-01-01T00:00:00Z"), OutputTimestamp.DEFAULT);
-    assertThat(OutputTimestamp.parse("1970-01-01T00:00:00Z")).isEqualTo(min);
-    assertThat(OutputTimestamp.parse("1980-01-01T00:00:00Z")).isEqualTo(min);
-    Instant max = OutputTimestamp.parse("2200-01-01T00:00:00Z");
-    assertThat(max)
-        .isBetween(Instant.parse("2097-01-01T00:00:00Z"), Instant.parse("2108-01-01T00:00:00Z"));
-    assertThat(OutputTimestamp.parse("9999-12-31T23:59:59Z")).isEqualTo(max);
+  void theEdgesOfTheZipRangeAreKept() {
+    assertThat(OutputTimestamp.parse("1980-01-01T00:00:00Z"))
+        .isEqualTo(Instant.parse("1980-01-01T00:00:00Z"));
+    assertThat(OutputTimestamp.parse("2107-12-31T23:59:58Z"))
+        .isEqualTo(Instant.parse("2107-12-31T23:59:58Z"));
     assertThat(OutputTimestamp.parse("2090-01-01T00:00:00Z"))
         .isEqualTo(Instant.parse("2090-01-01T00:00:00Z"));
   }

@@ -243,21 +243,72 @@ class LambdaPackagerTest {
         .isEqualTo(first.layers().get(0).zip().sha256());
   }
 
+  /**
+   * Issue 13 item 8: a user's file named like a layer version in a shared output directory was
+   * deleted by name pattern. Only zips this plugin recorded writing may go.
+   */
   @Test
-  void staleVersionsOfOtherLayersAreLeftAlone() throws IOException {
+  void filesNamedLikeALayerVersionButNotWrittenByThePluginAreKept() throws IOException {
     Files.createDirectories(out);
     Path otherLayerVersion = out.resolve("aws-sdk-0123456789ab.zip");
     Path unrelated = out.resolve("aws-notes.zip");
-    Files.writeString(otherLayerVersion, "x");
-    Files.writeString(unrelated, "x");
-    Path stale = out.resolve("aws-0123456789ab.zip");
-    Files.writeString(stale, "x");
+    Path namedLikeAVersion = out.resolve("aws-0123456789ab.zip");
+    for (Path file : List.of(otherLayerVersion, unrelated, namedLikeAVersion)) {
+      Files.writeString(file, "x");
+    }
 
     build(request(List.of(rule("aws", "software.amazon.awssdk:*"))));
+    graph.set(1, jarArtifact(temp.resolve("repo2"), "software.amazon.awssdk:sdk-core:2.30.1"));
+    PackagingResult second = build(request(List.of(rule("aws", "software.amazon.awssdk:*"))));
 
-    assertThat(stale).doesNotExist();
-    assertThat(otherLayerVersion).exists();
-    assertThat(unrelated).exists();
+    assertThat(namedLikeAVersion).hasContent("x");
+    assertThat(otherLayerVersion).hasContent("x");
+    assertThat(unrelated).hasContent("x");
+    assertThat(zipFiles())
+        .containsExactlyInAnyOrder(
+            "aws-0123456789ab.zip",
+            "aws-sdk-0123456789ab.zip",
+            "aws-notes.zip",
+            second.layers().get(0).zip().file().getFileName().toString(),
+            "my-function-function.zip");
+  }
+
+  /**
+   * Issue 13 item 10: the zips of a renamed layer (or function) stayed beside the new ones, where a
+   * {@code *.zip} glob in a deploy script picked both up.
+   */
+  @Test
+  void aRenamedLayerOrFunctionLeavesNoZipOfItsOldNameBehind() throws IOException {
+    Files.createDirectories(out);
+    Path users = out.resolve("sdk-0123456789ab.zip");
+    Files.writeString(users, "x");
+    PackagingResult first = build(request(List.of(rule("sdk", "software.amazon.awssdk:*"))));
+    Path oldLayer = first.layers().get(0).zip().file();
+    assertThat(oldLayer).exists();
+
+    PackagingRequest renamed =
+        PackagingRequest.builder(new DependencyGraph(PROJECT, graph))
+            .rules(List.of(rule("aws", "software.amazon.awssdk:*")))
+            .defaultLayerName("orders")
+            .functionName("orders")
+            .runtimes(List.of("java21"))
+            .classesDirectory(classes)
+            .outputDirectory(out)
+            .timestamp(TIMESTAMP)
+            .build();
+    PackagingResult second = build(renamed);
+
+    assertThat(oldLayer).doesNotExist();
+    assertThat(out.resolve("my-function-function.zip")).doesNotExist();
+    assertThat(users).hasContent("x");
+    assertThat(zipFiles())
+        .containsExactlyInAnyOrder(
+            "sdk-0123456789ab.zip",
+            second.layers().get(0).zip().file().getFileName().toString(),
+            "orders-function.zip");
+    // The old names' records are gone too: building them again writes them afresh.
+    assertThat(build(request(List.of(rule("sdk", "software.amazon.awssdk:*")))).function().reused())
+        .isFalse();
   }
 
   @Test

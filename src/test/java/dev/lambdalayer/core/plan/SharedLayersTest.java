@@ -26,6 +26,7 @@ import dev.lambdalayer.core.publish.PublishSettings;
 import dev.lambdalayer.core.publish.PublishedLayer;
 import dev.lambdalayer.core.publish.SharedLayerArns;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,6 +127,28 @@ class SharedLayersTest {
     assertThatThrownBy(
             () -> LayerDescriptorCodec.parse("{\"descriptorVersion\": 1}", "com.acme:p:1", "f"))
         .hasMessageContaining("$.libraries is missing");
+  }
+
+  /**
+   * Issue 13 item 10, for shared layers: one no longer used leaves no zip in target/lambda/shared.
+   */
+  @Test
+  void aSharedLayerNoLongerUsedLeavesNoZipBehind() throws IOException {
+    List<ResolvedArtifact> graph = List.of(databind, core, guava);
+    PackagingResult with =
+        new LambdaPackager(FileDigestCache.load(null))
+            .build(
+                request(
+                    graph, new SharedLayerSettings(List.of(platform()), true, false), List.of()));
+    Path sharedZip = with.sharedLayerZips().get(0).zip().file();
+    assertThat(sharedZip).exists();
+    Path users = Files.writeString(out.resolve("shared/notes.zip"), "x");
+
+    new LambdaPackager(FileDigestCache.load(null))
+        .build(request(graph, SharedLayerSettings.NONE, List.of()));
+
+    assertThat(sharedZip).doesNotExist();
+    assertThat(users).hasContent("x");
   }
 
   @Test
