@@ -7,7 +7,7 @@ try {
   // The dry run: the plan, nothing deleted (the apply run still found 1, 6 and 7 to delete).
   assert log.contains('(dry run: nothing is deleted)')
   assert log.contains('delete deps eu-west-1 version 7 (7,000 bytes): not among the newest 3, not locked, not referenced [dry run]')
-  assert log.contains('Dry run: would delete 3 layer version(s), 14,000 bytes; would keep 7.')
+  assert log.contains('Dry run: would delete 3 layer versions, 14,000 bytes; would keep 7.')
 
   // Why each kept version is kept.
   assert log.contains('keep   deps eu-west-1 version 10: one of the newest 3')
@@ -20,7 +20,7 @@ try {
   ['1 (1,000', '6 (6,000', '7 (7,000'].each { v ->
     assert log.contains("delete deps eu-west-1 version ${v} bytes): not among the newest 3, not locked, not referenced [deleted]")
   }
-  assert log.contains('Deleted 3 layer version(s), 14,000 bytes freed; kept 7.')
+  assert log.contains('Deleted 3 layer versions, 14,000 bytes freed; kept 7.')
   assert server.layerVersionNumbers('eu-west-1', 'deps') == [2L, 3L, 4L, 5L, 8L, 9L, 10L]
   assert server.callsByOperation()['DeleteLayerVersion'] == 3
 

@@ -3,8 +3,10 @@ package dev.lambdalayer.maven;
 import dev.lambdalayer.core.job.AuditJob;
 import dev.lambdalayer.core.job.PublishJob;
 import dev.lambdalayer.core.job.PublishRefusedException;
+import dev.lambdalayer.core.model.Plural;
 import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.port.AwsCallException;
+import dev.lambdalayer.core.publish.PublishedLayer;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -32,15 +34,31 @@ final class JobMessages {
         + ".";
   }
 
-  /** What {@code lambda:publish} did, in one line. */
+  /**
+   * What {@code lambda:publish} did, in one line: how many layer versions it published and how many
+   * it found already in AWS, so an unchanged re-publish does not read as "Published".
+   */
   static String published(
       PublishJob.Outcome outcome, long millis, String lockfileName, Path publishJson) {
+    long made =
+        outcome.published().stream()
+            .filter(p -> p.outcome() == PublishedLayer.Outcome.PUBLISHED)
+            .count();
+    long present = outcome.published().size() - made;
+    String versions =
+        made == 0
+            ? "No new layer version: " + present + " already there"
+            : "Published "
+                + Plural.of(made, "layer version", "layer versions")
+                + (present > 0 ? " (" + present + " already there)" : "");
     return String.format(
         Locale.ROOT,
-        "Published %d layer(s) to %s; %,d bytes uploaded (%d ms). Records: %s, %s.",
-        outcome.layers().size(),
+        "%s in %s; %s (%d ms). Records: %s, %s.",
+        versions,
         outcome.regions(),
-        outcome.uploadedBytes(),
+        outcome.uploadedBytes() == 0
+            ? "nothing uploaded"
+            : Plural.of(outcome.uploadedBytes(), "byte", "bytes") + " uploaded",
         millis,
         lockfileName,
         publishJson);

@@ -3,6 +3,7 @@ package dev.lambdalayer.maven;
 import dev.lambdalayer.core.job.LayerJob;
 import dev.lambdalayer.core.lock.AuditReport;
 import dev.lambdalayer.core.model.FileDigestCache;
+import dev.lambdalayer.core.model.Plural;
 import dev.lambdalayer.core.plan.BuildSummary;
 import dev.lambdalayer.core.plan.BuiltZip;
 import dev.lambdalayer.core.plan.LayerDescriptor;
@@ -86,14 +87,19 @@ public class LayerMojo extends AbstractFunctionPackagingMojo {
           .info(
               String.format(
                   Locale.ROOT,
-                  "Lambda zips in %s (%d ms: graph of %d jars in %d ms (hashed %s in %d ms, checked"
+                  "Lambda zips in %s (%d ms: graph of %s in %d ms (%s, checked"
                       + " jars in %d ms, over all threads), packaged in %d ms):",
                   out,
                   millis(resolved - start + outcome.packagingNanos()),
-                  request.graph().artifacts().size(),
+                  Plural.of(request.graph().artifacts().size(), "jar", "jars"),
                   millis(resolved - start),
-                  BuildSummary.bytes(digests.hashedBytes()),
-                  millis(digests.hashingNanos()),
+                  digests.hashedBytes() == 0
+                      ? "digests cached"
+                      : "hashed "
+                          + BuildSummary.bytes(digests.hashedBytes())
+                          + " in "
+                          + millis(digests.hashingNanos())
+                          + " ms",
                   millis(digests.checkingNanos()),
                   millis(outcome.packagingNanos())));
       BuildSummary.lines(result).forEach(line -> getLog().info("  " + line));
@@ -132,8 +138,8 @@ public class LayerMojo extends AbstractFunctionPackagingMojo {
             "The zips differ from "
                 + lockfileName()
                 + " ("
-                + report.findings().size()
-                + " finding(s)); mvn lambda:audit fails until the change is accepted with mvn"
+                + Plural.of(report.findings().size(), "finding", "findings")
+                + "); mvn lambda:audit fails until the change is accepted with mvn"
                 + " lambda:lock and the lockfile is committed:");
     report.findings().stream()
         .limit(20)

@@ -4,6 +4,7 @@ import dev.lambdalayer.core.lock.AuditReport;
 import dev.lambdalayer.core.lock.LockfileService;
 import dev.lambdalayer.core.model.FileDigestCache;
 import dev.lambdalayer.core.model.Lockfile;
+import dev.lambdalayer.core.model.Plural;
 import dev.lambdalayer.core.plan.PackagingRequest;
 import java.io.IOException;
 import javax.inject.Inject;
@@ -41,12 +42,15 @@ public class LockMojo extends AbstractPackagingMojo {
         new LockfileService(digests).lock(request, lockfile.toPath(), lockfileName());
     Lockfile written = result.lockfile();
     String counts =
-        written.layers().size()
-            + " layer(s), "
-            + written.layers().stream().mapToInt(l -> l.libraries().size()).sum()
-            + " layer librar(ies), "
-            + written.function().libraries().size()
-            + " function librar(ies)";
+        Plural.of(written.layers().size(), "layer", "layers")
+            + ", "
+            + Plural.of(
+                written.layers().stream().mapToInt(l -> l.libraries().size()).sum(),
+                "layer library",
+                "layer libraries")
+            + ", "
+            + Plural.of(
+                written.function().libraries().size(), "function library", "function libraries");
     if (result.created()) {
       getLog().info("Wrote " + lockfileName() + ": " + counts + ". Commit it.");
     } else if (!result.changed()) {

@@ -1,6 +1,7 @@
 package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.job.PruneJob;
+import dev.lambdalayer.core.model.Plural;
 import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.port.AwsPorts;
 import dev.lambdalayer.core.prune.LayerPruning;
@@ -87,17 +88,23 @@ public class PruneMojo extends AbstractLayerVersionsMojo {
             apply
                 ? String.format(
                     Locale.ROOT,
-                    "Deleted %d layer version(s), %,d bytes freed; kept %d. Report: %s",
-                    report.count(LayerPruning.Action.DELETED),
+                    "Deleted %s, %,d bytes freed; kept %d. Report: %s",
+                    Plural.of(
+                        report.count(LayerPruning.Action.DELETED),
+                        "layer version",
+                        "layer versions"),
                     report.bytes(),
                     report.count(LayerPruning.Action.KEEP)
                         + report.count(LayerPruning.Action.KEPT_NOW_REFERENCED),
                     outcome.reportFile())
                 : String.format(
                     Locale.ROOT,
-                    "Dry run: would delete %d layer version(s), %,d bytes; would keep %d. Nothing"
+                    "Dry run: would delete %s, %,d bytes; would keep %d. Nothing"
                         + " was deleted: add -Dlambda.prune.apply=true to delete. Report: %s",
-                    report.count(LayerPruning.Action.WOULD_DELETE),
+                    Plural.of(
+                        report.count(LayerPruning.Action.WOULD_DELETE),
+                        "layer version",
+                        "layer versions"),
                     report.bytes(),
                     report.count(LayerPruning.Action.KEEP),
                     outcome.reportFile()));

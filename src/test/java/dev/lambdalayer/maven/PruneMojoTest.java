@@ -114,7 +114,7 @@ class PruneMojoTest {
             "[INFO]   keep   deps eu-west-1 version 1: recorded in the lockfile");
     assertThat(log.text())
         .contains("(dry run: nothing is deleted)")
-        .contains("Dry run: would delete 1 layer version(s), 4,000 bytes; would keep 5.");
+        .contains("Dry run: would delete 1 layer version, 4,000 bytes; would keep 5.");
     assertThat(Files.readString(out.resolve("prune.json"))).contains("\"wouldDelete\": 1");
   }
 
@@ -129,7 +129,7 @@ class PruneMojoTest {
     assertThat(aws.layerVersionNumbers(REGION, "deps")).containsExactly(1L, 2L, 3L, 5L, 6L);
     assertThat(aws.calls("DeleteLayerVersion"))
         .containsExactly("DeleteLayerVersion eu-west-1 deps:4");
-    assertThat(log.text()).contains("Deleted 1 layer version(s), 4,000 bytes freed; kept 5.");
+    assertThat(log.text()).contains("Deleted 1 layer version, 4,000 bytes freed; kept 5.");
   }
 
   @Test

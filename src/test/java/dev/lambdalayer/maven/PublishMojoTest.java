@@ -108,7 +108,7 @@ class PublishMojoTest {
     assertThat(log.text())
         .contains("layer json")
         .contains("Function 'hello' eu-west-1: code updated")
-        .contains("Published 1 layer(s) to [eu-west-1]");
+        .contains("Published 1 layer version in [eu-west-1]; ");
   }
 
   @Test
