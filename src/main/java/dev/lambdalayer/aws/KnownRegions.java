@@ -13,22 +13,14 @@ import software.amazon.awssdk.regions.Region;
 /**
  * Refuses region names the AWS SDK does not know, before any call: a typo such as {@code
  * eu-nowhere-9} would otherwise be tried with every retry against an endpoint that does not exist.
- * A region newer than the plugin's SDK is let through with {@code -Dlambda.allowUnknownRegion}.
+ * A region newer than the plugin's SDK is let through with {@code <allowUnknownRegion>}.
  */
 final class KnownRegions {
-
-  /** The system property (set with -D) that lets unknown region names through. */
-  static final String ALLOW_UNKNOWN = "lambda.allowUnknownRegion";
 
   private static final Set<String> KNOWN =
       Region.regions().stream().map(Region::id).collect(Collectors.toUnmodifiableSet());
 
   private KnownRegions() {}
-
-  /** Whether the user asked to let unknown region names through. */
-  static boolean unknownAllowed() {
-    return Boolean.parseBoolean(System.getProperty(ALLOW_UNKNOWN, "false").trim());
-  }
 
   /**
    * @throws InvalidConfigurationException naming each region the SDK does not know, unless {@code
@@ -49,9 +41,8 @@ final class KnownRegions {
                     + KNOWN.size()
                     + ", e.g. eu-west-1, us-east-1)",
                 "correct <regions> / -Dlambda.regions (or <region> / -Dlambda.region); for a"
-                    + " region newer than this plugin's AWS SDK, add -D"
-                    + ALLOW_UNKNOWN
-                    + "=true"));
+                    + " region newer than this plugin's AWS SDK, set <allowUnknownRegion>true"
+                    + " (-Dlambda.allowUnknownRegion=true)"));
       }
     }
     if (!violations.isEmpty()) {

@@ -23,9 +23,9 @@ public final class SdkAwsPorts implements AwsPorts {
 
   /** As {@link AwsPorts#regions}, refusing names the SDK does not know before any call. */
   @Override
-  public List<String> regions(List<String> configured, String profile) {
-    List<String> regions = AwsPorts.super.regions(configured, profile);
-    KnownRegions.check(regions, KnownRegions.unknownAllowed());
+  public List<String> regions(List<String> configured, AwsSettings settings) {
+    List<String> regions = AwsPorts.super.regions(configured, settings);
+    KnownRegions.check(regions, settings.allowUnknownRegion());
     return regions;
   }
 

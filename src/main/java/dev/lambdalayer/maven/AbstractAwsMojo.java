@@ -81,6 +81,16 @@ public abstract class AbstractAwsMojo extends AbstractPackagingMojo {
   @Parameter(property = "lambda.maxAttempts", defaultValue = "5")
   protected int maxAttempts;
 
+  /**
+   * Let region names through that the plugin's AWS SDK does not know. By default {@code <regions>}
+   * are checked against the SDK's list before any call, so a typo ({@code eu-nowhere-9}) fails at
+   * once instead of after every retry; set this for a region newer than the SDK.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "lambda.allowUnknownRegion", defaultValue = "false")
+  protected boolean allowUnknownRegion;
+
   /** The way to AWS: the SDK in a build, an in-memory AWS in a test. */
   protected final AwsPorts ports;
 
@@ -91,6 +101,7 @@ public abstract class AbstractAwsMojo extends AbstractPackagingMojo {
 
   /** The AWS parameters, read. */
   protected AwsParameters aws() {
-    return new AwsParameters(regions, region, profile, endpoint, function, retryMode, maxAttempts);
+    return new AwsParameters(
+        regions, region, profile, endpoint, function, retryMode, maxAttempts, allowUnknownRegion);
   }
 }

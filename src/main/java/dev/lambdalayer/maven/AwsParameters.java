@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The AWS parameters as a goal read them ({@code <regions>}, {@code <region>}, {@code <profile>},
- * {@code <endpoint>}, {@code <function>}, {@code <retryMode>}, {@code <maxAttempts>}), turned into
- * core values the same way for every goal that calls AWS.
+ * {@code <endpoint>}, {@code <function>}, {@code <retryMode>}, {@code <maxAttempts>}, {@code
+ * <allowUnknownRegion>}), turned into core values the same way for every goal that calls AWS.
  */
 record AwsParameters(
     List<String> regions,
@@ -17,7 +17,8 @@ record AwsParameters(
     String endpoint,
     String function,
     String retryMode,
-    int maxAttempts) {
+    int maxAttempts,
+    boolean allowUnknownRegion) {
 
   /** {@code <regions>}, else {@code <region>}; may be empty (the core then asks the SDK). */
   List<String> configuredRegions() {
@@ -40,6 +41,7 @@ record AwsParameters(
         retryMode,
         maxAttempts,
         Duration.ofMinutes(15),
-        Duration.ofMinutes(5));
+        Duration.ofMinutes(5),
+        allowUnknownRegion);
   }
 }

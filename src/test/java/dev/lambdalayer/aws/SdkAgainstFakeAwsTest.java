@@ -65,7 +65,8 @@ class SdkAgainstFakeAwsTest {
                 "standard",
                 4,
                 Duration.ofSeconds(60),
-                Duration.ofSeconds(1)));
+                Duration.ofSeconds(1),
+                false));
     aws = new SdkAwsSession(clients);
   }
 
@@ -394,14 +395,15 @@ class SdkAgainstFakeAwsTest {
 
   /**
    * Issue 13 item 16: an unknown region was tried five times over 15 s. It is refused before any
-   * call, unless -Dlambda.allowUnknownRegion=true lets a region newer than the SDK through.
+   * call, unless <allowUnknownRegion> lets a region newer than the SDK through.
    */
   @Test
   void anUnknownRegionIsRefusedBeforeAnyCall() {
     server.resetCounters();
     SdkAwsPorts ports = new SdkAwsPorts();
 
-    assertThatThrownBy(() -> ports.regions(List.of("eu-west-1", "eu-nowhere-9"), null))
+    AwsSettings strict = AwsSettings.defaults();
+    assertThatThrownBy(() -> ports.regions(List.of("eu-west-1", "eu-nowhere-9"), strict))
         .isInstanceOfSatisfying(
             InvalidConfigurationException.class,
             e -> {
@@ -409,18 +411,16 @@ class SdkAgainstFakeAwsTest {
               assertThat(e.violations().get(0).setting()).isEqualTo(Setting.REGIONS);
               assertThat(e.violations().get(0).value()).isEqualTo("eu-nowhere-9");
               assertThat(e.violations().get(0).fix())
-                  .contains("<region> / -Dlambda.region", "-Dlambda.allowUnknownRegion=true");
+                  .contains(
+                      "<region> / -Dlambda.region",
+                      "<allowUnknownRegion>true (-Dlambda.allowUnknownRegion=true)");
             });
     assertThat(server.calls()).isZero();
-    assertThat(ports.regions(List.of("eu-west-1", "us-gov-west-1"), null))
+    assertThat(ports.regions(List.of("eu-west-1", "us-gov-west-1"), strict))
         .containsExactly("eu-west-1", "us-gov-west-1");
 
-    System.setProperty("lambda.allowUnknownRegion", "true");
-    try {
-      assertThat(ports.regions(List.of("eu-nowhere-9"), null)).containsExactly("eu-nowhere-9");
-    } finally {
-      System.clearProperty("lambda.allowUnknownRegion");
-    }
+    assertThat(ports.regions(List.of("eu-nowhere-9"), strict.withUnknownRegionsAllowed(true)))
+        .containsExactly("eu-nowhere-9");
   }
 
   @Test

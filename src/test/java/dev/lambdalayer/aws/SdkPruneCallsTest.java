@@ -38,7 +38,8 @@ class SdkPruneCallsTest {
                 "standard",
                 2,
                 Duration.ofSeconds(30),
-                Duration.ofSeconds(5)));
+                Duration.ofSeconds(5),
+                false));
     aws = new SdkAwsSession(clients);
   }
 

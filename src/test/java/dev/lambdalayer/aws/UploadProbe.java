@@ -18,7 +18,8 @@ public final class UploadProbe {
   public static void main(String[] args) throws Exception {
     Path file = Path.of(args[1]);
     AwsSettings settings =
-        new AwsSettings(null, args[0], "standard", 1, Duration.ofMinutes(2), Duration.ofMinutes(2));
+        new AwsSettings(
+            null, args[0], "standard", 1, Duration.ofMinutes(2), Duration.ofMinutes(2), false);
     try (AwsClients clients = new AwsClients(settings)) {
       new SdkObjectStore(clients, Long.parseLong(args[2]))
           .put("eu-west-1", "probe", "big.zip", file, Files.size(file));

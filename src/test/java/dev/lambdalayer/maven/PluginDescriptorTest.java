@@ -100,6 +100,7 @@ class PluginDescriptorTest {
             "function",
             "retryMode",
             "maxAttempts",
+            "allowUnknownRegion",
             "keep",
             "apply");
   }

@@ -210,7 +210,7 @@ public final class AuditJob {
     RemoteAudit.FunctionTarget target = null;
     String function = request.function();
     if (function != null) {
-      List<String> regions = ports.regions(request.regions(), request.aws().profile());
+      List<String> regions = ports.regions(request.regions(), request.aws());
       if (regions.isEmpty()) {
         throw new InvalidConfigurationException(
             PublishSettings.noRegion(

@@ -79,7 +79,7 @@ public final class PruneJob {
     PrunePlan.checkKeep(request.keep());
     Optional<Lockfile> lock = LockfileCodec.read(request.lockfile());
     List<String> layerNames = layerNames(lock, request.layerNames());
-    List<String> regions = ports.regions(request.regions(), request.aws().profile());
+    List<String> regions = ports.regions(request.regions(), request.aws());
     if (regions.isEmpty()) {
       throw new InvalidConfigurationException(
           PublishSettings.noRegion("pruning needs a region, and the AWS SDK found none"));

@@ -184,9 +184,7 @@ public final class PublishJob {
             .toList();
     PublishSettings settings =
         new PublishSettings(
-            request.dryRun()
-                ? request.regions()
-                : ports.regions(request.regions(), request.aws().profile()),
+            request.dryRun() ? request.regions() : ports.regions(request.regions(), request.aws()),
             request.s3Bucket(),
             request.licenseInfo(),
             request.shares().stream().map(Share::parse).toList());

@@ -19,12 +19,13 @@ public interface AwsPorts {
   /**
    * The configured regions, else (none configured) the region of the SDK's chain; may be empty.
    *
-   * @param profile the profile whose region counts, null for the default chain
+   * @param settings its profile's region counts; an adapter may refuse names it does not know
+   *     unless {@link AwsSettings#allowUnknownRegion()}
    */
-  default List<String> regions(List<String> configured, String profile) {
+  default List<String> regions(List<String> configured, AwsSettings settings) {
     List<String> out = new ArrayList<>(configured);
     if (out.isEmpty()) {
-      defaultRegion(profile).ifPresent(out::add);
+      defaultRegion(settings.profile()).ifPresent(out::add);
     }
     return out;
   }

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param maxAttempts attempts per call, including the first
  * @param apiCallTimeout the whole call, retries included
  * @param attemptTimeout one attempt
+ * @param allowUnknownRegion let region names through that the SDK does not know (a region newer
+ *     than the SDK); otherwise they are refused before any call
  */
 public record AwsSettings(
     String profile,
@@ -19,10 +21,17 @@ public record AwsSettings(
     String retryMode,
     int maxAttempts,
     Duration apiCallTimeout,
-    Duration attemptTimeout) {
+    Duration attemptTimeout,
+    boolean allowUnknownRegion) {
 
   public static AwsSettings defaults() {
     return new AwsSettings(
-        null, null, "standard", 5, Duration.ofMinutes(15), Duration.ofMinutes(5));
+        null, null, "standard", 5, Duration.ofMinutes(15), Duration.ofMinutes(5), false);
+  }
+
+  /** These settings, letting unknown region names through or not. */
+  public AwsSettings withUnknownRegionsAllowed(boolean allowed) {
+    return new AwsSettings(
+        profile, endpoint, retryMode, maxAttempts, apiCallTimeout, attemptTimeout, allowed);
   }
 }
