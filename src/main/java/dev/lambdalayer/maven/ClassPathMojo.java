@@ -2,7 +2,10 @@ package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.classpath.ClassPathSettings;
 import dev.lambdalayer.core.job.ClassPathJob;
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -57,6 +60,7 @@ public class ClassPathMojo extends AbstractClassPathMojo {
               + " bound to package, or 'mvn package lambda:layer lambda:classpath'.");
     }
     if (outcome instanceof ClassPathJob.Checked checked) {
+      sayWhereTheInputCameFrom(checked.report().runtime());
       classPath().render(checked.report(), outputDirectory.toPath(), getLog());
     } else {
       // A layer project: its functions check its libraries, with their own classes.
@@ -64,6 +68,36 @@ public class ClassPathMojo extends AbstractClassPathMojo {
           .info(
               "Layer project: no function to check. Each function that uses this layer checks"
                   + " it in its own lambda:classpath.");
+    }
+  }
+
+  /**
+   * Alone, the goal checks what the last {@code lambda:layer} recorded, runtimes included: it says
+   * so, and warns when the POM changed after that, since the zips and runtimes may then be stale.
+   */
+  private void sayWhereTheInputCameFrom(String runtime) throws IOException {
+    Path buildJson = outputDirectory.toPath().resolve("build.json");
+    getLog()
+        .info(
+            "Checking the zips and the runtime ("
+                + (runtime == null ? "none set" : runtime)
+                + ") that "
+                + buildJson
+                + " records, written by lambda:layer at "
+                + Files.getLastModifiedTime(buildJson)
+                + ".");
+    File pom = project == null ? null : project.getFile();
+    if (pom != null
+        && pom.isFile()
+        && Files.getLastModifiedTime(pom.toPath()).compareTo(Files.getLastModifiedTime(buildJson))
+            > 0) {
+      getLog()
+          .warn(
+              pom
+                  + " changed after lambda:layer wrote "
+                  + buildJson
+                  + ": the zips, <runtimes> and layer rules checked here may be stale. Run 'mvn"
+                  + " package' (with the layer goal bound) or 'mvn package lambda:layer' first.");
     }
   }
 }

@@ -76,6 +76,31 @@ class ClassPathMojoTest {
         .contains("\"handler\": \"com.example.Handler::handleRequest\"");
   }
 
+  /** Issue 13 item 13: alone, the goal took runtimes from a stale build.json without a word. */
+  @Test
+  @InjectMojo(goal = "classpath")
+  void saysWhereItsInputCameFromAndWarnsWhenThePomIsNewer(ClassPathMojo mojo) throws Exception {
+    Path out = packaged("java/lang/Object");
+    setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+    Path pom = temp.resolve("pom.xml");
+    Files.writeString(pom, "<project/>");
+    org.apache.maven.project.MavenProject project = new org.apache.maven.project.MavenProject();
+    project.setFile(pom.toFile());
+    setVariableValueToObject(mojo, "project", project);
+    Files.setLastModifiedTime(
+        out.resolve("build.json"), java.nio.file.attribute.FileTime.fromMillis(1_000_000L));
+    RecordingLog log = new RecordingLog();
+    mojo.setLog(log);
+
+    mojo.execute();
+
+    assertThat(log.text())
+        .contains("Checking the zips and the runtime (")
+        .contains("records, written by lambda:layer at 1970-01-01T00:16:40Z")
+        .contains("changed after lambda:layer wrote")
+        .contains("may be stale");
+  }
+
   @Test
   @InjectMojo(goal = "classpath")
   void aMissingSuperclassFailsTheBuildWithItsChain(ClassPathMojo mojo) throws Exception {
