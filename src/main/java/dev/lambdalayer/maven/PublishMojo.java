@@ -141,21 +141,23 @@ public class PublishMojo extends AbstractDeployingMojo {
     return new PublishJob.Request(
         request,
         built,
-        aws.functionName(),
-        alias,
-        aws.configuredRegions(),
-        PomValues.blankToNull(s3Bucket),
-        PomValues.blankToNull(licenseInfo),
-        PomValues.trimmed(share),
+        new PublishJob.Target(
+            aws.functionName(),
+            alias,
+            aws.configuredRegions(),
+            aws.settings(),
+            Duration.ofSeconds(updateTimeout)),
+        new PublishJob.Upload(
+            PomValues.blankToNull(s3Bucket),
+            PomValues.blankToNull(licenseInfo),
+            PomValues.trimmed(share)),
+        new PublishJob.Records(
+            lockfile.toPath(),
+            lockfileName(),
+            outputDirectory.toPath(),
+            terraformVarsFile.toPath()),
         dryRun,
-        aws.settings(),
-        Duration.ofSeconds(updateTimeout),
-        lockfile.toPath(),
-        lockfileName(),
-        outputDirectory.toPath(),
-        terraformVarsFile.toPath(),
         reactorLayerCache(),
-        layerProject ? layerProjectId() : null,
-        layerDescriptorFile());
+        layerProject ? new PublishJob.LayerProject(layerProjectId(), layerDescriptorFile()) : null);
   }
 }

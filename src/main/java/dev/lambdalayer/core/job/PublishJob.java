@@ -56,51 +56,79 @@ public final class PublishJob {
    *
    * @param packaging the request the zips were built from
    * @param built the zips
-   * @param function the function to deploy (name or ARN), trimmed; null for none
-   * @param alias the alias to move once every region succeeded; null or blank for none
-   * @param regions the configured regions; none, the SDK's chain decides (not in a dry run)
-   * @param s3Bucket the bucket for zips over 50 MB, {@code {region}} replaced; null for none
-   * @param licenseInfo the layer versions' {@code LicenseInfo}; null for none
-   * @param shares who may use the layer versions, as configured (see {@link Share#parse})
+   * @param target where to publish and how to reach AWS
+   * @param upload how the layer versions are made: bucket, licence, permissions
+   * @param records where the outcome is recorded
    * @param dryRun say what would happen and call nothing
-   * @param aws how to reach AWS
-   * @param updateTimeout how long a function update may stay {@code InProgress}
-   * @param lockfile the lockfile, read and extended after each layer
-   * @param lockfileName the lockfile as the user knows it, for messages
-   * @param outputDirectory where {@code publish.json} and the parameter files go
-   * @param terraformVarsFile the Terraform variables file
    * @param claims where the modules of one reactor claim a publication (see {@link
    *     LayerPublishing}); null outside a reactor
-   * @param layerProject the coordinates {@code groupId:artifactId:version} of a layer project,
-   *     whose descriptor takes the new ARNs once the lockfile records them (also after a failure),
-   *     before {@code install} or {@code deploy} copy it; null for a function project
-   * @param descriptorFile where a layer project's descriptor is written
+   * @param layerProject the layer project whose descriptor takes the new ARNs; null for a function
+   *     project
    */
   public record Request(
       PackagingRequest packaging,
       PackagingResult built,
+      Target target,
+      Upload upload,
+      Records records,
+      boolean dryRun,
+      Path claims,
+      LayerProject layerProject) {}
+
+  /**
+   * Where to publish and how to reach AWS.
+   *
+   * @param function the function to deploy in every region; null to publish layers only
+   * @param alias the alias to move once every region succeeded; null or blank for none
+   * @param regions the configured regions; none, the SDK's chain decides (not in a dry run)
+   * @param aws how to reach AWS
+   * @param updateTimeout how long a function update may stay {@code InProgress}
+   */
+  public record Target(
       String function,
       String alias,
       List<String> regions,
-      String s3Bucket,
-      String licenseInfo,
-      List<String> shares,
-      boolean dryRun,
       AwsSettings aws,
-      Duration updateTimeout,
-      Path lockfile,
-      String lockfileName,
-      Path outputDirectory,
-      Path terraformVarsFile,
-      Path claims,
-      String layerProject,
-      Path descriptorFile) {
+      Duration updateTimeout) {
 
-    public Request {
+    public Target {
       regions = List.copyOf(regions);
+    }
+  }
+
+  /**
+   * How layer versions are made.
+   *
+   * @param s3Bucket the bucket for zips over 50 MB, {@code {region}} replaced; null for none
+   * @param licenseInfo the layer versions' {@code LicenseInfo}; null for none
+   * @param shares who may use the layer versions, as configured (see {@link Share#parse})
+   */
+  public record Upload(String s3Bucket, String licenseInfo, List<String> shares) {
+
+    public Upload {
       shares = List.copyOf(shares);
     }
   }
+
+  /**
+   * Where the outcome is recorded.
+   *
+   * @param lockfile the lockfile, read and extended after each layer
+   * @param lockfileName the lockfile as the user knows it, for messages
+   * @param outputDirectory where {@code publish.json} and the parameter files go
+   * @param terraformVarsFile the Terraform variables file
+   */
+  public record Records(
+      Path lockfile, String lockfileName, Path outputDirectory, Path terraformVarsFile) {}
+
+  /**
+   * A layer project, whose descriptor takes the new ARNs once the lockfile records them (also after
+   * a failure), before {@code install} or {@code deploy} copy it.
+   *
+   * @param id its coordinates {@code groupId:artifactId:version}
+   * @param descriptorFile where its descriptor is written
+   */
+  public record LayerProject(String id, Path descriptorFile) {}
 
   /**
    * What a publish did (or, in a dry run, would do).
@@ -171,7 +199,7 @@ public final class PublishJob {
       throws IOException, InterruptedException, E {
     PackagingRequest packaging = request.packaging();
     PackagingResult built = request.built();
-    if (built.function() == null && request.function() != null) {
+    if (built.function() == null && request.target().function() != null) {
       throw new PublishRefusedException(
           PublishRefusedException.Reason.LAYER_PROJECT_HAS_NO_FUNCTION, List.of());
     }
@@ -184,29 +212,32 @@ public final class PublishJob {
             .toList();
     PublishSettings settings =
         new PublishSettings(
-            request.dryRun() ? request.regions() : ports.regions(request.regions(), request.aws()),
-            request.s3Bucket(),
-            request.licenseInfo(),
-            request.shares().stream().map(Share::parse).toList());
+            request.dryRun()
+                ? request.target().regions()
+                : ports.regions(request.target().regions(), request.target().aws()),
+            request.upload().s3Bucket(),
+            request.upload().licenseInfo(),
+            request.upload().shares().stream().map(Share::parse).toList());
     List<Violation> violations =
-        settings.check(layers, request.function() == null ? null : built.function());
+        settings.check(layers, request.target().function() == null ? null : built.function());
     if (!violations.isEmpty()) {
       throw new InvalidConfigurationException(violations);
     }
     // Shared layers: each needs a version in every region before anything is published.
     Map<String, List<PublishedLayer>> sharedArns =
-        request.function() == null
+        request.target().function() == null
             ? Map.of()
             : SharedLayerArns.forRegions(packaging.shared(), settings.regions());
 
     PublishLockfile lock =
-        PublishLockfile.open(request.lockfile(), request.lockfileName(), packaging, built);
+        PublishLockfile.open(
+            request.records().lockfile(), request.records().lockfileName(), packaging, built);
     lock.recordedDrift()
         .forEach(
             drift ->
                 log.warn(
                     "Drift from "
-                        + request.lockfileName()
+                        + request.records().lockfileName()
                         + ", recorded by this publish: "
                         + drift));
     if (!lock.integrityFailures().isEmpty()) {
@@ -215,10 +246,13 @@ public final class PublishJob {
     }
     // One value for the dry run and the deploy, so the dry run prints what the deploy would use.
     FunctionToDeploy toDeploy =
-        request.function() == null
+        request.target().function() == null
             ? null
             : FunctionToDeploy.of(
-                request.function(), built.function(), request.alias(), lock.retiredLayers());
+                request.target().function(),
+                built.function(),
+                request.target().alias(),
+                lock.retiredLayers());
     if (request.dryRun()) {
       List<String> lines =
           new ArrayList<>(PublishDryRun.layerLines(settings, layers, lock::lockedVersion));
@@ -230,7 +264,7 @@ public final class PublishJob {
 
     List<PublishedLayer> published = new ArrayList<>();
     List<DeployedFunction> deployed = new ArrayList<>();
-    try (AwsSession aws = ports.open(request.aws());
+    try (AwsSession aws = ports.open(request.target().aws());
         LayerPublishing publishing =
             new LayerPublishing(aws, settings, lock::lockedVersion, log::info, request.claims())) {
       try {
@@ -248,7 +282,8 @@ public final class PublishJob {
               new FunctionDeployment(
                   aws,
                   settings,
-                  new FunctionDeployment.Timing(request.updateTimeout(), Duration.ofMillis(500)),
+                  new FunctionDeployment.Timing(
+                      request.target().updateTimeout(), Duration.ofMillis(500)),
                   log::info);
           deployed.addAll(
               deployment.deploy(
@@ -258,14 +293,18 @@ public final class PublishJob {
         // What exists is recorded even when a later layer or region failed.
         if (request.layerProject() != null) {
           LayerJob.writeDescriptor(
-              request.layerProject(),
+              request.layerProject().id(),
               packaging,
               built,
-              request.lockfile(),
-              request.descriptorFile());
+              request.records().lockfile(),
+              request.layerProject().descriptorFile());
         }
         PublishRecords.write(
-            request.outputDirectory(), request.terraformVarsFile(), false, published, deployed);
+            request.records().outputDirectory(),
+            request.records().terraformVarsFile(),
+            false,
+            published,
+            deployed);
       }
     }
     return new Outcome(false, settings.regions(), layers, List.of(), published, deployed);
