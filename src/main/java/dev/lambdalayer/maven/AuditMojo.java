@@ -123,17 +123,17 @@ public class AuditMojo extends AbstractAwsMojo {
     return new AuditJob.Request(
         packagingRequest(digests, null),
         digests,
-        lockfile.toPath(),
-        lockfileName(),
-        "there is no lockfile at "
-            + lockfile
-            + ": run mvn lambda:lock to create it from the current dependencies, then commit it",
-        SettingNames::describe,
+        new AuditJob.LockfileInput(
+            lockfile.toPath(),
+            lockfileName(),
+            "there is no lockfile at "
+                + lockfile
+                + ": run mvn lambda:lock to create it from the current dependencies, then commit it",
+            SettingNames::describe),
         outputDirectory.toPath(),
-        remote,
-        aws.functionName(),
-        aws.configuredRegions(),
-        aws.settings(),
+        remote
+            ? new AuditJob.Remote(aws.functionName(), aws.configuredRegions(), aws.settings())
+            : null,
         failOnDrift);
   }
 }

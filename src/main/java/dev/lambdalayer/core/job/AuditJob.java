@@ -32,34 +32,42 @@ public final class AuditJob {
    *
    * @param packaging the current graph, as the zips would be planned from it
    * @param digests the jars' hashes; an audit hashes every jar afresh
-   * @param lockfile the lockfile
-   * @param lockfileName the lockfile as the user knows it, for the report
-   * @param missingLockfileAdvice the finding when there is no lockfile, saying how to make one
-   * @param lockfileProblem how the build tool describes a lockfile it cannot read (its file, place
-   *     and the setting that names it), for the report
+   * @param lockfile the lockfile, and how the build tool names it
    * @param outputDirectory where {@code audit.json} and {@code audit-junit.xml} go, and where
    *     {@code build.json} names the function zip just built
-   * @param remote also compare the lockfile with AWS
-   * @param function the function to compare in every region (name or ARN); null for none
-   * @param regions the configured regions for the function; none, the SDK's chain decides
-   * @param aws how to reach AWS
+   * @param remote what to compare the lockfile with in AWS; null for a local audit only
    * @param failOnDrift whether drift fails the build (errors always do)
    */
   public record Request(
       PackagingRequest packaging,
       FileDigestCache digests,
-      Path lockfile,
-      String lockfileName,
-      String missingLockfileAdvice,
-      Function<LockfileException, String> lockfileProblem,
+      LockfileInput lockfile,
       Path outputDirectory,
-      boolean remote,
-      String function,
-      List<String> regions,
-      AwsSettings aws,
-      boolean failOnDrift) {
+      Remote remote,
+      boolean failOnDrift) {}
 
-    public Request {
+  /**
+   * The lockfile, and how the build tool names it in findings.
+   *
+   * @param file the lockfile
+   * @param name the lockfile as the user knows it, for the report
+   * @param missingAdvice the finding when there is no lockfile, saying how to make one
+   * @param problem how the build tool describes a lockfile it cannot read (its file, place and the
+   *     setting that names it), for the report
+   */
+  public record LockfileInput(
+      Path file, String name, String missingAdvice, Function<LockfileException, String> problem) {}
+
+  /**
+   * The remote audit's target.
+   *
+   * @param function the function to compare in every region (name or ARN); null for none
+   * @param regions the configured regions for the function; none, the SDK's chain decides
+   * @param aws how to reach AWS
+   */
+  public record Remote(String function, List<String> regions, AwsSettings aws) {
+
+    public Remote {
       regions = List.copyOf(regions);
     }
   }
@@ -163,14 +171,14 @@ public final class AuditJob {
           new LockfileService(request.digests())
               .audit(
                   request.packaging(),
-                  request.lockfile(),
-                  request.lockfileName(),
-                  request.missingLockfileAdvice());
+                  request.lockfile().file(),
+                  request.lockfile().name(),
+                  request.lockfile().missingAdvice());
       report = result.report();
       result.warnings().forEach(log::warn);
       log.debug("Layer hashes learnt from: " + result.hashSources());
-      if (request.remote()) {
-        Optional<Lockfile> locked = LockfileCodec.read(request.lockfile());
+      if (request.remote() != null) {
+        Optional<Lockfile> locked = LockfileCodec.read(request.lockfile().file());
         if (locked.isPresent()) {
           report = remoteAudit(request, report, locked.get());
         }
@@ -178,14 +186,15 @@ public final class AuditJob {
     } catch (LockfileException e) {
       unreadable = e;
       report =
-          AuditReport.lockfileProblem(request.lockfileName(), request.lockfileProblem().apply(e));
+          AuditReport.lockfileProblem(
+              request.lockfile().name(), request.lockfile().problem().apply(e));
     }
     AuditReportWriter.write(report, request.outputDirectory());
     return new Outcome(
         report,
         verdict(report, unreadable, request.failOnDrift()),
         unreadable,
-        request.lockfileName(),
+        request.lockfile().name(),
         request.outputDirectory().resolve("audit.json"),
         request.outputDirectory().resolve("audit-junit.xml"));
   }
@@ -208,9 +217,9 @@ public final class AuditJob {
   private AuditReport remoteAudit(Request request, AuditReport local, Lockfile locked)
       throws IOException {
     RemoteAudit.FunctionTarget target = null;
-    String function = request.function();
+    String function = request.remote().function();
     if (function != null) {
-      List<String> regions = ports.regions(request.regions(), request.aws());
+      List<String> regions = ports.regions(request.remote().regions(), request.remote().aws());
       if (regions.isEmpty()) {
         throw new InvalidConfigurationException(
             PublishSettings.noRegion(
@@ -229,7 +238,7 @@ public final class AuditJob {
                 + " the audit after packaging, e.g. in the verify phase, to compare it).");
       }
     }
-    try (AwsSession aws = ports.open(request.aws())) {
+    try (AwsSession aws = ports.open(request.remote().aws())) {
       return new RemoteAudit(aws.layerVersions(), target == null ? null : aws.functions())
           .audit(local, locked, target);
     }
