@@ -2,6 +2,7 @@ package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.job.PublishJob;
 import dev.lambdalayer.core.model.FileDigestCache;
+import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.plan.PackagingRequest;
 import dev.lambdalayer.core.plan.PackagingResult;
 import dev.lambdalayer.core.port.AwsPorts;
@@ -124,6 +125,13 @@ public class PublishMojo extends AbstractDeployingMojo {
     if (outcome.dryRun()) {
       getLog().info("Dry run (-Dlambda.dryRun): nothing is called, uploaded or written to AWS.");
       outcome.dryRunLines().forEach(getLog()::info);
+      if (aws().functionName() == null) {
+        getLog()
+            .info(
+                "No function is deployed: "
+                    + SettingNames.of(Setting.FUNCTION)
+                    + " is not set, so only the layers are published.");
+      }
       return;
     }
     outcome.properties().forEach(project.getProperties()::setProperty);

@@ -161,6 +161,21 @@ class PublishMojoTest {
         .contains("Function 'hello' eu-west-1: UpdateFunctionCode with my-function-function.zip");
   }
 
+  /** Issue 13 item 15: a dry run without a function said nothing of it. */
+  @Test
+  @InjectMojo(goal = "publish")
+  @MojoParameter(name = "dryRun", value = "true")
+  void aDryRunWithoutAFunctionSaysOnlyLayersArePublished(PublishMojo mojo) throws Exception {
+    prepare(mojo);
+    setVariableValueToObject(mojo, "function", null);
+
+    mojo.execute();
+
+    assertThat(log.text())
+        .doesNotContain("UpdateFunctionCode")
+        .contains("No function is deployed: <function> (-Dlambda.function) is not set");
+  }
+
   @Test
   @InjectMojo(goal = "publish")
   void withoutARegionTheSdkChainDecidesAndWithoutOneItNamesTheSetting(PublishMojo mojo)
