@@ -135,6 +135,9 @@ public final class ClassPathCheck {
     classPath.entries().forEach(e -> order.put(e, order.size()));
     record Key(String winner, int winnerOrder, List<ClassPathEntry> shadowed) {}
     Map<Key, List<String>> groups = new HashMap<>();
+    // Tens of thousands of names, a few hundred packages: ask once per package where that suffices.
+    Map<String, Boolean> runtimePackage = new HashMap<>();
+    Map<String, Boolean> jdkPackage = new HashMap<>();
     classPath
         .classes()
         .forEach(
@@ -142,11 +145,14 @@ public final class ClassPathCheck {
               String winner;
               List<ClassPathEntry> shadowed;
               int winnerOrder;
-              if (java.isLambdaRuntime(name)) {
+              String pkg = name.substring(0, name.lastIndexOf('/') + 1);
+              if (runtimePackage.computeIfAbsent(pkg, p -> java.isLambdaRuntime(name))) {
                 winner = "the Lambda runtime";
                 winnerOrder = -1;
                 shadowed = holders;
-              } else if (java.isJdkClass(name)) {
+              } else if (java.jdkAnswersByPackage()
+                  ? jdkPackage.computeIfAbsent(pkg, p -> java.isJdkClass(name))
+                  : java.isJdkClass(name)) {
                 winner = "the JDK";
                 winnerOrder = -2;
                 shadowed = holders;

@@ -2,7 +2,6 @@ package dev.lambdalayer.core.classpath;
 
 import dev.lambdalayer.core.model.Coordinates;
 import dev.lambdalayer.core.zip.ZipIndex;
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.zip.Inflater;
 
@@ -62,14 +60,14 @@ final class SimulatedClassPath implements Closeable {
   private void load(ClassPathInput input) throws IOException {
     ZipIndex function = openZip(input.functionZip());
     add(new ClassPathEntry("/var/task", "function", null), function);
-    for (ZipIndex.Entry jar : jars(function, "lib/").values()) {
+    for (ZipIndex.Entry jar : LambdaLayout.jars(function, LambdaLayout.FUNCTION_JARS).values()) {
       addJar("/var/task/" + jar.name(), "function", input, function.nested(jar));
     }
     // One /opt for all layers: a later layer's file of the same name wins, then sort by name.
     TreeMap<String, Opt> opt = new TreeMap<>();
     for (ClassPathInput.LayerZip layer : input.layers()) {
       ZipIndex zip = openZip(layer.file());
-      for (ZipIndex.Entry jar : jars(zip, "java/lib/").values()) {
+      for (ZipIndex.Entry jar : LambdaLayout.jars(zip, LambdaLayout.LAYER_JARS).values()) {
         Opt previous = opt.put(jar.name(), new Opt(layer, zip, jar));
         if (previous != null) {
           replaced.add(
@@ -84,21 +82,6 @@ final class SimulatedClassPath implements Closeable {
           input,
           item.zip().nested(item.jar()));
     }
-  }
-
-  /** The jars directly in {@code directory}: Lambda lists one directory, no sub-directories. */
-  private static TreeMap<String, ZipIndex.Entry> jars(ZipIndex zip, String directory) {
-    TreeMap<String, ZipIndex.Entry> jars = new TreeMap<>();
-    for (ZipIndex.Entry entry : zip.entries().values()) {
-      String name = entry.name();
-      if (name.startsWith(directory)
-          && name.endsWith(".jar")
-          && name.length() > directory.length() + 4
-          && name.indexOf('/', directory.length()) < 0) {
-        jars.put(name, entry);
-      }
-    }
-    return jars;
   }
 
   private ZipIndex openZip(Path file) throws IOException {
@@ -129,8 +112,7 @@ final class SimulatedClassPath implements Closeable {
   private static Coordinates pomCoordinates(ZipIndex jar) throws IOException {
     ZipIndex.Entry only = null;
     for (ZipIndex.Entry entry : jar.entries().values()) {
-      String name = entry.name();
-      if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
+      if (LambdaLayout.isPomProperties(entry.name())) {
         if (only != null) {
           return null;
         }
@@ -140,12 +122,7 @@ final class SimulatedClassPath implements Closeable {
     if (only == null) {
       return null;
     }
-    Properties properties = new Properties();
-    properties.load(new ByteArrayInputStream(jar.bytes(only)));
-    String g = properties.getProperty("groupId");
-    String a = properties.getProperty("artifactId");
-    String v = properties.getProperty("version");
-    return g == null || a == null || v == null ? null : Coordinates.of(g, a, v);
+    return LambdaLayout.pomCoordinates(jar.bytes(only));
   }
 
   private void add(ClassPathEntry entry, ZipIndex zip) {
@@ -153,7 +130,7 @@ final class SimulatedClassPath implements Closeable {
     zips.put(entry, zip);
     boolean root = entry.location().equals("/var/task");
     for (String name : zip.entries().keySet()) {
-      if (root && name.startsWith("lib/")) {
+      if (root && name.startsWith(LambdaLayout.FUNCTION_JARS)) {
         continue;
       }
       if (!name.endsWith(".class")) {
