@@ -296,8 +296,16 @@ public final class ClassPathCheck {
   }
 
   private List<ClassFile.Method> methods(ClassFile type) {
+    ClassPathEntry entry = classPath.find(type.name());
+    String sha256 = entry == null ? null : classPath.sha256(entry);
+    List<ClassFile.Method> cached = index.methods(sha256, type.name());
+    if (cached != null) {
+      return cached;
+    }
     try {
-      return ClassFile.methods(classPath.read(type.name()));
+      List<ClassFile.Method> methods = ClassFile.methods(classPath.read(type.name()));
+      index.putMethods(sha256, type.name(), methods);
+      return methods;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,16 +1,20 @@
 package dev.lambdalayer.core.classpath;
 
 import dev.lambdalayer.core.model.Coordinates;
+import dev.lambdalayer.core.model.Hashes;
 import dev.lambdalayer.core.zip.ZipIndex;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +63,11 @@ final class SimulatedClassPath implements Closeable {
 
   private void load(ClassPathInput input) throws IOException {
     ZipIndex function = openZip(input.functionZip());
-    add(new ClassPathEntry("/var/task", "function", null), function);
+    ClassPathEntry root = new ClassPathEntry("/var/task", "function", null);
+    // The root's classes are kept in the class index by the function zip's SHA-256: the zip is
+    // small next to the layers, and hashing it is cheaper than parsing its classes again.
+    sha256.put(root, sha256(input.functionZip()));
+    add(root, function);
     for (ZipIndex.Entry jar : LambdaLayout.jars(function, LambdaLayout.FUNCTION_JARS).values()) {
       addJar("/var/task/" + jar.name(), "function", input, function.nested(jar));
     }
@@ -82,6 +90,17 @@ final class SimulatedClassPath implements Closeable {
           input,
           item.zip().nested(item.jar()));
     }
+  }
+
+  private static String sha256(Path file) throws IOException {
+    MessageDigest digest = Hashes.sha256();
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[65536];
+      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   private ZipIndex openZip(Path file) throws IOException {
@@ -188,7 +207,7 @@ final class SimulatedClassPath implements Closeable {
     return holders == null ? null : holders.get(0);
   }
 
-  /** The SHA-256 of the jar at {@code entry}, when known; null for the function's root. */
+  /** The SHA-256 of the jar at {@code entry} (of the function zip for its root), when known. */
   String sha256(ClassPathEntry entry) {
     return sha256.get(entry);
   }
