@@ -621,6 +621,11 @@ public final class ClassPathCheck {
         }
         type = ClassFile.parse(bytes);
         index.put(sha256, type);
+        if (entry.location().equals("/var/task")) {
+          // The handler is one of the function's few own classes: keep their methods too, so a
+          // later check with a handler set needs no parsing either.
+          index.putMethods(sha256, internalName, ClassFile.methods(bytes));
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (RuntimeException e) {
