@@ -135,6 +135,9 @@ public final class ClassPathCheck {
     classPath.entries().forEach(e -> order.put(e, order.size()));
     record Key(String winner, int winnerOrder, List<ClassPathEntry> shadowed) {}
     Map<Key, List<String>> groups = new HashMap<>();
+    // Tens of thousands of names, a few hundred packages: ask once per package where that suffices.
+    Map<String, Boolean> runtimePackage = new HashMap<>();
+    Map<String, Boolean> jdkPackage = new HashMap<>();
     classPath
         .classes()
         .forEach(
@@ -142,11 +145,14 @@ public final class ClassPathCheck {
               String winner;
               List<ClassPathEntry> shadowed;
               int winnerOrder;
-              if (java.isLambdaRuntime(name)) {
+              String pkg = name.substring(0, name.lastIndexOf('/') + 1);
+              if (runtimePackage.computeIfAbsent(pkg, p -> java.isLambdaRuntime(name))) {
                 winner = "the Lambda runtime";
                 winnerOrder = -1;
                 shadowed = holders;
-              } else if (java.isJdkClass(name)) {
+              } else if (java.jdkAnswersByPackage()
+                  ? jdkPackage.computeIfAbsent(pkg, p -> java.isJdkClass(name))
+                  : java.isJdkClass(name)) {
                 winner = "the JDK";
                 winnerOrder = -2;
                 shadowed = holders;
@@ -290,8 +296,16 @@ public final class ClassPathCheck {
   }
 
   private List<ClassFile.Method> methods(ClassFile type) {
+    ClassPathEntry entry = classPath.find(type.name());
+    String sha256 = entry == null ? null : classPath.sha256(entry);
+    List<ClassFile.Method> cached = index.methods(sha256, type.name());
+    if (cached != null) {
+      return cached;
+    }
     try {
-      return ClassFile.methods(classPath.read(type.name()));
+      List<ClassFile.Method> methods = ClassFile.methods(classPath.read(type.name()));
+      index.putMethods(sha256, type.name(), methods);
+      return methods;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -607,6 +621,11 @@ public final class ClassPathCheck {
         }
         type = ClassFile.parse(bytes);
         index.put(sha256, type);
+        if (entry.location().equals("/var/task")) {
+          // The handler is one of the function's few own classes: keep their methods too, so a
+          // later check with a handler set needs no parsing either.
+          index.putMethods(sha256, internalName, ClassFile.methods(bytes));
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (RuntimeException e) {

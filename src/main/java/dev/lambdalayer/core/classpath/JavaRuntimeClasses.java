@@ -8,7 +8,6 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,20 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class JavaRuntimeClasses {
 
-  /** Packages (internal form, exact) of {@code aws-lambda-java-core}. */
-  private static final List<String> LAMBDA_PACKAGES =
-      List.of(
-          "com/amazonaws/services/lambda/runtime/",
-          "com/amazonaws/services/lambda/runtime/logging/");
-
-  /** Package trees of the runtime interface client and the serialization library. */
-  private static final List<String> LAMBDA_TREES =
-      List.of(
-          "com/amazonaws/services/lambda/runtime/api/client/",
-          "com/amazonaws/services/lambda/runtime/serialization/",
-          "com/amazonaws/services/lambda/crac/",
-          "com/amazonaws/lambda/thirdparty/");
-
   private static final Map<Integer, JavaRuntimeClasses> BY_FEATURE = new ConcurrentHashMap<>();
 
   /** The JDK classes of one Java release, by internal class name ({@code java/lang/Object}). */
@@ -59,9 +44,11 @@ final class JavaRuntimeClasses {
   }
 
   private final Jdk jdk;
+  private final int feature;
 
-  private JavaRuntimeClasses(Jdk jdk) {
+  private JavaRuntimeClasses(Jdk jdk, int feature) {
     this.jdk = jdk;
+    this.feature = feature;
   }
 
   /** The classes of the runtime of this Java feature version. */
@@ -70,7 +57,7 @@ final class JavaRuntimeClasses {
         feature,
         f -> {
           JdkClassList.Release release = JdkClassList.shipped().release(f);
-          return new JavaRuntimeClasses(release != null ? release : new RunningJdk(f));
+          return new JavaRuntimeClasses(release != null ? release : new RunningJdk(f), f);
         });
   }
 
@@ -82,8 +69,12 @@ final class JavaRuntimeClasses {
 
   /** Whether the class loader of the Lambda runtime provides this class before the function's. */
   boolean isLambdaRuntime(String internalName) {
-    String pkg = JdkClassList.packageOf(internalName);
-    return LAMBDA_PACKAGES.contains(pkg) || LAMBDA_TREES.stream().anyMatch(pkg::startsWith);
+    return LambdaLayout.isRuntimeClass(internalName);
+  }
+
+  /** Whether {@link #isJdkClass} depends only on the package (Java 9 on: modules own packages). */
+  boolean jdkAnswersByPackage() {
+    return feature >= 9;
   }
 
   /**

@@ -1,21 +1,23 @@
 package dev.lambdalayer.core.classpath;
 
 import dev.lambdalayer.core.model.Coordinates;
+import dev.lambdalayer.core.model.Hashes;
 import dev.lambdalayer.core.zip.ZipIndex;
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.zip.Inflater;
 
@@ -61,15 +63,19 @@ final class SimulatedClassPath implements Closeable {
 
   private void load(ClassPathInput input) throws IOException {
     ZipIndex function = openZip(input.functionZip());
-    add(new ClassPathEntry("/var/task", "function", null), function);
-    for (ZipIndex.Entry jar : jars(function, "lib/").values()) {
+    ClassPathEntry root = new ClassPathEntry("/var/task", "function", null);
+    // The root's classes are kept in the class index by the function zip's SHA-256: the zip is
+    // small next to the layers, and hashing it is cheaper than parsing its classes again.
+    sha256.put(root, sha256(input.functionZip()));
+    add(root, function);
+    for (ZipIndex.Entry jar : LambdaLayout.jars(function, LambdaLayout.FUNCTION_JARS).values()) {
       addJar("/var/task/" + jar.name(), "function", input, function.nested(jar));
     }
     // One /opt for all layers: a later layer's file of the same name wins, then sort by name.
     TreeMap<String, Opt> opt = new TreeMap<>();
     for (ClassPathInput.LayerZip layer : input.layers()) {
       ZipIndex zip = openZip(layer.file());
-      for (ZipIndex.Entry jar : jars(zip, "java/lib/").values()) {
+      for (ZipIndex.Entry jar : LambdaLayout.jars(zip, LambdaLayout.LAYER_JARS).values()) {
         Opt previous = opt.put(jar.name(), new Opt(layer, zip, jar));
         if (previous != null) {
           replaced.add(
@@ -86,19 +92,15 @@ final class SimulatedClassPath implements Closeable {
     }
   }
 
-  /** The jars directly in {@code directory}: Lambda lists one directory, no sub-directories. */
-  private static TreeMap<String, ZipIndex.Entry> jars(ZipIndex zip, String directory) {
-    TreeMap<String, ZipIndex.Entry> jars = new TreeMap<>();
-    for (ZipIndex.Entry entry : zip.entries().values()) {
-      String name = entry.name();
-      if (name.startsWith(directory)
-          && name.endsWith(".jar")
-          && name.length() > directory.length() + 4
-          && name.indexOf('/', directory.length()) < 0) {
-        jars.put(name, entry);
+  private static String sha256(Path file) throws IOException {
+    MessageDigest digest = Hashes.sha256();
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[65536];
+      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
       }
     }
-    return jars;
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   private ZipIndex openZip(Path file) throws IOException {
@@ -129,8 +131,7 @@ final class SimulatedClassPath implements Closeable {
   private static Coordinates pomCoordinates(ZipIndex jar) throws IOException {
     ZipIndex.Entry only = null;
     for (ZipIndex.Entry entry : jar.entries().values()) {
-      String name = entry.name();
-      if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
+      if (LambdaLayout.isPomProperties(entry.name())) {
         if (only != null) {
           return null;
         }
@@ -140,12 +141,7 @@ final class SimulatedClassPath implements Closeable {
     if (only == null) {
       return null;
     }
-    Properties properties = new Properties();
-    properties.load(new ByteArrayInputStream(jar.bytes(only)));
-    String g = properties.getProperty("groupId");
-    String a = properties.getProperty("artifactId");
-    String v = properties.getProperty("version");
-    return g == null || a == null || v == null ? null : Coordinates.of(g, a, v);
+    return LambdaLayout.pomCoordinates(jar.bytes(only));
   }
 
   private void add(ClassPathEntry entry, ZipIndex zip) {
@@ -153,7 +149,7 @@ final class SimulatedClassPath implements Closeable {
     zips.put(entry, zip);
     boolean root = entry.location().equals("/var/task");
     for (String name : zip.entries().keySet()) {
-      if (root && name.startsWith("lib/")) {
+      if (root && name.startsWith(LambdaLayout.FUNCTION_JARS)) {
         continue;
       }
       if (!name.endsWith(".class")) {
@@ -211,7 +207,7 @@ final class SimulatedClassPath implements Closeable {
     return holders == null ? null : holders.get(0);
   }
 
-  /** The SHA-256 of the jar at {@code entry}, when known; null for the function's root. */
+  /** The SHA-256 of the jar at {@code entry} (of the function zip for its root), when known. */
   String sha256(ClassPathEntry entry) {
     return sha256.get(entry);
   }

@@ -1,5 +1,6 @@
 package dev.lambdalayer.core.compare;
 
+import dev.lambdalayer.core.classpath.LambdaLayout;
 import dev.lambdalayer.core.compare.CompareReport.Change;
 import dev.lambdalayer.core.compare.CompareReport.FileChange;
 import dev.lambdalayer.core.compare.CompareReport.GroupCount;
@@ -59,7 +60,7 @@ final class ArtifactComparison {
       List<Copy> after = now.files().getOrDefault(name, List.of());
       switch (FileKind.of(name)) {
         case CLASS -> {
-          if (LambdaRuntimePackages.provides(name)) {
+          if (LambdaLayout.isRuntimeClass(name)) {
             runtimeClasses++;
           } else {
             winner(name, before, after, packages).ifPresent(classes::add);

@@ -1,9 +1,9 @@
 package dev.lambdalayer.core.compare;
 
 import dev.lambdalayer.core.classpath.ClassPathInput;
+import dev.lambdalayer.core.classpath.LambdaLayout;
 import dev.lambdalayer.core.model.Coordinates;
 import dev.lambdalayer.core.zip.ZipIndex;
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.zip.Inflater;
 
@@ -25,9 +24,8 @@ import java.util.zip.Inflater;
  * zip's root ({@code /var/task}), then {@code /var/task/lib/*.jar} by file name, then {@code
  * /opt/java/lib/*.jar} by file name with all layers merged into one {@code /opt}.
  *
- * <p>The layout rules repeat a few lines of {@code core.classpath.SimulatedClassPath} (package
- * private there): this view keeps every file, not only classes, and reads the zip a team ships
- * today as well as the plugin's own.
+ * <p>The layout rules are {@link LambdaLayout}'s, as for the class-path check: this view keeps
+ * every file, not only classes, and reads the zip a team ships today as well as the plugin's own.
  */
 final class LambdaFiles implements Closeable {
 
@@ -84,7 +82,7 @@ final class LambdaFiles implements Closeable {
       Map<String, ZipIndex> optZip = new HashMap<>();
       for (ClassPathInput.LayerZip layer : input.layers()) {
         ZipIndex zip = files.open(layer.file());
-        for (ZipIndex.Entry jar : jars(zip, "java/lib/").values()) {
+        for (ZipIndex.Entry jar : LambdaLayout.jars(zip, LambdaLayout.LAYER_JARS).values()) {
           opt.put(jar.name(), jar);
           optZip.put(jar.name(), zip);
         }
@@ -101,7 +99,7 @@ final class LambdaFiles implements Closeable {
 
   private void addFunctionZip(ZipIndex zip, Map<String, Coordinates> libraries) throws IOException {
     add(new Place("/var/task", null, zip, true));
-    for (ZipIndex.Entry jar : jars(zip, "lib/").values()) {
+    for (ZipIndex.Entry jar : LambdaLayout.jars(zip, LambdaLayout.FUNCTION_JARS).values()) {
       addJar("/var/task/" + jar.name(), zip.nested(jar), libraries);
     }
   }
@@ -115,26 +113,11 @@ final class LambdaFiles implements Closeable {
     places.add(place);
     for (ZipIndex.Entry entry : place.zip().entries().values()) {
       String name = entry.name();
-      if (name.endsWith("/") || (place.root() && name.startsWith("lib/"))) {
+      if (name.endsWith("/") || (place.root() && name.startsWith(LambdaLayout.FUNCTION_JARS))) {
         continue;
       }
       files.computeIfAbsent(name, k -> new ArrayList<>(1)).add(new Copy(place, entry));
     }
-  }
-
-  /** The jars directly in {@code directory}: Lambda lists one directory, no sub-directories. */
-  private static TreeMap<String, ZipIndex.Entry> jars(ZipIndex zip, String directory) {
-    TreeMap<String, ZipIndex.Entry> jars = new TreeMap<>();
-    for (ZipIndex.Entry entry : zip.entries().values()) {
-      String name = entry.name();
-      if (name.startsWith(directory)
-          && name.endsWith(".jar")
-          && name.length() > directory.length() + 4
-          && name.indexOf('/', directory.length()) < 0) {
-        jars.put(name, entry);
-      }
-    }
-    return jars;
   }
 
   private ZipIndex open(Path file) throws IOException {
@@ -171,15 +154,9 @@ final class LambdaFiles implements Closeable {
       found.put(LibraryKey.of(place.library()), place.library());
     }
     for (ZipIndex.Entry entry : place.zip().entries().values()) {
-      String name = entry.name();
-      if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
-        Properties properties = new Properties();
-        properties.load(new ByteArrayInputStream(place.zip().bytes(entry, inflater)));
-        String g = properties.getProperty("groupId");
-        String a = properties.getProperty("artifactId");
-        String v = properties.getProperty("version");
-        if (g != null && a != null && v != null) {
-          Coordinates c = Coordinates.of(g.trim(), a.trim(), v.trim());
+      if (LambdaLayout.isPomProperties(entry.name())) {
+        Coordinates c = LambdaLayout.pomCoordinates(place.zip().bytes(entry, inflater));
+        if (c != null) {
           found.putIfAbsent(LibraryKey.of(c), c);
         }
       }

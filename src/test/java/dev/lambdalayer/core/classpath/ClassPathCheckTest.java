@@ -734,9 +734,35 @@ class ClassPathCheckTest {
         .containsExactly("org.gone.Lib");
 
     // A damaged index is ignored and rewritten.
-    Files.writeString(index.resolve(sha + ".txt"), "# lambda-layer class index v1\nnot\ta line\n");
+    Files.writeString(index.resolve(sha + ".txt"), "# lambda-layer class index v2\nnot\ta line\n");
     assertThat(ClassPathCheck.run(again, settings).missing()).isEmpty();
     assertThat(Files.readString(index.resolve(sha + ".txt"))).contains("com/example/Service\t");
+
+    // An index of another format version is ignored, even when its lines would parse.
+    Files.writeString(
+        index.resolve(sha + ".txt"),
+        "# lambda-layer class index v1\ncom/example/Service\tjava/lang/Object\t\t1\t61\torg/gone/Lib\t\n");
+    assertThat(ClassPathCheck.run(again, settings).missing()).isEmpty();
+  }
+
+  @Test
+  void theFunctionsOwnClassesAndTheHandlersMethodsAreKeptByTheFunctionZipsSha256()
+      throws IOException {
+    Path index = dir.resolve("index");
+    ClassPathSettings settings =
+        new ClassPathSettings("com.example.Handler::handle", List.of(), List.of())
+            .withIndexCache(index);
+    Path function =
+        zip("function.zip", Map.of("com/example/Handler.class", handler("com/example/Handler")));
+    ClassPathInput input =
+        new ClassPathInput(function, List.of(), Map.of(), List.of("java17"), List.of(), Map.of());
+    assertThat(ClassPathCheck.run(input, settings).handlerProblem()).isNull();
+    String sha = dev.lambdalayer.core.model.Hashes.sha256Hex(Files.readAllBytes(function));
+    assertThat(Files.readString(index.resolve(sha + ".txt")))
+        .contains("com/example/Handler\t")
+        .contains("handle;9;java/lang/String;com/amazonaws/services/lambda/runtime/Context");
+    // Read back from the index, the answer is the same.
+    assertThat(ClassPathCheck.run(input, settings).handlerProblem()).isNull();
   }
 
   private static ClassPathInput.LayerZip layer(String name, Path file) {
