@@ -49,7 +49,7 @@ final class PackagingRequestFactory {
             ? SharedLayerSettings.NONE
             : new SharedLayerSettings(
                 new SharedLayerLoader(resolver, session, project, log)
-                    .load(PomValues.trimmed(p.sharedLayers), digests),
+                    .load(PomValues.trimmed(p.sharedLayers, Setting.SHARED_LAYERS), digests),
                 p.sharedLayersFirst,
                 p.failOnSkew);
     return PackagingRequest.builder(graph)
@@ -57,8 +57,8 @@ final class PackagingRequestFactory {
         .runtimeProvided(PomValues.patterns(p.runtimeProvided, Setting.RUNTIME_PROVIDED))
         .defaultLayerName(LayerRules.layerName(p.layerName, project.getArtifactId()))
         .functionName(project.getArtifactId())
-        .runtimes(PomValues.trimmed(p.runtimes))
-        .architectures(PomValues.trimmed(p.architectures))
+        .runtimes(PomValues.distinct(p.runtimes, Setting.RUNTIMES, "java21"))
+        .architectures(PomValues.distinct(p.architectures, Setting.ARCHITECTURES, "x86_64"))
         .classesDirectory(classesDirectory)
         .outputDirectory(p.outputDirectory.toPath())
         .timestamp(OutputTimestamp.parse(p.outputTimestamp))

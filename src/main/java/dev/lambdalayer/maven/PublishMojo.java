@@ -2,6 +2,7 @@ package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.job.PublishJob;
 import dev.lambdalayer.core.model.FileDigestCache;
+import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.plan.PackagingRequest;
 import dev.lambdalayer.core.plan.PackagingResult;
 import dev.lambdalayer.core.port.AwsPorts;
@@ -146,7 +147,7 @@ public class PublishMojo extends AbstractDeployingMojo {
         aws.configuredRegions(),
         PomValues.blankToNull(s3Bucket),
         PomValues.blankToNull(licenseInfo),
-        PomValues.trimmed(share),
+        PomValues.trimmed(share, Setting.SHARE),
         dryRun,
         aws.settings(),
         Duration.ofSeconds(updateTimeout),

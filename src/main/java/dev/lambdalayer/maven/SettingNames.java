@@ -34,6 +34,7 @@ final class SettingNames {
       case HANDLER -> "<handler> (-Dlambda.handler)";
       case ALLOWED_DUPLICATES -> "<allowedDuplicates> (-Dlambda.allowedDuplicates)";
       case ALLOWED_MISSING -> "<allowedMissing> (-Dlambda.allowedMissing)";
+      case SINGLE_PROVIDER_SERVICES -> "<singleProviderServices> (-Dlambda.singleProviderServices)";
       case SHARED_LAYERS -> "<sharedLayers><sharedLayer> (-Dlambda.sharedLayers)";
       case LAYER_PROJECT -> "<layerProject> (-Dlambda.layerProject)";
       case FAIL_ON_SKEW -> "<failOnSkew> (-Dlambda.failOnSkew)";
