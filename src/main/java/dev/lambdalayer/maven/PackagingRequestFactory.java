@@ -43,6 +43,11 @@ final class PackagingRequestFactory {
    */
   PackagingRequest create(AbstractPackagingMojo p, FileDigestCache digests, Path classesDirectory)
       throws MojoExecutionException, IOException {
+    PluginDescriptor plugin = p.pluginDescriptor;
+    EmptyListElements.refuse(
+        project,
+        plugin == null ? "dev.lambdalayer" : plugin.getGroupId(),
+        plugin == null ? "lambda-layer-maven-plugin" : plugin.getArtifactId());
     DependencyGraph graph = resolver.resolve(session, project, digests, log::warn);
     SharedLayerSettings shared =
         p.layerProject

@@ -69,6 +69,7 @@ class ClassPathMojoTest {
   void checksTheZipsThatBuildJsonDescribes(ClassPathMojo mojo) throws Exception {
     Path out = packaged("java/lang/Object");
     setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+    setVariableValueToObject(mojo, "allowOutsideProject", true);
 
     mojo.execute();
 
@@ -81,6 +82,7 @@ class ClassPathMojoTest {
   void aMissingSuperclassFailsTheBuildWithItsChain(ClassPathMojo mojo) throws Exception {
     Path out = packaged("org/gone/Base");
     setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+    setVariableValueToObject(mojo, "allowOutsideProject", true);
 
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
@@ -95,6 +97,7 @@ class ClassPathMojoTest {
   void failOnErrorFalseOnlyReports(ClassPathMojo mojo) throws Exception {
     Path out = packaged("org/gone/Base");
     setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+    setVariableValueToObject(mojo, "allowOutsideProject", true);
 
     mojo.execute();
 
@@ -105,6 +108,7 @@ class ClassPathMojoTest {
   @InjectMojo(goal = "classpath")
   void withoutBuildJsonItSaysToRunLambdaLayerFirst(ClassPathMojo mojo) throws Exception {
     setVariableValueToObject(mojo, "outputDirectory", temp.resolve("nothing").toFile());
+    setVariableValueToObject(mojo, "allowOutsideProject", true);
 
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoExecutionException.class)

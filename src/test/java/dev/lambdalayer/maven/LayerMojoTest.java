@@ -124,6 +124,7 @@ class LayerMojoTest {
   private Path useTempDirectories(LayerMojo mojo) throws IllegalAccessException {
     Path out = temp.resolve("target/lambda");
     setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+    setVariableValueToObject(mojo, "allowOutsideProject", true);
     setVariableValueToObject(mojo, "classesDirectory", temp.resolve("classes").toFile());
     return out;
   }
