@@ -270,7 +270,8 @@ public final class LambdaPackager {
       if (!layer.libraries().isEmpty()) {
         layers.add(layer);
       } else if (!request.rules().isEmpty() && !reactor.isReactorLayer(layer)) {
-        warnings.add("Layer '" + layer.name() + "' matched no library and is left out.");
+        warnings.add(
+            emptyLayerWarning(layer.name(), request.rules(), plan, reactor::isReactorLayer));
       }
     }
 
@@ -291,6 +292,57 @@ public final class LambdaPackager {
     throwIfAny(violations);
     return new PreparedPackage(
         plan, layers, layerInputs, functionInputs, warnings, slimmed.skews());
+  }
+
+  /**
+   * Says which earlier layer took the libraries an empty layer's rule matches: "matched no library"
+   * alone sends the user looking for a typo in a pattern that is right.
+   */
+  static String emptyLayerWarning(
+      String name,
+      List<LayerRule> rules,
+      LayerPlan plan,
+      java.util.function.Predicate<PlannedLayer> isReactorLayer) {
+    String plain = "Layer '" + name + "' matched no library and is left out";
+    LayerRule rule = rules.stream().filter(r -> name.equals(r.name())).findFirst().orElse(null);
+    if (rule == null) {
+      return plain + ".";
+    }
+    for (PlannedLayer other : plan.layers()) {
+      List<String> taken =
+          other.libraries().stream()
+              .map(ResolvedArtifact::coordinates)
+              .filter(rule::includes)
+              .map(Coordinates::toString)
+              .sorted()
+              .toList();
+      if (!other.name().equals(name) && !taken.isEmpty()) {
+        String shown =
+            taken.size() > 3
+                ? String.join(", ", taken.subList(0, 3)) + " and " + (taken.size() - 3) + " more"
+                : String.join(", ", taken);
+        if (isReactorLayer.test(other)) {
+          return plain
+              + ": "
+              + shown
+              + " went to the reactor layer '"
+              + other.name()
+              + "', which takes the libraries the function modules share before any rule.";
+        }
+        return plain
+            + ": "
+            + shown
+            + " went to layer '"
+            + other.name()
+            + "', whose rule comes first (a library goes to the first rule that matches it)."
+            + " Move the rule for '"
+            + name
+            + "' above '"
+            + other.name()
+            + "', or exclude the library there.";
+      }
+    }
+    return plain + ".";
   }
 
   /**

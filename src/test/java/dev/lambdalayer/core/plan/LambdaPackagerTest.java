@@ -300,6 +300,26 @@ class LambdaPackagerTest {
   }
 
   @Test
+  void aLayerWhoseLibrariesAnEarlierRuleTookSaysWhichRule() throws IOException {
+    PackagingResult result =
+        build(
+            request(
+                List.of(
+                    rule("aws", "software.amazon.awssdk:*"),
+                    rule("s3", "software.amazon.awssdk:s3"))));
+
+    assertThat(result.layers()).extracting(BuiltZip::name).containsExactly("aws");
+    assertThat(result.warnings())
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "Layer 's3' matched no library and is left out: software.amazon.awssdk:s3:2.30.0"
+                + " went to layer 'aws', whose rule comes first (a library goes to the first"
+                + " rule that matches it). Move the rule for 's3' above 'aws', or exclude"
+                + " the library there.");
+  }
+
+  @Test
   void aLayerWithoutIncludesIsAViolation() {
     LayerRule empty = new LayerRule("empty", List.of(), List.of(), true);
 
