@@ -20,6 +20,7 @@ final class SettingNames {
       case ARCHITECTURES -> "<architectures> (-Dlambda.architectures)";
       case RUNTIME_PROVIDED -> "<runtimeProvided> (-Dlambda.runtimeProvided)";
       case OUTPUT_TIMESTAMP -> "<outputTimestamp> (project.build.outputTimestamp)";
+      case CLASSES_DIRECTORY -> "the classes directory (${project.build.outputDirectory})";
       case DEPENDENCIES -> "the project's <dependencies>";
       case REGIONS -> "<regions> (-Dlambda.regions)";
       case S3_BUCKET -> "<s3Bucket> (-Dlambda.s3Bucket)";
