@@ -223,6 +223,24 @@ class LayerMojoTest {
 
   @Test
   @InjectMojo(goal = "layer")
+  void aFunctionWithoutClassesOfItsOwnIsWarnedAbout(LayerMojo mojo) throws Exception {
+    useTempDirectories(mojo);
+    setVariableValueToObject(mojo, "classesDirectory", temp.resolve("no-classes").toFile());
+    RecordingLog log = new RecordingLog();
+    mojo.setLog(log);
+
+    mojo.execute();
+
+    assertThat(log.text())
+        .contains(
+            "[WARNING] The function zip my-function-function.zip holds only 2 libraries: no"
+                + " classes in "
+                + temp.resolve("no-classes")
+                + " (packaging jar). Add the handler's sources");
+  }
+
+  @Test
+  @InjectMojo(goal = "layer")
   @MojoParameter(name = "skip", value = "true")
   void skipWritesNothing(LayerMojo mojo) throws Exception {
     Path out = useTempDirectories(mojo);
