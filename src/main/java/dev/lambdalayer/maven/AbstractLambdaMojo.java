@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -50,6 +51,17 @@ public abstract class AbstractLambdaMojo extends AbstractMojo {
       required = true)
   protected File outputDirectory;
 
+  /**
+   * Lets {@code <outputDirectory>} lie outside the project's base and build directories. Off, such
+   * a directory is refused: the plugin writes zips and reports into it and removes its own older
+   * zips, which in a shared directory is rarely what was meant. The file-system root is refused
+   * either way.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "lambda.outputDirectory.allowOutsideProject", defaultValue = "false")
+  protected boolean allowOutsideProject;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   protected MavenProject project;
 
@@ -68,6 +80,7 @@ public abstract class AbstractLambdaMojo extends AbstractMojo {
       return;
     }
     try {
+      checkLocations();
       doExecute();
     } catch (InvalidConfigurationException e) {
       // No cause: Maven appends every cause's message to the error line, and the core's message
@@ -90,6 +103,22 @@ public abstract class AbstractLambdaMojo extends AbstractMojo {
       // A value the core or the SDK rejected that no earlier check named: say what and where.
       throw new MojoExecutionException(goal() + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Refuses, before anything is written, an output directory that cannot hold this plugin's files
+   * or lies outside the project without {@code <allowOutsideProject>}. Goals with a lockfile check
+   * it too.
+   */
+  protected void checkLocations() throws MojoFailureException {
+    Path basedir =
+        project == null || project.getBasedir() == null ? null : project.getBasedir().toPath();
+    Path build =
+        project == null || project.getBuild() == null || project.getBuild().getDirectory() == null
+            ? null
+            : Path.of(project.getBuild().getDirectory());
+    OutputLocations.checkOutputDirectory(
+        outputDirectory.toPath(), basedir, build, allowOutsideProject);
   }
 
   /** {@code lambda:<goal>}, for messages. */
@@ -131,6 +160,19 @@ public abstract class AbstractLambdaMojo extends AbstractMojo {
     }
     if (e instanceof AccessDeniedException denied) {
       return "Permission denied: " + denied.getFile();
+    }
+    if (e instanceof FileSystemException fs && fs.getFile() != null) {
+      // The OS's reason alone ("Is a directory") names no file: say which, and why it failed.
+      return "Cannot write or read "
+          + fs.getFile()
+          + (fs.getOtherFile() == null ? "" : " (with " + fs.getOtherFile() + ")")
+          + ": "
+          + (fs.getReason() == null ? e.getClass().getSimpleName() : fs.getReason())
+          + ". Check "
+          + OutputLocations.OUTPUT_DIRECTORY
+          + " and "
+          + OutputLocations.LOCKFILE
+          + ".";
     }
     return e.getMessage() == null ? e.toString() : e.getMessage();
   }

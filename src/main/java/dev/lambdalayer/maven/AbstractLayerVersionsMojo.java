@@ -4,6 +4,7 @@ import dev.lambdalayer.core.port.AwsPorts;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -30,6 +31,12 @@ public abstract class AbstractLayerVersionsMojo extends AbstractLambdaMojo {
       defaultValue = "${project.basedir}/lambda-layers.lock.json",
       required = true)
   protected File lockfile;
+
+  @Override
+  protected void checkLocations() throws MojoFailureException {
+    super.checkLocations();
+    OutputLocations.checkLockfile(lockfile.toPath());
+  }
 
   /**
    * The layers, as configured for {@code lambda:layer}: their versions are pruned, besides those of

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -117,6 +118,12 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
       defaultValue = "${project.basedir}/lambda-layers.lock.json",
       required = true)
   protected File lockfile;
+
+  @Override
+  protected void checkLocations() throws MojoFailureException {
+    super.checkLocations();
+    OutputLocations.checkLockfile(lockfile.toPath());
+  }
 
   /**
    * Layers published by other projects (layer projects) that this function uses, as {@code

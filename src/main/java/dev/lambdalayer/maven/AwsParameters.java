@@ -1,5 +1,6 @@
 package dev.lambdalayer.maven;
 
+import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.port.AwsSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ record AwsParameters(
 
   /** {@code <regions>}, else {@code <region>}; may be empty (the core then asks the SDK). */
   List<String> configuredRegions() {
-    List<String> out = new ArrayList<>(PomValues.trimmed(regions));
+    List<String> out = new ArrayList<>(PomValues.trimmed(regions, Setting.REGIONS));
     if (out.isEmpty() && PomValues.blankToNull(region) != null) {
       out.add(region.trim());
     }

@@ -6,7 +6,9 @@ import dev.lambdalayer.core.classpath.ClassPathInput;
 import dev.lambdalayer.core.classpath.ClassPathReport;
 import dev.lambdalayer.core.classpath.ClassPathSettings;
 import dev.lambdalayer.core.model.ClassPattern;
+import dev.lambdalayer.core.model.InvalidConfigurationException;
 import dev.lambdalayer.core.model.Setting;
+import dev.lambdalayer.core.model.Violation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +30,7 @@ public final class ClassPathVerification {
 
   private ClassPathVerification() {}
 
-  /** The core settings from the POM's values; blank entries are ignored. */
+  /** The core settings from the POM's values; an empty entry is refused, naming its setting. */
   public static ClassPathSettings settings(
       String handler, List<String> allowedDuplicates, List<String> allowedMissing) {
     return settings(handler, allowedDuplicates, allowedMissing, List.of());
@@ -37,8 +39,8 @@ public final class ClassPathVerification {
   /**
    * The core settings with the user's single-provider services.
    *
-   * @throws IllegalArgumentException naming {@code <singleProviderServices>} for a value that is
-   *     not a class name
+   * @throws InvalidConfigurationException naming {@code <singleProviderServices>} for a value that
+   *     is not a class name
    */
   public static ClassPathSettings settings(
       String handler,
@@ -46,17 +48,17 @@ public final class ClassPathVerification {
       List<String> allowedMissing,
       List<String> singleProviderServices) {
     List<String> services =
-        singleProviderServices == null
-            ? List.of()
-            : singleProviderServices.stream().map(String::trim).filter(t -> !t.isEmpty()).toList();
+        PomValues.trimmed(singleProviderServices, Setting.SINGLE_PROVIDER_SERVICES);
     for (String service : services) {
       if (!SERVICE_NAME.matcher(service).matches()) {
-        throw new IllegalArgumentException(
-            "<singleProviderServices> (-Dlambda.singleProviderServices) has '"
-                + service
-                + "', which is not a Java interface name: write the binary name of the service"
-                + " interface as in its META-INF/services file name, e.g."
-                + " software.amazon.awssdk.http.SdkHttpService; separate several with commas");
+        throw new InvalidConfigurationException(
+            new Violation(
+                Setting.SINGLE_PROVIDER_SERVICES,
+                service,
+                "is not a Java interface name",
+                "write the binary name of the service interface as in its META-INF/services file"
+                    + " name, e.g. software.amazon.awssdk.http.SdkHttpService; separate several"
+                    + " with commas"));
       }
     }
     return new ClassPathSettings(
@@ -214,6 +216,8 @@ public final class ClassPathVerification {
   }
 
   private static List<ClassPattern> patterns(List<String> texts, Setting setting) {
-    return PomValues.trimmed(texts).stream().map(t -> ClassPattern.parse(t, setting)).toList();
+    return PomValues.trimmed(texts, setting).stream()
+        .map(t -> ClassPattern.parse(t, setting))
+        .toList();
   }
 }

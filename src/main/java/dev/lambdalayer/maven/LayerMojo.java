@@ -103,6 +103,26 @@ public class LayerMojo extends AbstractFunctionPackagingMojo {
                   millis(digests.checkingNanos()),
                   millis(outcome.packagingNanos())));
       BuildSummary.lines(result).forEach(line -> getLog().info("  " + line));
+      int libraries = result.function().libraries().size();
+      if (result.function().zip().fileCount() <= libraries) {
+        // A project without sources, or packaging pom without modules: a zip (22 bytes when
+        // empty) that Lambda accepts and cannot run.
+        getLog()
+            .warn(
+                "The function zip "
+                    + result.function().zip().file().getFileName()
+                    + (libraries == 0
+                        ? " is empty: no classes in " + classesDirectory + " and no library"
+                        : " holds only "
+                            + libraries
+                            + " libraries: no classes in "
+                            + classesDirectory)
+                    + " (packaging "
+                    + project.getPackaging()
+                    + "). Add the handler's sources under src/main/java, set"
+                    + " <layerProject>true</layerProject> (-Dlambda.layerProject) for a project"
+                    + " that only builds a layer, or <skip>true</skip> (-Dlambda.skip) here.");
+      }
     }
     result.warnings().forEach(getLog()::warn);
     outcome.drift().ifPresent(this::warnOnDrift);

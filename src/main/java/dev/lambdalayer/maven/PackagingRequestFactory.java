@@ -45,13 +45,18 @@ final class PackagingRequestFactory {
    */
   PackagingRequest create(AbstractPackagingMojo p, FileDigestCache digests, Path classesDirectory)
       throws MojoExecutionException, IOException {
+    PluginDescriptor plugin = p.pluginDescriptor;
+    EmptyListElements.refuse(
+        project,
+        plugin == null ? "dev.lambdalayer" : plugin.getGroupId(),
+        plugin == null ? "lambda-layer-maven-plugin" : plugin.getArtifactId());
     DependencyGraph graph = resolver.resolve(session, project, digests, log::warn);
     SharedLayerSettings shared =
         p.layerProject
             ? SharedLayerSettings.NONE
             : new SharedLayerSettings(
                 new SharedLayerLoader(resolver, session, project, log)
-                    .load(PomValues.trimmed(p.sharedLayers), digests),
+                    .load(PomValues.trimmed(p.sharedLayers, Setting.SHARED_LAYERS), digests),
                 p.sharedLayersFirst,
                 p.failOnSkew);
     return PackagingRequest.builder(graph)
@@ -59,8 +64,8 @@ final class PackagingRequestFactory {
         .runtimeProvided(runtimeProvided(p))
         .defaultLayerName(LayerRules.layerName(p.layerName, project.getArtifactId()))
         .functionName(project.getArtifactId())
-        .runtimes(PomValues.trimmed(p.runtimes))
-        .architectures(PomValues.trimmed(p.architectures))
+        .runtimes(PomValues.distinct(p.runtimes, Setting.RUNTIMES, "java21"))
+        .architectures(PomValues.distinct(p.architectures, Setting.ARCHITECTURES, "x86_64"))
         .classesDirectory(classesDirectory)
         .outputDirectory(p.outputDirectory.toPath())
         .timestamp(OutputTimestamp.parse(p.outputTimestamp))

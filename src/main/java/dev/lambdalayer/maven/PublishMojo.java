@@ -158,7 +158,7 @@ public class PublishMojo extends AbstractDeployingMojo {
         new PublishJob.Upload(
             PomValues.blankToNull(s3Bucket),
             PomValues.blankToNull(licenseInfo),
-            PomValues.trimmed(share)),
+            PomValues.trimmed(share, Setting.SHARE)),
         new PublishJob.Records(
             lockfile.toPath(),
             lockfileName(),

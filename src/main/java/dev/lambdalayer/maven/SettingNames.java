@@ -20,6 +20,7 @@ final class SettingNames {
       case ARCHITECTURES -> "<architectures> (-Dlambda.architectures)";
       case RUNTIME_PROVIDED -> "<runtimeProvided> (-Dlambda.runtimeProvided)";
       case OUTPUT_TIMESTAMP -> "<outputTimestamp> (project.build.outputTimestamp)";
+      case CLASSES_DIRECTORY -> "the classes directory (${project.build.outputDirectory})";
       case DEPENDENCIES -> "the project's <dependencies>";
       case REGIONS -> "<regions> (-Dlambda.regions)";
       case S3_BUCKET -> "<s3Bucket> (-Dlambda.s3Bucket)";
@@ -34,6 +35,7 @@ final class SettingNames {
       case HANDLER -> "<handler> (-Dlambda.handler)";
       case ALLOWED_DUPLICATES -> "<allowedDuplicates> (-Dlambda.allowedDuplicates)";
       case ALLOWED_MISSING -> "<allowedMissing> (-Dlambda.allowedMissing)";
+      case SINGLE_PROVIDER_SERVICES -> "<singleProviderServices> (-Dlambda.singleProviderServices)";
       case SHARED_LAYERS -> "<sharedLayers><sharedLayer> (-Dlambda.sharedLayers)";
       case LAYER_PROJECT -> "<layerProject> (-Dlambda.layerProject)";
       case FAIL_ON_SKEW -> "<failOnSkew> (-Dlambda.failOnSkew)";

@@ -62,6 +62,7 @@ class AuditMojoTest {
   private void prepare(Mojo... mojos) throws Exception {
     for (Mojo mojo : mojos) {
       setVariableValueToObject(mojo, "outputDirectory", temp.resolve("target/lambda").toFile());
+      setVariableValueToObject(mojo, "allowOutsideProject", true);
       setVariableValueToObject(mojo, "lockfile", temp.resolve("lambda-layers.lock.json").toFile());
       if (mojo instanceof PublishMojo) {
         setVariableValueToObject(mojo, "classesDirectory", graph.classes().toFile());

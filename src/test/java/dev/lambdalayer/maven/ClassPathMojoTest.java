@@ -69,6 +69,7 @@ class ClassPathMojoTest {
   void checksTheZipsThatBuildJsonDescribes(ClassPathMojo mojo) throws Exception {
     Path out = packaged("java/lang/Object");
     setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+    setVariableValueToObject(mojo, "allowOutsideProject", true);
 
     mojo.execute();
 
@@ -106,6 +107,7 @@ class ClassPathMojoTest {
   void aMissingSuperclassFailsTheBuildWithItsChain(ClassPathMojo mojo) throws Exception {
     Path out = packaged("org/gone/Base");
     setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+    setVariableValueToObject(mojo, "allowOutsideProject", true);
 
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
@@ -120,6 +122,7 @@ class ClassPathMojoTest {
   void failOnErrorFalseOnlyReports(ClassPathMojo mojo) throws Exception {
     Path out = packaged("org/gone/Base");
     setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+    setVariableValueToObject(mojo, "allowOutsideProject", true);
 
     mojo.execute();
 
@@ -130,6 +133,7 @@ class ClassPathMojoTest {
   @InjectMojo(goal = "classpath")
   void withoutBuildJsonItSaysToRunLambdaLayerFirst(ClassPathMojo mojo) throws Exception {
     setVariableValueToObject(mojo, "outputDirectory", temp.resolve("nothing").toFile());
+    setVariableValueToObject(mojo, "allowOutsideProject", true);
 
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoExecutionException.class)

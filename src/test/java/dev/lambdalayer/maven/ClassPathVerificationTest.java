@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lambdalayer.core.classpath.ClassPathReport;
+import dev.lambdalayer.core.model.InvalidConfigurationException;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,19 +32,32 @@ class ClassPathVerificationTest {
   }
 
   @Test
-  void singleProviderServicesAreInterfaceNamesAndBlanksAreIgnored() {
+  void singleProviderServicesAreInterfaceNamesAndBlanksAreRefused() {
     assertThat(
             ClassPathVerification.settings(
-                    null, List.of(), List.of(), List.of(" com.example.spi.Codec ", ""))
+                    null, List.of(), List.of(), List.of(" com.example.spi.Codec "))
                 .singleProviderServices())
         .containsExactly("com.example.spi.Codec");
     assertThatThrownBy(
             () ->
                 ClassPathVerification.settings(
                     null, List.of(), List.of(), List.of("META-INF/services/x.Y")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith(
-            "<singleProviderServices> (-Dlambda.singleProviderServices) has"
-                + " 'META-INF/services/x.Y', which is not a Java interface name");
+        .isInstanceOfSatisfying(
+            InvalidConfigurationException.class,
+            e ->
+                assertThat(SettingNames.describe(e))
+                    .contains(
+                        "<singleProviderServices> (-Dlambda.singleProviderServices)"
+                            + " 'META-INF/services/x.Y': is not a Java interface name"));
+    assertThatThrownBy(
+            () ->
+                ClassPathVerification.settings(
+                    null, List.of(), List.of(), List.of("com.example.spi.Codec", "")))
+        .isInstanceOfSatisfying(
+            InvalidConfigurationException.class,
+            e ->
+                assertThat(SettingNames.describe(e))
+                    .contains(
+                        "<singleProviderServices> (-Dlambda.singleProviderServices): entry 2"));
   }
 }

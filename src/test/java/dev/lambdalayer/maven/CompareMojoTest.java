@@ -99,6 +99,7 @@ class CompareMojoTest {
     Path out = packaged();
     Path jar = shadedJar(temp.resolve("classes"));
     setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+    setVariableValueToObject(mojo, "allowOutsideProject", true);
     setVariableValueToObject(mojo, "compareWith", jar.toFile());
     mojo.setLog(log);
 
@@ -119,6 +120,7 @@ class CompareMojoTest {
   @InjectMojo(goal = "compare")
   void withoutCompareWithItNamesTheSetting(CompareMojo mojo) throws Exception {
     setVariableValueToObject(mojo, "outputDirectory", packaged().toFile());
+    setVariableValueToObject(mojo, "allowOutsideProject", true);
 
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoFailureException.class)
@@ -132,6 +134,7 @@ class CompareMojoTest {
     Path text = temp.resolve("app.jar");
     Files.writeString(text, "not a jar");
     setVariableValueToObject(mojo, "outputDirectory", packaged().toFile());
+    setVariableValueToObject(mojo, "allowOutsideProject", true);
     setVariableValueToObject(mojo, "compareWith", text.toFile());
 
     assertThatThrownBy(mojo::execute)
@@ -144,6 +147,7 @@ class CompareMojoTest {
   @InjectMojo(goal = "compare")
   void aMissingArtifactIsNamedWithTheSetting(CompareMojo mojo) throws Exception {
     setVariableValueToObject(mojo, "outputDirectory", packaged().toFile());
+    setVariableValueToObject(mojo, "allowOutsideProject", true);
     setVariableValueToObject(mojo, "compareWith", temp.resolve("gone.jar").toFile());
 
     assertThatThrownBy(mojo::execute)
@@ -156,6 +160,7 @@ class CompareMojoTest {
   @InjectMojo(goal = "compare")
   void withoutBuildJsonItSaysToRunLambdaLayerFirst(CompareMojo mojo) throws Exception {
     setVariableValueToObject(mojo, "outputDirectory", temp.resolve("nothing").toFile());
+    setVariableValueToObject(mojo, "allowOutsideProject", true);
     setVariableValueToObject(mojo, "compareWith", shadedJarWithoutBuild().toFile());
 
     assertThatThrownBy(mojo::execute)

@@ -124,6 +124,7 @@ class LayerMojoTest {
   private Path useTempDirectories(LayerMojo mojo) throws IllegalAccessException {
     Path out = temp.resolve("target/lambda");
     setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+    setVariableValueToObject(mojo, "allowOutsideProject", true);
     setVariableValueToObject(mojo, "classesDirectory", temp.resolve("classes").toFile());
     return out;
   }
@@ -218,6 +219,24 @@ class LayerMojoTest {
     mojo.execute();
     assertThat(project.getAttachedArtifacts()).isEmpty();
     assertThat(project.getProperties()).containsKey("lambda.function.sha256");
+  }
+
+  @Test
+  @InjectMojo(goal = "layer")
+  void aFunctionWithoutClassesOfItsOwnIsWarnedAbout(LayerMojo mojo) throws Exception {
+    useTempDirectories(mojo);
+    setVariableValueToObject(mojo, "classesDirectory", temp.resolve("no-classes").toFile());
+    RecordingLog log = new RecordingLog();
+    mojo.setLog(log);
+
+    mojo.execute();
+
+    assertThat(log.text())
+        .contains(
+            "[WARNING] The function zip my-function-function.zip holds only 2 libraries: no"
+                + " classes in "
+                + temp.resolve("no-classes")
+                + " (packaging jar). Add the handler's sources");
   }
 
   @Test

@@ -96,6 +96,7 @@ class LockMojoTest {
     Path lockfile = temp.resolve("lambda-layers.lock.json");
     setVariableValueToObject(mojo, "lockfile", lockfile.toFile());
     setVariableValueToObject(mojo, "outputDirectory", temp.resolve("target/lambda").toFile());
+    setVariableValueToObject(mojo, "allowOutsideProject", true);
     return lockfile;
   }
 

@@ -90,6 +90,7 @@ class PluginDescriptorTest {
             "project",
             "session",
             "outputDirectory",
+            "allowOutsideProject",
             "lockfile",
             "layers",
             "layerName",

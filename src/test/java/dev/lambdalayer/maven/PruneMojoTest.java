@@ -89,6 +89,7 @@ class PruneMojoTest {
   private Path prepare(PruneMojo mojo) throws Exception {
     Path out = temp.resolve("target/lambda");
     setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+    setVariableValueToObject(mojo, "allowOutsideProject", true);
     setVariableValueToObject(mojo, "lockfile", temp.resolve("lambda-layers.lock.json").toFile());
     mojo.setLog(log);
     return out;

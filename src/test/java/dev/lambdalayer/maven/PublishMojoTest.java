@@ -69,6 +69,7 @@ class PublishMojoTest {
   private Path prepare(PublishMojo mojo) throws Exception {
     Path out = temp.resolve("target/lambda");
     setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+    setVariableValueToObject(mojo, "allowOutsideProject", true);
     setVariableValueToObject(mojo, "classesDirectory", graph.classes().toFile());
     setVariableValueToObject(mojo, "lockfile", temp.resolve("lambda-layers.lock.json").toFile());
     setVariableValueToObject(

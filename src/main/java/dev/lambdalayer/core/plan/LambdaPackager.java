@@ -12,6 +12,7 @@ import dev.lambdalayer.core.model.Violation;
 import dev.lambdalayer.core.zip.ZipInput;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -273,7 +274,8 @@ public final class LambdaPackager {
       if (!layer.libraries().isEmpty()) {
         layers.add(layer);
       } else if (!request.rules().isEmpty() && !reactor.isReactorLayer(layer)) {
-        warnings.add("Layer '" + layer.name() + "' matched no library and is left out.");
+        warnings.add(
+            emptyLayerWarning(layer.name(), request.rules(), plan, reactor::isReactorLayer));
       }
     }
 
@@ -294,6 +296,57 @@ public final class LambdaPackager {
     throwIfAny(violations);
     return new PreparedPackage(
         plan, layers, layerInputs, functionInputs, warnings, slimmed.skews());
+  }
+
+  /**
+   * Says which earlier layer took the libraries an empty layer's rule matches: "matched no library"
+   * alone sends the user looking for a typo in a pattern that is right.
+   */
+  static String emptyLayerWarning(
+      String name,
+      List<LayerRule> rules,
+      LayerPlan plan,
+      java.util.function.Predicate<PlannedLayer> isReactorLayer) {
+    String plain = "Layer '" + name + "' matched no library and is left out";
+    LayerRule rule = rules.stream().filter(r -> name.equals(r.name())).findFirst().orElse(null);
+    if (rule == null) {
+      return plain + ".";
+    }
+    for (PlannedLayer other : plan.layers()) {
+      List<String> taken =
+          other.libraries().stream()
+              .map(ResolvedArtifact::coordinates)
+              .filter(rule::includes)
+              .map(Coordinates::toString)
+              .sorted()
+              .toList();
+      if (!other.name().equals(name) && !taken.isEmpty()) {
+        String shown =
+            taken.size() > 3
+                ? String.join(", ", taken.subList(0, 3)) + " and " + (taken.size() - 3) + " more"
+                : String.join(", ", taken);
+        if (isReactorLayer.test(other)) {
+          return plain
+              + ": "
+              + shown
+              + " went to the reactor layer '"
+              + other.name()
+              + "', which takes the libraries the function modules share before any rule.";
+        }
+        return plain
+            + ": "
+            + shown
+            + " went to layer '"
+            + other.name()
+            + "', whose rule comes first (a library goes to the first rule that matches it)."
+            + " Move the rule for '"
+            + name
+            + "' above '"
+            + other.name()
+            + "', or exclude the library there.";
+      }
+    }
+    return plain + ".";
   }
 
   /**
@@ -334,16 +387,59 @@ public final class LambdaPackager {
     if (classes == null || !Files.isDirectory(classes)) {
       return inputs;
     }
-    List<Path> files;
+    List<Path> all;
     try (Stream<Path> walk = Files.walk(classes)) {
-      files = walk.filter(Files::isRegularFile).sorted().toList();
+      all = walk.sorted().toList();
     }
+    // Links are checked, never silently followed or skipped: a link to a file outside would
+    // package that file (a system file, a key), and a skipped one leaves a class out unseen.
+    Path root = classes.toRealPath();
+    List<Path> files = new ArrayList<>();
+    List<Violation> violations = new ArrayList<>();
+    for (Path path : all) {
+      if (Files.isSymbolicLink(path)) {
+        String problem = linkProblem(path, root);
+        if (problem == null) {
+          files.add(path);
+        } else {
+          violations.add(
+              new Violation(
+                  Setting.CLASSES_DIRECTORY,
+                  classes.relativize(path).toString().replace('\\', '/'),
+                  problem,
+                  "copy the file into the classes directory instead of linking it, or remove"
+                      + " the link"));
+        }
+      } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+        files.add(path);
+      }
+    }
+    throwIfAny(violations);
     for (Path file : files) {
       String name =
           classes.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
       inputs.add(new ZipInput(name, file, digests.digest(file), isExecutable(file)));
     }
     return inputs;
+  }
+
+  /** Why the link at {@code path} cannot be packaged; null when it names a file inside. */
+  private static String linkProblem(Path path, Path root) throws IOException {
+    Path real;
+    try {
+      real = path.toRealPath();
+    } catch (IOException e) {
+      return "is a symbolic link to "
+          + Files.readSymbolicLink(path)
+          + " that leads nowhere (a loop of links, or a missing target)";
+    }
+    if (!real.startsWith(root)) {
+      return "is a symbolic link to " + real + ", outside the classes directory";
+    }
+    if (Files.isDirectory(real)) {
+      return "is a symbolic link to the directory " + real + ", whose files would not be packaged";
+    }
+    return null;
   }
 
   /** Only the owner's execute bit counts: it survives any umask, unlike group and other bits. */

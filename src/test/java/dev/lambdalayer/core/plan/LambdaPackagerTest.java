@@ -351,6 +351,68 @@ class LambdaPackagerTest {
   }
 
   @Test
+  void aLayerWhoseLibrariesAnEarlierRuleTookSaysWhichRule() throws IOException {
+    PackagingResult result =
+        build(
+            request(
+                List.of(
+                    rule("aws", "software.amazon.awssdk:*"),
+                    rule("s3", "software.amazon.awssdk:s3"))));
+
+    assertThat(result.layers()).extracting(BuiltZip::name).containsExactly("aws");
+    assertThat(result.warnings())
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "Layer 's3' matched no library and is left out: software.amazon.awssdk:s3:2.30.0"
+                + " went to layer 'aws', whose rule comes first (a library goes to the first"
+                + " rule that matches it). Move the rule for 's3' above 'aws', or exclude"
+                + " the library there.");
+  }
+
+  @Test
+  void symbolicLinksLeavingTheClassesDirectoryLoopingOrToDirectoriesAreRefused()
+      throws IOException {
+    Path secret = Files.writeString(temp.resolve("secret.txt"), "not for the zip");
+    Files.createSymbolicLink(classes.resolve("passwd"), secret);
+    Files.createSymbolicLink(classes.resolve("loop-a"), classes.resolve("loop-b"));
+    Files.createSymbolicLink(classes.resolve("loop-b"), classes.resolve("loop-a"));
+    Files.createSymbolicLink(classes.resolve("pkg"), classes.resolve("com"));
+    Path secretReal = secret.toRealPath();
+    Path comReal = classes.resolve("com").toRealPath();
+
+    assertThatThrownBy(() -> build(request(List.of())))
+        .isInstanceOfSatisfying(
+            InvalidConfigurationException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(v -> v.setting() + " " + v.value() + ": " + v.problem())
+                    .containsExactly(
+                        "CLASSES_DIRECTORY loop-a: is a symbolic link to "
+                            + classes.resolve("loop-b")
+                            + " that leads nowhere (a loop of links, or a missing target)",
+                        "CLASSES_DIRECTORY loop-b: is a symbolic link to "
+                            + classes.resolve("loop-a")
+                            + " that leads nowhere (a loop of links, or a missing target)",
+                        "CLASSES_DIRECTORY passwd: is a symbolic link to "
+                            + secretReal
+                            + ", outside the classes directory",
+                        "CLASSES_DIRECTORY pkg: is a symbolic link to the directory "
+                            + comReal
+                            + ", whose files would not be packaged"));
+    assertThat(out.resolve("my-function-function.zip")).doesNotExist();
+  }
+
+  @Test
+  void aSymbolicLinkToAFileInsideTheClassesDirectoryIsPackaged() throws IOException {
+    Files.createSymbolicLink(classes.resolve("log4j2-test.xml"), classes.resolve("log4j2.xml"));
+
+    PackagingResult result = build(request(List.of()));
+
+    assertThat(entries(result.function().zip().file())).contains("log4j2-test.xml");
+  }
+
+  @Test
   void aLayerWithoutIncludesIsAViolation() {
     LayerRule empty = new LayerRule("empty", List.of(), List.of(), true);
 

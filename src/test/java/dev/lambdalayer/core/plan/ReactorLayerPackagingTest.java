@@ -232,7 +232,12 @@ class ReactorLayerPackagingTest {
                 .build());
     assertThat(result.layers()).extracting(BuiltZip::name).containsExactly(REACTOR, "aws");
     assertThat(result.warnings())
-        .containsExactly("Layer 'jackson' matched no library and is left out.");
+        .containsExactly(
+            "Layer 'jackson' matched no library and is left out:"
+                + " com.fasterxml.jackson.core:jackson-core:2.18.2,"
+                + " com.fasterxml.jackson.core:jackson-databind:2.18.2 went to the reactor layer"
+                + " 'reactor-shared', which takes the libraries the function modules share before"
+                + " any rule.");
   }
 
   @Test
