@@ -1,7 +1,7 @@
 import groovy.json.JsonSlurper
 
 String log = new File(basedir, 'build.log').text
-assert log =~ /Class path \(java21\): \/var\/task and \d+ jars; \d+ classes reachable from com.example.Handler::handleRequest; 0 missing, 0 version conflicts, 0 warnings/
+assert log =~ /Class path \(java21\): \/var\/task and \d+ jars; [\d,]+ classes reachable from com.example.Handler::handleRequest; 0 missing, 0 version conflicts, 0 warnings/
 assert !log.contains('[WARNING] Class path')
 assert log.contains('BUILD SUCCESS')
 
