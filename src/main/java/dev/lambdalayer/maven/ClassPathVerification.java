@@ -7,6 +7,7 @@ import dev.lambdalayer.core.classpath.ClassPathReport;
 import dev.lambdalayer.core.classpath.ClassPathSettings;
 import dev.lambdalayer.core.model.ClassPattern;
 import dev.lambdalayer.core.model.InvalidConfigurationException;
+import dev.lambdalayer.core.model.Plural;
 import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.model.Violation;
 import java.io.IOException;
@@ -119,8 +120,10 @@ public final class ClassPathVerification {
     if (!result.allowedMissing().isEmpty()) {
       log.info(
           "  "
-              + result.allowedMissing().size()
-              + " referenced classes of optional libraries are absent, as allowed (see "
+              + Plural.of(result.allowedMissing().size(), "referenced class", "referenced classes")
+              + " of optional libraries "
+              + (result.allowedMissing().size() == 1 ? "is" : "are")
+              + " absent, as allowed (see "
               + report.getFileName()
               + ")");
     }
@@ -203,16 +206,29 @@ public final class ClassPathVerification {
               + " is read from every copy ("
               + merged.copies().size()
               + "): "
-              + String.join(", ", merged.copies().stream().map(ClassPathEntry::location).toList()));
+              + shortList(merged.copies().stream().map(ClassPathEntry::location).toList(), report));
     }
     if (!resources.shadowedResources().isEmpty()) {
       log.info(
           "  "
-              + resources.shadowedResources().size()
-              + " resources are in several places; the first on the class path wins (list in "
+              + Plural.of(resources.shadowedResources().size(), "resource is", "resources are")
+              + " in several places; the first on the class path wins (list in "
               + report.getFileName()
               + ")");
     }
+  }
+
+  /** The first few of a long list, the rest counted: the whole list is in the report. */
+  static String shortList(List<String> items, Path report) {
+    int shown = 3;
+    return items.size() <= shown + 1
+        ? String.join(", ", items)
+        : String.join(", ", items.subList(0, shown))
+            + " and "
+            + (items.size() - shown)
+            + " more (all in "
+            + report.getFileName()
+            + ")";
   }
 
   private static List<ClassPattern> patterns(List<String> texts, Setting setting) {

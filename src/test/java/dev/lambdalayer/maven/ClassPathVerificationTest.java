@@ -60,4 +60,13 @@ class ClassPathVerificationTest {
                     .contains(
                         "<singleProviderServices> (-Dlambda.singleProviderServices): entry 2"));
   }
+
+  @Test
+  void aLongListOfCopiesIsShortenedInTheLogAndPointsAtTheReport() {
+    java.nio.file.Path report = java.nio.file.Path.of("target/lambda/classpath.json");
+    assertThat(ClassPathVerification.shortList(List.of("a", "b", "c", "d"), report))
+        .isEqualTo("a, b, c, d");
+    assertThat(ClassPathVerification.shortList(List.of("a", "b", "c", "d", "e", "f"), report))
+        .isEqualTo("a, b, c and 3 more (all in classpath.json)");
+  }
 }
