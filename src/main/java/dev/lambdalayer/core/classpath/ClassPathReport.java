@@ -145,44 +145,6 @@ public record ClassPathReport(
   /** A reached class file that is not valid, with the jar that carries it. */
   public record MalformedClass(String className, ClassPathEntry entry, String problem) {}
 
-  /** A report without service and resource findings (reports of 0.1). */
-  public ClassPathReport(
-      String handler,
-      String runtime,
-      String jdkClasses,
-      boolean runningJdk,
-      List<ClassPathEntry> classPath,
-      Map<ClassPathEntry, Integer> classCounts,
-      String handlerProblem,
-      int roots,
-      int reachable,
-      List<MissingClass> missing,
-      List<MissingClass> allowedMissing,
-      List<VersionConflict> versionConflicts,
-      List<TooNewClass> tooNew,
-      List<Shadowing> shadowed,
-      List<String> replacedJars,
-      long millis) {
-    this(
-        handler,
-        runtime,
-        jdkClasses,
-        runningJdk,
-        classPath,
-        classCounts,
-        handlerProblem,
-        roots,
-        reachable,
-        missing,
-        allowedMissing,
-        versionConflicts,
-        tooNew,
-        shadowed,
-        replacedJars,
-        Resources.none(),
-        millis);
-  }
-
   /**
    * A class the code uses that nothing provides, with the classes that lead to it, the library of
    * Maven's runtime class path that has it but that the zips leave out, if any, and how the code
