@@ -56,13 +56,27 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
   protected String layerName;
 
   /**
-   * Lambda runtimes the layers are compatible with: {@code java25}, {@code java21}, {@code java17},
-   * {@code java11}, {@code java8.al2}. On the command line, comma-separated.
+   * Lambda runtimes the layers are compatible with: {@code java25}, {@code java21}, {@code
+   * java17.al2023}, {@code java11.al2023}, {@code java8.al2023} (Amazon Linux 2023), and {@code
+   * java17}, {@code java11}, {@code java8.al2} (Amazon Linux 2, deprecated on 2027-06-30). On the
+   * command line, comma-separated. A runtime that is deprecated, or will be within six months, is
+   * warned about with its date and the runtime to move to. The class-path check takes the JDK
+   * classes of the oldest Java release named here.
    *
    * @since 0.1.0
    */
   @Parameter(property = "lambda.runtimes", defaultValue = "java21")
   protected List<String> runtimes;
+
+  /**
+   * The day the runtimes' deprecation is checked against, as {@code yyyy-MM-dd}; by default today.
+   * Set a later day to learn now which of the configured runtimes will be deprecated, or within six
+   * months of it, by then (a release date, say).
+   *
+   * @since 0.4.0
+   */
+  @Parameter(property = "lambda.runtimeCheckDate")
+  protected String runtimeCheckDate;
 
   /**
    * Instruction set architectures the layers are compatible with: {@code x86_64} and/or {@code

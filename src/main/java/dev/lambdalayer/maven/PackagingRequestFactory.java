@@ -3,6 +3,7 @@ package dev.lambdalayer.maven;
 import dev.lambdalayer.core.model.ArtifactPattern;
 import dev.lambdalayer.core.model.DependencyGraph;
 import dev.lambdalayer.core.model.FileDigestCache;
+import dev.lambdalayer.core.model.LambdaRuntime;
 import dev.lambdalayer.core.model.LambdaRuntimeLibraries;
 import dev.lambdalayer.core.model.OutputTimestamp;
 import dev.lambdalayer.core.model.Setting;
@@ -11,6 +12,8 @@ import dev.lambdalayer.core.plan.ReactorLayer;
 import dev.lambdalayer.core.plan.SharedLayerSettings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -65,6 +68,8 @@ final class PackagingRequestFactory {
         .defaultLayerName(LayerRules.layerName(p.layerName, project.getArtifactId()))
         .functionName(project.getArtifactId())
         .runtimes(PomValues.distinct(p.runtimes, Setting.RUNTIMES, "java21"))
+        .runtimeCheckDate(
+            LambdaRuntime.checkDate(p.runtimeCheckDate, LocalDate.now(Clock.systemUTC())))
         .architectures(PomValues.distinct(p.architectures, Setting.ARCHITECTURES, "x86_64"))
         .classesDirectory(classesDirectory)
         .outputDirectory(p.outputDirectory.toPath())

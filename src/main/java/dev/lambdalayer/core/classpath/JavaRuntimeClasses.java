@@ -1,5 +1,6 @@
 package dev.lambdalayer.core.classpath;
 
+import dev.lambdalayer.core.model.LambdaRuntime;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
@@ -9,6 +10,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The JDK's classes are those of the runtime's Java release, from the list shipped with the
  * plugin ({@link JdkClassList}), not those of the JDK running the build: a function for {@code
  * java11} that uses {@code java.util.HexFormat} (Java 17) is caught on any build JDK, and one for
- * {@code java8.al2} may use {@code javax.xml.bind}. Only a release the list lacks (a runtime newer
- * than the plugin) is answered by the running JDK; a {@code java.*} class this JDK lacks then
+ * {@code java8.al2023} may use {@code javax.xml.bind}. Only a release the list lacks (a runtime
+ * newer than the plugin) is answered by the running JDK; a {@code java.*} class this JDK lacks then
  * counts as provided when the runtime is newer (it may have been added since).
  *
  * <p>The Lambda runtime puts {@code aws-lambda-java-core}, its serialization library and the
@@ -61,8 +63,16 @@ final class JavaRuntimeClasses {
         });
   }
 
-  /** The Java feature version of a Lambda runtime id: {@code java21} is 21, {@code java8.al2} 8. */
+  /**
+   * The Java feature version of a Lambda runtime id, from {@link LambdaRuntime}: {@code java21} is
+   * 21, {@code java8.al2023} 8. An id the table lacks (read from a report of a newer plugin) is
+   * read as {@code java<release>...}; -1 when it is not even that.
+   */
   static int feature(String runtime) {
+    Optional<LambdaRuntime> known = LambdaRuntime.byId(runtime);
+    if (known.isPresent()) {
+      return known.get().javaRelease();
+    }
     String digits = runtime.replaceFirst("^java(\\d+).*$", "$1");
     return digits.equals(runtime) ? -1 : Integer.parseInt(digits);
   }

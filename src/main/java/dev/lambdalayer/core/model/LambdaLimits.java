@@ -1,10 +1,12 @@
 package dev.lambdalayer.core.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Lambda's documented limits for layers and functions, checked before anything is uploaded. */
@@ -19,14 +21,16 @@ public final class LambdaLimits {
   /** Largest zip Lambda accepts inline ({@code ZipFile}); larger ones go through S3. */
   public static final long MAX_DIRECT_UPLOAD_BYTES = 50L * 1024 * 1024;
 
-  /** Lambda's Java runtime ids. */
-  public static final List<String> JAVA_RUNTIMES =
-      List.of("java25", "java21", "java17", "java11", "java8.al2");
+  /** Lambda's Java runtime ids, from {@link LambdaRuntime}. */
+  public static final List<String> JAVA_RUNTIMES = LambdaRuntime.ids();
 
   public static final List<String> ARCHITECTURES = List.of("x86_64", "arm64");
 
   /** Lambda accepts up to 140 characters with an ARN; a bare name is kept to 64. */
   private static final Pattern LAYER_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  /** The Java release an id like {@code java8} or {@code java17.al2} names. */
+  private static final Pattern JAVA_RELEASE = Pattern.compile("java(\\d{1,3})(?!\\d)");
 
   private LambdaLimits() {}
 
@@ -61,9 +65,10 @@ public final class LambdaLimits {
                 Setting.LAYER_NAME, name, "names two layers", "give every layer its own name"));
       }
     }
+    String validIds = String.join(", ", JAVA_RUNTIMES);
     if (runtimes.isEmpty()) {
       violations.add(
-          new Violation(Setting.RUNTIMES, "", "is empty", "name at least one of " + JAVA_RUNTIMES));
+          new Violation(Setting.RUNTIMES, "", "is empty", "name at least one of " + validIds));
     }
     for (String runtime : runtimes) {
       if (!JAVA_RUNTIMES.contains(runtime)) {
@@ -72,7 +77,7 @@ public final class LambdaLimits {
                 Setting.RUNTIMES,
                 runtime,
                 "is not a Lambda Java runtime id",
-                "use one or more of " + JAVA_RUNTIMES));
+                sameRelease(runtime) + "use one or more of " + validIds));
       }
     }
     if (architectures.isEmpty()) {
@@ -91,6 +96,21 @@ public final class LambdaLimits {
       }
     }
     return violations;
+  }
+
+  /** "Java 8 runs on java8.al2023, java8.al2; " for {@code java8} or {@code java8.al1}, else "". */
+  private static String sameRelease(String runtime) {
+    Matcher release = JAVA_RELEASE.matcher(runtime);
+    if (!release.lookingAt()) {
+      return "";
+    }
+    int feature = Integer.parseInt(release.group(1));
+    List<String> ids =
+        Arrays.stream(LambdaRuntime.values())
+            .filter(r -> r.javaRelease() == feature)
+            .map(LambdaRuntime::id)
+            .toList();
+    return ids.isEmpty() ? "" : "Java " + feature + " runs on " + String.join(", ", ids) + "; ";
   }
 
   /** Checks the number of layers and the unzipped size of function plus layers. */

@@ -5,6 +5,7 @@ import dev.lambdalayer.core.model.FileDigestCache;
 import dev.lambdalayer.core.model.InputChangedException;
 import dev.lambdalayer.core.model.InvalidConfigurationException;
 import dev.lambdalayer.core.model.LambdaLimits;
+import dev.lambdalayer.core.model.LambdaRuntime;
 import dev.lambdalayer.core.model.Lockfile;
 import dev.lambdalayer.core.model.ResolvedArtifact;
 import dev.lambdalayer.core.model.Setting;
@@ -246,7 +247,9 @@ public final class LambdaPackager {
 
     SharedLayerSlimming.Slimmed slimmed =
         SharedLayerSlimming.slim(request.graph(), request.shared().layers());
-    List<String> warnings = new ArrayList<>();
+    List<String> warnings =
+        new ArrayList<>(
+            LambdaRuntime.deprecationWarnings(request.runtimes(), request.runtimeCheckDate()));
     ReactorLayerPlacement reactor =
         ReactorLayerPlacement.place(request.reactorLayer(), slimmed, request.shared(), warnings);
     LayerPlan plan =

@@ -5,6 +5,8 @@ import dev.lambdalayer.core.model.DependencyGraph;
 import dev.lambdalayer.core.model.OutputTimestamp;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -20,6 +22,8 @@ import java.util.List;
  *     ReactorLayerCache}); null outside a reactor
  * @param reactorLayer the layer this reactor's function modules share, first of the project's own
  *     layers; {@link ReactorLayer#NONE} when the reactor mode is off
+ * @param runtimeCheckDate the day the runtimes' deprecation is checked against (today, unless the
+ *     user looks ahead); injected so that no result depends on the machine's clock
  */
 public record PackagingRequest(
     DependencyGraph graph,
@@ -34,7 +38,8 @@ public record PackagingRequest(
     Instant timestamp,
     SharedLayerSettings shared,
     Path reactorCache,
-    ReactorLayer reactorLayer) {
+    ReactorLayer reactorLayer,
+    LocalDate runtimeCheckDate) {
 
   /**
    * The entry time in layer zips: a constant, not the project's {@code outputTimestamp}. A layer
@@ -63,14 +68,15 @@ public record PackagingRequest(
         .timestamp(timestamp)
         .shared(shared)
         .reactorCache(reactorCache)
-        .reactorLayer(reactorLayer);
+        .reactorLayer(reactorLayer)
+        .runtimeCheckDate(runtimeCheckDate);
   }
 
   /**
    * Builds a {@link PackagingRequest} by name rather than by position. Defaults: no rules (one
    * layer of all release libraries), nothing runtime-provided, the project's artifactId as layer
    * and function name, {@code java21} on {@code x86_64}, no classes, the constant timestamp, no
-   * shared layers, no reactor.
+   * shared layers, no reactor, deprecation checked against today.
    */
   public static final class Builder {
     private final DependencyGraph graph;
@@ -86,6 +92,7 @@ public record PackagingRequest(
     private SharedLayerSettings shared = SharedLayerSettings.NONE;
     private Path reactorCache;
     private ReactorLayer reactorLayer = ReactorLayer.NONE;
+    private LocalDate runtimeCheckDate = LocalDate.now(ZoneOffset.UTC);
 
     private Builder(DependencyGraph graph) {
       this.graph = graph;
@@ -154,6 +161,12 @@ public record PackagingRequest(
       return this;
     }
 
+    /** The day the runtimes' deprecation is checked against; defaults to today in UTC. */
+    public Builder runtimeCheckDate(LocalDate runtimeCheckDate) {
+      this.runtimeCheckDate = runtimeCheckDate;
+      return this;
+    }
+
     public PackagingRequest build() {
       return new PackagingRequest(
           graph,
@@ -168,7 +181,8 @@ public record PackagingRequest(
           timestamp,
           shared,
           reactorCache,
-          reactorLayer);
+          reactorLayer,
+          runtimeCheckDate);
     }
   }
 
@@ -180,5 +194,6 @@ public record PackagingRequest(
     runtimeProvided = List.copyOf(runtimeProvided);
     runtimes = List.copyOf(runtimes);
     architectures = List.copyOf(architectures);
+    runtimeCheckDate = runtimeCheckDate == null ? LocalDate.now(ZoneOffset.UTC) : runtimeCheckDate;
   }
 }

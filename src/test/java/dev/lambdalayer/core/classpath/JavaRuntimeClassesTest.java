@@ -3,6 +3,7 @@ package dev.lambdalayer.core.classpath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lambdalayer.core.model.LambdaRuntime;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -257,9 +259,38 @@ class JavaRuntimeClassesTest {
 
   @Test
   void theShippedListCoversEveryLambdaJavaRuntime() {
+    for (LambdaRuntime runtime : LambdaRuntime.values()) {
+      JavaRuntimeClasses classes = JavaRuntimeClasses.of(JavaRuntimeClasses.feature(runtime.id()));
+      assertThat(JavaRuntimeClasses.feature(runtime.id()))
+          .as(runtime.id())
+          .isEqualTo(runtime.javaRelease());
+      assertThat(JdkClassList.shipped().release(runtime.javaRelease()))
+          .as(runtime.id())
+          .isNotNull();
+      assertThat(classes.isRunningJdk()).as(runtime.id()).isFalse();
+      assertThat(classes.describe())
+          .as(runtime.id())
+          .isEqualTo("JDK classes of Java " + runtime.javaRelease());
+    }
+    // No release in the list that no runtime runs: the list is as long as it needs to be.
     assertThat(JdkClassList.shipped().releases())
-        .containsExactlyElementsOf(
-            RuntimeClassesFixture.RUNTIMES.stream().map(JavaRuntimeClasses::feature).toList());
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(LambdaRuntime.values())
+                .map(LambdaRuntime::javaRelease)
+                .distinct()
+                .toList());
+  }
+
+  @Test
+  void theFixtureChecksOneRuntimeOfEveryRelease() {
+    assertThat(RuntimeClassesFixture.RUNTIMES.stream().map(JavaRuntimeClasses::feature).toList())
+        .containsExactlyInAnyOrderElementsOf(JdkClassList.shipped().releases());
+  }
+
+  @Test
+  void anIdTheTableLacksIsReadByItsNumber() {
+    assertThat(JavaRuntimeClasses.feature("java29")).isEqualTo(29);
+    assertThat(JavaRuntimeClasses.feature("python3.12")).isEqualTo(-1);
   }
 
   private Path function(String... references) throws IOException {

@@ -114,6 +114,36 @@ class LambdaLimitsTest {
   }
 
   @Test
+  void everyRuntimeOfTheTableIsAcceptedAndTheErrorListsThemAll() {
+    assertThat(LambdaLimits.checkSettings(List.of(), LambdaRuntime.ids(), ARCHITECTURES)).isEmpty();
+    assertThat(LambdaLimits.checkSettings(List.of(), List.of("java99"), ARCHITECTURES))
+        .singleElement()
+        .extracting(Violation::fix)
+        .isEqualTo(
+            "use one or more of java25, java21, java17.al2023, java11.al2023, java8.al2023,"
+                + " java17, java11, java8.al2");
+  }
+
+  @Test
+  void anIdOfAKnownReleaseNamesThatReleasesRuntimes() {
+    assertThat(LambdaLimits.checkSettings(List.of(), List.of("java8"), ARCHITECTURES))
+        .singleElement()
+        .extracting(Violation::fix)
+        .asString()
+        .startsWith("Java 8 runs on java8.al2023, java8.al2; use one or more of java25,");
+    assertThat(LambdaLimits.checkSettings(List.of(), List.of("java17.al2"), ARCHITECTURES))
+        .singleElement()
+        .extracting(Violation::fix)
+        .asString()
+        .startsWith("Java 17 runs on java17.al2023, java17; ");
+    assertThat(LambdaLimits.checkSettings(List.of(), List.of("java170"), ARCHITECTURES))
+        .singleElement()
+        .extracting(Violation::fix)
+        .asString()
+        .startsWith("use one or more of");
+  }
+
+  @Test
   void noRuntimeFails() {
     assertThat(LambdaLimits.checkSettings(List.of(), List.of(), ARCHITECTURES))
         .extracting(Violation::setting)
