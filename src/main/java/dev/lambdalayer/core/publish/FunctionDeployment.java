@@ -17,6 +17,8 @@ import dev.lambdalayer.core.port.ObjectStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -145,6 +147,9 @@ public final class FunctionDeployment {
   /**
    * The function's new layer list: managed layers replaced in place, retired ones (removed or
    * renamed in the POM) dropped, new ones appended, and layers this plugin does not manage kept.
+   * The managed layers the function has keep their places but fill them in plan order: Lambda
+   * extracts later layers over earlier ones, so a hand-reordered list is put back (the remote audit
+   * reports it as drift).
    */
   static List<String> layerList(
       List<String> current, List<PublishedLayer> managed, Set<String> retired) {
@@ -152,12 +157,18 @@ public final class FunctionDeployment {
     for (PublishedLayer layer : managed) {
       byLayer.put(Arns.withoutVersion(layer.layerVersionArn()), layer.layerVersionArn());
     }
+    Set<String> managedLayers = Set.copyOf(byLayer.keySet());
+    Set<String> present = new HashSet<>();
+    current.forEach(arn -> present.add(Arns.withoutVersion(arn)));
+    Iterator<String> inPlanOrder =
+        byLayer.keySet().stream().filter(present::contains).toList().iterator();
     List<String> out = new ArrayList<>();
     for (String arn : current) {
       String layer = Arns.withoutVersion(arn);
-      String replacement = byLayer.remove(layer);
-      if (replacement != null) {
-        out.add(replacement);
+      if (managedLayers.contains(layer)) {
+        if (inPlanOrder.hasNext()) {
+          out.add(byLayer.remove(inPlanOrder.next()));
+        }
       } else if (!retired.contains(layer)) {
         out.add(arn);
       }

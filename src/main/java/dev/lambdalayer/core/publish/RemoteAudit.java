@@ -23,10 +23,12 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Compares the lockfile with what AWS holds: every locked {@code published} layer version against
@@ -189,6 +191,8 @@ public final class RemoteAudit {
     for (String arn : state.layerArns()) {
       referenced.put(Arns.withoutVersion(arn), arn);
     }
+    // The locked layers the function references, in lockfile order, by layer ARN (no version).
+    Map<String, String> lockedOrder = new LinkedHashMap<>();
     for (Lockfile.Layer layer : locked.layers()) {
       Optional<Lockfile.Published> record =
           layer.published().stream()
@@ -216,6 +220,9 @@ public final class RemoteAudit {
       }
       String lockedArn = record.get().layerVersionArn();
       String actual = referenced.get(Arns.withoutVersion(lockedArn));
+      if (actual != null) {
+        lockedOrder.put(Arns.withoutVersion(lockedArn), layer.name());
+      }
       if (actual == null) {
         drift(
             Check.REMOTE_FUNCTION,
@@ -242,6 +249,7 @@ public final class RemoteAudit {
                 + "'");
       }
     }
+    checkOrder(name, region, lockedOrder, referenced.keySet());
     if (target.codeSha256() != null && !target.codeSha256().equals(state.codeSha256())) {
       drift(
           Check.REMOTE_FUNCTION,
@@ -256,6 +264,42 @@ public final class RemoteAudit {
               + target.codeSha256()
               + ": the deployed code is not this build's");
     }
+  }
+
+  /**
+   * Lambda extracts the layers into one {@code /opt} in the order of the function's list, so a
+   * later layer overwrites an earlier one's files: the same layers in another order are another
+   * class path. Only the locked layers' relative order counts; layers this project does not lock
+   * may sit anywhere.
+   *
+   * @param locked the locked layers the function references, layer ARN to name, in lockfile order
+   * @param functionLayers the function's layer ARNs (no version), in the function's order
+   */
+  private void checkOrder(
+      String function,
+      String region,
+      Map<String, String> locked,
+      Collection<String> functionLayers) {
+    List<String> expected = new ArrayList<>(locked.values());
+    List<String> actual =
+        functionLayers.stream().filter(locked::containsKey).map(locked::get).toList();
+    if (!expected.equals(actual)) {
+      drift(
+          Check.REMOTE_FUNCTION,
+          Kind.FUNCTION,
+          function,
+          region
+              + ": the function's layers are in the order "
+              + quoted(actual)
+              + ", the lockfile's order is "
+              + quoted(expected)
+              + ": Lambda extracts later layers over earlier ones, so files both hold come from"
+              + " another layer than tested; publish the function again to restore the order");
+    }
+  }
+
+  private static String quoted(List<String> names) {
+    return names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
   }
 
   private void failed(Check check, Kind kind, String subject, AwsCallException e) {

@@ -241,6 +241,17 @@ class FunctionDeploymentOrderTest {
   }
 
   @Test
+  void aHandReorderedListIsPutBackInPlanOrderAroundTheLayersOfOthers() {
+    String other = "arn:aws:lambda:eu-west-1:999999999999:layer:extension:4";
+    assertThat(
+            FunctionDeployment.layerList(
+                List.of(LAYERS + "slf4j:1", other, LAYERS + "jackson:1"),
+                List.of(published("jackson", 2), published("slf4j", 1), published("aws", 3)),
+                Set.of()))
+        .containsExactly(LAYERS + "jackson:2", other, LAYERS + "slf4j:1", LAYERS + "aws:3");
+  }
+
+  @Test
   void aLayerRemovedFromThePomLeavesTheFunction() {
     String other = "arn:aws:lambda:eu-west-1:999999999999:layer:extension:4";
     assertThat(

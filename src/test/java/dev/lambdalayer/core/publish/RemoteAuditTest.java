@@ -253,6 +253,68 @@ class RemoteAuditTest {
             "ERROR remote-function hello function 'hello' does not exist in ap-south-1");
   }
 
+  private static Lockfile twoLayers() {
+    Lockfile one = lockfile(published("eu-west-1", 2));
+    Lockfile.Layer jackson = one.layers().get(0);
+    Lockfile.Layer slf4j =
+        new Lockfile.Layer(
+            "slf4j",
+            jackson.runtimes(),
+            jackson.architectures(),
+            SHA,
+            CODE_SHA,
+            List.of(),
+            List.of(
+                new Lockfile.Published(
+                    "eu-west-1",
+                    "123456789012",
+                    "arn:aws:lambda:eu-west-1:123456789012:layer:slf4j:5",
+                    5,
+                    CODE_SHA)));
+    return new Lockfile(
+        one.lockfileVersion(),
+        one.project(),
+        one.outputTimestamp(),
+        one.zipFormat(),
+        List.of(jackson, slf4j),
+        one.function());
+  }
+
+  @Test
+  void theLockedLayersInAnotherOrderAreDriftNamingBothOrders() {
+    remoteVersion("eu-west-1", 2, CODE_SHA);
+    versions.put(
+        "eu-west-1 arn:aws:lambda:eu-west-1:123456789012:layer:slf4j 5",
+        new LayerVersionInfo(
+            "arn:aws:lambda:eu-west-1:123456789012:layer:slf4j:5", 5, "d", CODE_SHA, 10));
+    String other = "arn:aws:lambda:eu-west-1:999999999999:layer:not-ours:7";
+    RemoteAudit.FunctionTarget target =
+        new RemoteAudit.FunctionTarget("hello", List.of("eu-west-1"), "CODE=", "fn.zip");
+
+    function(
+        "eu-west-1",
+        "CODE=",
+        ARN + "2",
+        other,
+        "arn:aws:lambda:eu-west-1:123456789012:layer:slf4j:5");
+    assertThat(messages(audit(twoLayers(), target)))
+        .as("layers of others may sit anywhere")
+        .isEmpty();
+
+    function(
+        "eu-west-1",
+        "CODE=",
+        "arn:aws:lambda:eu-west-1:123456789012:layer:slf4j:5",
+        other,
+        ARN + "2");
+    assertThat(messages(new RemoteAudit(layers, reader).audit(local(), twoLayers(), target)))
+        .containsExactly(
+            "DRIFT remote-function hello eu-west-1: the function's layers are in the order"
+                + " 'slf4j', 'jackson', the lockfile's order is 'jackson', 'slf4j': Lambda"
+                + " extracts later layers over earlier ones, so files both hold come from another"
+                + " layer than tested; publish the function again to restore the order");
+  }
+
   @Test
   void withoutABuiltZipTheCodeIsNotCompared() {
     remoteVersion("eu-west-1", 2, CODE_SHA);
