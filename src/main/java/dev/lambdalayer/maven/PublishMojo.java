@@ -2,6 +2,7 @@ package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.job.PublishJob;
 import dev.lambdalayer.core.model.FileDigestCache;
+import dev.lambdalayer.core.model.LambdaRuntime;
 import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.plan.PackagingRequest;
 import dev.lambdalayer.core.plan.PackagingResult;
@@ -117,6 +118,9 @@ public class PublishMojo extends AbstractDeployingMojo {
         FileDigestCache.load(outputDirectory.toPath().resolve(".state/file-digests.txt"));
     PackagingRequest request = packagingRequest(digests, classesDirectory);
     PackagingResult built = PublishJob.build(digests, request, layerProject);
+    // Publishing records the runtimes in AWS: the moment to hear that one is being retired.
+    LambdaRuntime.deprecationWarnings(request.runtimes(), request.runtimeCheckDate())
+        .forEach(getLog()::warn);
     PublishJob.Outcome outcome =
         new PublishJob(ports, jobLog())
             .run(
