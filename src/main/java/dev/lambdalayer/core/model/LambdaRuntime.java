@@ -145,9 +145,15 @@ public enum LambdaRuntime {
     }
   }
 
-  /** The warnings for the known runtimes among {@code ids}, in the order given. */
+  /**
+   * The warnings for the known runtimes among {@code ids}, in the order given; none when {@code
+   * today} is null.
+   */
   public static List<String> deprecationWarnings(List<String> ids, LocalDate today) {
     List<String> warnings = new ArrayList<>();
+    if (today == null) {
+      return warnings;
+    }
     for (String id : ids) {
       byId(id).flatMap(r -> r.deprecationWarning(today)).ifPresent(warnings::add);
     }

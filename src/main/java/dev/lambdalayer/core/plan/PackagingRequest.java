@@ -6,7 +6,6 @@ import dev.lambdalayer.core.model.OutputTimestamp;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -22,8 +21,9 @@ import java.util.List;
  *     ReactorLayerCache}); null outside a reactor
  * @param reactorLayer the layer this reactor's function modules share, first of the project's own
  *     layers; {@link ReactorLayer#NONE} when the reactor mode is off
- * @param runtimeCheckDate the day the runtimes' deprecation is checked against (today, unless the
- *     user looks ahead); injected so that no result depends on the machine's clock
+ * @param runtimeCheckDate the day the runtimes' deprecation is checked against (the build tool
+ *     passes today, unless the user looks ahead), or null to check nothing; never read from the
+ *     clock here, so that no result depends on the day it is computed
  */
 public record PackagingRequest(
     DependencyGraph graph,
@@ -76,7 +76,7 @@ public record PackagingRequest(
    * Builds a {@link PackagingRequest} by name rather than by position. Defaults: no rules (one
    * layer of all release libraries), nothing runtime-provided, the project's artifactId as layer
    * and function name, {@code java21} on {@code x86_64}, no classes, the constant timestamp, no
-   * shared layers, no reactor, deprecation checked against today.
+   * shared layers, no reactor, no deprecation check.
    */
   public static final class Builder {
     private final DependencyGraph graph;
@@ -92,7 +92,7 @@ public record PackagingRequest(
     private SharedLayerSettings shared = SharedLayerSettings.NONE;
     private Path reactorCache;
     private ReactorLayer reactorLayer = ReactorLayer.NONE;
-    private LocalDate runtimeCheckDate = LocalDate.now(ZoneOffset.UTC);
+    private LocalDate runtimeCheckDate;
 
     private Builder(DependencyGraph graph) {
       this.graph = graph;
@@ -161,7 +161,7 @@ public record PackagingRequest(
       return this;
     }
 
-    /** The day the runtimes' deprecation is checked against; defaults to today in UTC. */
+    /** The day the runtimes' deprecation is checked against; null (the default) checks nothing. */
     public Builder runtimeCheckDate(LocalDate runtimeCheckDate) {
       this.runtimeCheckDate = runtimeCheckDate;
       return this;
@@ -194,6 +194,5 @@ public record PackagingRequest(
     runtimeProvided = List.copyOf(runtimeProvided);
     runtimes = List.copyOf(runtimes);
     architectures = List.copyOf(architectures);
-    runtimeCheckDate = runtimeCheckDate == null ? LocalDate.now(ZoneOffset.UTC) : runtimeCheckDate;
   }
 }

@@ -93,6 +93,7 @@ class LambdaRuntimeTest {
         .asString()
         .startsWith(
             "Runtime java17 (Amazon Linux 2) is deprecated on 2027-06-30; use java17.al2023");
+    assertThat(LambdaRuntime.deprecationWarnings(List.of("java8.al2"), null)).isEmpty();
   }
 
   @Test

@@ -149,6 +149,23 @@ class LambdaPackagerTest {
   }
 
   @Test
+  void aDeprecatedRuntimeIsWarnedOnTheCheckDayOnly() throws IOException {
+    PackagingRequest request = request(List.of(), List.of("java17.al2023", "java11"));
+    assertThat(build(request).warnings()).as("no check day, no check").isEmpty();
+
+    PackagingResult result =
+        build(request.toBuilder().runtimeCheckDate(java.time.LocalDate.of(2027, 7, 1)).build());
+    assertThat(result.warnings())
+        .containsExactly(
+            "Runtime java11 (Amazon Linux 2) was deprecated on 2027-06-30; use java11.al2023"
+                + " (Java 11 on Amazon Linux 2023)");
+    assertThat(
+            build(request.toBuilder().runtimeCheckDate(java.time.LocalDate.of(2026, 12, 1)).build())
+                .warnings())
+        .isEmpty();
+  }
+
+  @Test
   void layerZipHoldsTheJarBytesUnchanged() throws IOException {
     PackagingResult result = build(request(List.of()));
     try (ZipFile zip = ZipFile.builder().setPath(result.layers().get(0).zip().file()).get()) {
