@@ -266,7 +266,8 @@ public final class PublishJob {
     List<DeployedFunction> deployed = new ArrayList<>();
     try (AwsSession aws = ports.open(request.target().aws());
         LayerPublishing publishing =
-            new LayerPublishing(aws, settings, lock::lockedVersion, log::info, request.claims())) {
+            new LayerPublishing(
+                aws, settings, lock::lockedVersion, log::info, log::warn, request.claims())) {
       try {
         for (LayerToPublish layer : layers) {
           publishing.publish(

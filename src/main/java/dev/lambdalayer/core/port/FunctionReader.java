@@ -21,6 +21,13 @@ public interface FunctionReader {
   List<LayerUse> functionReferences(String region, String function);
 
   /**
+   * Every function version of the region (of every function, {@code $LATEST} and each published
+   * version) whose configuration uses {@code layerVersionArn}: {@code ListFunctions} with {@code
+   * FunctionVersion=ALL}, every page.
+   */
+  List<LayerUse> layerVersionUsers(String region, String layerVersionArn);
+
+  /**
    * What the plugin needs to know of a function.
    *
    * @param codeSize the function zip's size, bytes

@@ -324,6 +324,28 @@ public class InMemoryAws
     return uses;
   }
 
+  @Override
+  public synchronized List<LayerUse> layerVersionUsers(String region, String layerVersionArn) {
+    call("ListFunctions", region, "", "the functions of the region");
+    List<LayerUse> uses = new ArrayList<>();
+    functions.forEach(
+        (key, f) -> {
+          if (!key.startsWith(region + " ")) {
+            return;
+          }
+          String name = key.substring(region.length() + 1);
+          if (f.layers.contains(layerVersionArn)) {
+            uses.add(new LayerUse(layerVersionArn, "function '" + name + "' $LATEST"));
+          }
+          for (int v = 0; v < f.versions.size(); v++) {
+            if (f.versions.get(v).layers().contains(layerVersionArn)) {
+              uses.add(new LayerUse(layerVersionArn, "function '" + name + "' " + (v + 1)));
+            }
+          }
+        });
+    return uses;
+  }
+
   // ---- FunctionDeployer ------------------------------------------------------------------
 
   @Override
