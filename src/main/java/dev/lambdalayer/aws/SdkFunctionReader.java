@@ -37,7 +37,9 @@ final class SdkFunctionReader implements FunctionReader {
         r.codeSize() == null ? 0 : r.codeSize(),
         layers,
         r.lastUpdateStatusAsString(),
-        r.lastUpdateStatusReason());
+        r.lastUpdateStatusReason(),
+        r.runtimeAsString(),
+        r.snapStart() == null ? null : r.snapStart().applyOnAsString());
   }
 
   @Override

@@ -43,6 +43,7 @@ final class SettingNames {
       case REACTOR_LAYER -> "<reactorLayer> (-Dlambda.reactorLayer)";
       case REACTOR_LAYER_MIN_MODULES ->
           "<reactorLayerMinModules> (-Dlambda.reactorLayer.minModules)";
+      case SNAP_START -> "<snapStart> (-Dlambda.snapStart)";
     };
   }
 

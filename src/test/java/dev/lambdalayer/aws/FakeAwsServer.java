@@ -313,6 +313,11 @@ public final class FakeAwsServer implements AutoCloseable {
     return region(region).functions.get(function).snapStart;
   }
 
+  /** Sets a function's runtime id ({@code java21} by default). */
+  public void setFunctionRuntime(String region, String function, String runtime) {
+    region(region).functions.get(function).runtime = runtime;
+  }
+
   /** {@code State} of a published version as a read would show it now, without counting a read. */
   public String functionVersionState(String region, String function, String version) {
     Fn fn = region(region).functions.get(function);
@@ -725,7 +730,8 @@ public final class FakeAwsServer implements AutoCloseable {
                 "Function not found: " + functionArn(r.region, name) + ":" + qualifier);
           }
           Map<String, Object> configuration = fn.versionConfiguration(r.region, version);
-          fn.versionPending.computeIfPresent(Integer.parseInt(version), (k, left) -> left - 1);
+          fn.versionPending.computeIfPresent(
+              Integer.parseInt(version), (k, left) -> Math.max(0, left - 1));
           return sendJson(r.exchange, 200, configuration);
         }
         case "ListAliases" -> {

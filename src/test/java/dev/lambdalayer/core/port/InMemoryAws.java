@@ -47,6 +47,8 @@ public class InMemoryAws
     List<String> layers = List.of();
     final List<FunctionVersion> versions = new ArrayList<>();
     final Map<String, Alias> aliases = new TreeMap<>();
+    String runtime = "java21";
+    String snapStart = "None";
   }
 
   private final Map<String, TreeMap<Long, Version>> layers = new HashMap<>();
@@ -288,7 +290,9 @@ public class InMemoryAws
         f.codeSize,
         f.layers.stream().map(arn -> new LayerRef(arn, 0)).toList(),
         "Successful",
-        null);
+        null,
+        f.runtime,
+        f.snapStart);
   }
 
   @Override
@@ -380,6 +384,38 @@ public class InMemoryAws
           null);
     }
     return publishFunctionVersion(region, function);
+  }
+
+  @Override
+  public synchronized void updateSnapStart(String region, String function, boolean on) {
+    call("UpdateFunctionConfiguration", region, function, "function '" + function + "'");
+    function(region, function, "UpdateFunctionConfiguration").snapStart =
+        on ? "PublishedVersions" : "None";
+  }
+
+  @Override
+  public synchronized void awaitVersionActive(
+      String region,
+      String function,
+      String version,
+      java.time.Duration timeout,
+      java.time.Duration pollInterval) {
+    // Versions are Active at once in memory: SnapStart's optimization takes no time here.
+    call(
+        "GetFunctionConfiguration",
+        region,
+        function + ":" + version,
+        "function '" + function + "'");
+  }
+
+  /** The function's SnapStart {@code ApplyOn}. */
+  public synchronized String snapStartApplyOn(String region, String name) {
+    return function(region, name, "test").snapStart;
+  }
+
+  /** Sets the function's runtime id. */
+  public synchronized void setFunctionRuntime(String region, String name, String runtime) {
+    function(region, name, "test").runtime = runtime;
   }
 
   @Override
