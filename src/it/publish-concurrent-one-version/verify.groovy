@@ -26,6 +26,7 @@ try {
   assert text.contains('the AWS SDK retried the call, which had already created version 1')
   assert text.contains('Deleted the duplicate version 2')
   assert !log.contains('published concurrently')
+  assert log.contains('No new layer version: 2 settled on an equal version made at the same time (see the warnings) in [eu-west-1]')
   def report = new JsonSlurper().parse(new File(basedir, 'target/lambda/publish.json'))
   assert report.layers*.outcome == ['settled', 'settled']
 } finally {
