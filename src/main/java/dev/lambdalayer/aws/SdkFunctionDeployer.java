@@ -3,8 +3,14 @@ package dev.lambdalayer.aws;
 import dev.lambdalayer.core.port.AwsCallException;
 import dev.lambdalayer.core.port.FunctionDeployer;
 import dev.lambdalayer.core.port.LayerPublisher;
+import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
+import software.amazon.awssdk.services.lambda.model.State;
+import software.amazon.awssdk.services.lambda.waiters.LambdaWaiter;
 
 /** {@link FunctionDeployer} over the SDK's Lambda client. */
 final class SdkFunctionDeployer implements FunctionDeployer {
@@ -70,6 +76,75 @@ final class SdkFunctionDeployer implements FunctionDeployer {
                                 .codeSha256(codeSha256)
                                 .description(description)))
         .version();
+  }
+
+  @Override
+  public void updateSnapStart(String region, String function, boolean on) {
+    SnapStartApplyOn applyOn = on ? SnapStartApplyOn.PUBLISHED_VERSIONS : SnapStartApplyOn.NONE;
+    SdkCalls.run(
+        "UpdateFunctionConfiguration",
+        subject(function),
+        region,
+        () ->
+            clients
+                .lambda(region)
+                .updateFunctionConfiguration(
+                    b -> b.functionName(function).snapStart(s -> s.applyOn(applyOn))));
+  }
+
+  @Override
+  public void awaitVersionActive(
+      String region, String function, String version, Duration timeout, Duration pollInterval) {
+    String subject = subject(function) + " version " + version;
+    try (LambdaWaiter waiter =
+        LambdaWaiter.builder()
+            .client(clients.lambda(region))
+            .overrideConfiguration(
+                o ->
+                    o.waitTimeout(timeout)
+                        .maxAttempts(Integer.MAX_VALUE)
+                        .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(pollInterval)))
+            .build()) {
+      SdkCalls.run(
+          "GetFunctionConfiguration",
+          subject,
+          region,
+          () ->
+              waiter.waitUntilPublishedVersionActive(
+                  b -> b.functionName(function).qualifier(version)));
+    } catch (AwsCallException e) {
+      if (e.kind() != AwsCallException.Kind.OTHER) {
+        throw e;
+      }
+      // The waiter says only that it gave up or failed: the version's own state says why.
+      GetFunctionConfigurationResponse state =
+          SdkCalls.call(
+              "GetFunctionConfiguration",
+              subject,
+              region,
+              () ->
+                  clients
+                      .lambda(region)
+                      .getFunctionConfiguration(b -> b.functionName(function).qualifier(version)));
+      boolean pending = state.state() == State.PENDING;
+      throw new AwsCallException(
+          "PublishVersion",
+          subject,
+          region,
+          pending
+              ? "the version is still Pending (SnapStart optimization) after "
+                  + timeout.toSeconds()
+                  + " s: raise the update timeout, or look at the function in the console"
+              : "the version ended with State "
+                  + state.stateAsString()
+                  + ": "
+                  + state.stateReason()
+                  + " ("
+                  + state.stateReasonCodeAsString()
+                  + ")",
+          pending ? AwsCallException.Kind.TIMEOUT : AwsCallException.Kind.OTHER,
+          e);
+    }
   }
 
   @Override

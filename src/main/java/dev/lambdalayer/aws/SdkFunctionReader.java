@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
+import software.amazon.awssdk.services.lambda.model.FunctionVersion;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.ListAliasesResponse;
 
@@ -36,7 +37,9 @@ final class SdkFunctionReader implements FunctionReader {
         r.codeSize() == null ? 0 : r.codeSize(),
         layers,
         r.lastUpdateStatusAsString(),
-        r.lastUpdateStatusReason());
+        r.lastUpdateStatusReason(),
+        r.runtimeAsString(),
+        r.snapStart() == null ? null : r.snapStart().applyOnAsString());
   }
 
   @Override
@@ -87,6 +90,31 @@ final class SdkFunctionReader implements FunctionReader {
               .forEach(l -> uses.add(new LayerUse(l.arn(), users)));
         });
     return uses;
+  }
+
+  @Override
+  public List<LayerUse> layerVersionUsers(String region, String layerVersionArn) {
+    return SdkCalls.call(
+        "ListFunctions",
+        "the functions of the region",
+        region,
+        () -> {
+          List<LayerUse> uses = new ArrayList<>();
+          clients
+              .lambda(region)
+              .listFunctionsPaginator(b -> b.functionVersion(FunctionVersion.ALL).maxItems(50))
+              .functions()
+              .forEach(
+                  f -> {
+                    if (f.layers().stream().anyMatch(l -> layerVersionArn.equals(l.arn()))) {
+                      uses.add(
+                          new LayerUse(
+                              layerVersionArn,
+                              "function '" + f.functionName() + "' " + f.version()));
+                    }
+                  });
+          return uses;
+        });
   }
 
   private GetFunctionConfigurationResponse configuration(

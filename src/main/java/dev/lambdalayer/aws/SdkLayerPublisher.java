@@ -33,7 +33,13 @@ final class SdkLayerPublisher implements LayerPublisher {
 
   @Override
   public LayerVersionInfo publishLayerVersion(String region, LayerVersionRequest request) {
+    return publishCounted(region, request).version();
+  }
+
+  @Override
+  public Published publishCounted(String region, LayerVersionRequest request) {
     LayerVersionContentInput content = content(request.code());
+    LostAnswers attempts = new LostAnswers();
     PublishLayerVersionResponse r =
         SdkCalls.call(
             "PublishLayerVersion",
@@ -49,7 +55,8 @@ final class SdkLayerPublisher implements LayerPublisher {
                                 .description(request.description())
                                 .compatibleRuntimesWithStrings(request.runtimes())
                                 .compatibleArchitecturesWithStrings(request.architectures())
-                                .licenseInfo(request.licenseInfo())));
+                                .licenseInfo(request.licenseInfo())
+                                .overrideConfiguration(o -> o.addMetricPublisher(attempts))));
     if (r.version() == null || r.layerVersionArn() == null) {
       // Seen with a truncated answer: the call succeeded as far as HTTP goes, yet says nothing.
       throw new AwsCallException(
@@ -64,12 +71,14 @@ final class SdkLayerPublisher implements LayerPublisher {
           AwsCallException.Kind.OTHER,
           null);
     }
-    return new LayerVersionInfo(
-        r.layerVersionArn(),
-        r.version(),
-        r.description(),
-        r.content() == null ? null : r.content().codeSha256(),
-        r.content() == null || r.content().codeSize() == null ? 0 : r.content().codeSize());
+    return new Published(
+        new LayerVersionInfo(
+            r.layerVersionArn(),
+            r.version(),
+            r.description(),
+            r.content() == null ? null : r.content().codeSha256(),
+            r.content() == null || r.content().codeSize() == null ? 0 : r.content().codeSize()),
+        attempts.lostAnswers());
   }
 
   static LayerVersionContentInput content(Code code) {

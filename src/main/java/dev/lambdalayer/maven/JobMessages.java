@@ -8,6 +8,8 @@ import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.port.AwsCallException;
 import dev.lambdalayer.core.publish.PublishedLayer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -44,13 +46,25 @@ final class JobMessages {
         outcome.published().stream()
             .filter(p -> p.outcome() == PublishedLayer.Outcome.PUBLISHED)
             .count();
-    long present = outcome.published().size() - made;
+    long settled =
+        outcome.published().stream()
+            .filter(p -> p.outcome() == PublishedLayer.Outcome.SETTLED)
+            .count();
+    long present = outcome.published().size() - made - settled;
+    List<String> others = new ArrayList<>();
+    if (present > 0 || settled == 0) {
+      others.add(present + " already there");
+    }
+    if (settled > 0) {
+      // This build published, yet uses an equal older version: the warnings above say why.
+      others.add(settled + " settled on an equal version made at the same time (see the warnings)");
+    }
     String versions =
         made == 0
-            ? "No new layer version: " + present + " already there"
+            ? "No new layer version: " + String.join(", ", others)
             : "Published "
                 + Plural.of(made, "layer version", "layer versions")
-                + (present > 0 ? " (" + present + " already there)" : "");
+                + (present > 0 || settled > 0 ? " (" + String.join(", ", others) + ")" : "");
     return String.format(
         Locale.ROOT,
         "%s in %s; %s (%d ms). Records: %s, %s.",

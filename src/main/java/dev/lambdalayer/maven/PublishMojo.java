@@ -73,6 +73,19 @@ public class PublishMojo extends AbstractDeployingMojo {
   private String alias;
 
   /**
+   * Lambda SnapStart for {@code <function>}: {@code true} sets {@code SnapStart.ApplyOn} to {@code
+   * PublishedVersions}, publishes a version on every code or layer change, waits until SnapStart
+   * has optimized it (its {@code State} goes from {@code Pending} to {@code Active}, within {@code
+   * <updateTimeout>}) and only then moves {@code <alias>}, which it requires. Java 11 and later
+   * only. {@code false} turns SnapStart off ({@code ApplyOn=None}) when it is on. Unset, the
+   * function's SnapStart setting is left as it is (for example when a template manages it).
+   *
+   * @since 0.4.0
+   */
+  @Parameter(property = "lambda.snapStart")
+  private Boolean snapStart;
+
+  /**
    * Prints what would be uploaded, published and updated, and calls nothing.
    *
    * @since 0.1.0
@@ -158,7 +171,8 @@ public class PublishMojo extends AbstractDeployingMojo {
             alias,
             aws.configuredRegions(),
             aws.settings(),
-            Duration.ofSeconds(updateTimeout)),
+            Duration.ofSeconds(updateTimeout),
+            snapStart),
         new PublishJob.Upload(
             PomValues.blankToNull(s3Bucket),
             PomValues.blankToNull(licenseInfo),

@@ -27,6 +27,7 @@ final class SettingNames {
       case SHARE -> "<share> (-Dlambda.share)";
       case FUNCTION -> "<function> (-Dlambda.function)";
       case ALIAS -> "<alias> (-Dlambda.alias)";
+      case SNAP_START -> "<snapStart> (-Dlambda.snapStart)";
       case LICENSE_INFO -> "<licenseInfo> (-Dlambda.licenseInfo)";
       case LOCKFILE -> "<lockfile> (-Dlambda.lockfile)";
       case PROFILE -> "<profile> (-Dlambda.profile)";

@@ -57,6 +57,7 @@ public final class FakeAwsServer implements AutoCloseable {
       Pattern.compile("/2018-10-31/layers/([^/]+)/versions/(\\d+)(/policy)?");
   private static final Pattern LAYER_VERSIONS =
       Pattern.compile("/2018-10-31/layers/([^/]+)/versions");
+  private static final Pattern FUNCTIONS = Pattern.compile("/2015-03-31/functions/?");
   private static final Pattern FUNCTION =
       Pattern.compile(
           "/2015-03-31/functions/([^/]+)(/code|/configuration|/versions|/aliases)?(/[^/]+)?");
@@ -77,6 +78,10 @@ public final class FakeAwsServer implements AutoCloseable {
   private volatile int updatePolls = 1;
   private volatile String failNextUpdateReason;
   private volatile long latencyMillis;
+  private final AtomicInteger twinPublishes = new AtomicInteger();
+  private volatile java.util.concurrent.CountDownLatch publishRace;
+  private volatile int snapStartPolls = 2;
+  private final AtomicInteger aliasMovesToPendingVersions = new AtomicInteger();
 
   private FakeAwsServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -234,7 +239,9 @@ public final class FakeAwsServer implements AutoCloseable {
    * The next {@code times} calls of {@code operation} (or {@code *}) fail with {@code kind}: {@code
    * 429}, {@code 500}, {@code drop} (connection closed without an answer), {@code conflict}
    * (ResourceConflictException), {@code slow} (answered after two seconds) or {@code empty} (a
-   * success whose JSON body is {@code {}}, as a truncated or malformed answer parses).
+   * success whose JSON body is {@code {}}, as a truncated or malformed answer parses) or {@code
+   * lost} ({@code PublishLayerVersion} only: the version is created, then the connection is closed
+   * without an answer, so the SDK retries a call that had succeeded).
    */
   public void failNext(String operation, String kind, int times) {
     faults.add(new Fault(operation, kind, new AtomicInteger(times)));
@@ -273,6 +280,50 @@ public final class FakeAwsServer implements AutoCloseable {
     this.latencyMillis = latencyMillis;
   }
 
+  /**
+   * The next {@code times} {@code PublishLayerVersion} calls are each preceded by an identical one
+   * from "another publisher": a concurrent CI job publishing the same content between this
+   * publisher's look-up and its publish.
+   */
+  public void concurrentPublisherBeforeNext(int times) {
+    twinPublishes.set(times);
+  }
+
+  /**
+   * The next {@code publishers} {@code PublishLayerVersion} calls wait for one another (up to 10 s)
+   * before any is served, so publishers that looked the content up at about the same time all
+   * publish it.
+   */
+  public void raceNextPublishes(int publishers) {
+    publishRace = new java.util.concurrent.CountDownLatch(publishers);
+  }
+
+  /** How many reads of a version published with SnapStart show it {@code Pending}. */
+  public void setSnapStartPolls(int polls) {
+    this.snapStartPolls = polls;
+  }
+
+  /** How often an alias was pointed at a version still {@code Pending} (SnapStart optimizing). */
+  public int aliasMovesToPendingVersions() {
+    return aliasMovesToPendingVersions.get();
+  }
+
+  /** The function's {@code SnapStart.ApplyOn}: {@code None} or {@code PublishedVersions}. */
+  public String snapStartApplyOn(String region, String function) {
+    return region(region).functions.get(function).snapStart;
+  }
+
+  /** Sets a function's runtime id ({@code java21} by default). */
+  public void setFunctionRuntime(String region, String function, String runtime) {
+    region(region).functions.get(function).runtime = runtime;
+  }
+
+  /** {@code State} of a published version as a read would show it now, without counting a read. */
+  public String functionVersionState(String region, String function, String version) {
+    Fn fn = region(region).functions.get(function);
+    return fn.versionPending.getOrDefault(Integer.parseInt(version), 0) > 0 ? "Pending" : "Active";
+  }
+
   // ---------------------------------------------------------------- dispatch
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -304,6 +355,16 @@ public final class FakeAwsServer implements AutoCloseable {
         Thread.sleep(latencyMillis);
       }
       Fault fault = takeFault(request.operation);
+      if (fault != null && fault.kind.equals("lost")) {
+        requestLog.add(regionName + " " + request.operation + " fault:lost");
+        request.loseAnswer = true;
+        fault = null;
+      }
+      if (request.operation.equals("PublishLayerVersion") && publishRace != null) {
+        java.util.concurrent.CountDownLatch race = publishRace;
+        race.countDown();
+        race.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      }
       if (fault != null) {
         requestLog.add(regionName + " " + request.operation + " fault:" + fault.kind);
         switch (fault.kind) {
@@ -391,6 +452,9 @@ public final class FakeAwsServer implements AutoCloseable {
     }
     if (LAYER_VERSIONS.matcher(path).matches()) {
       return method.equals("GET") ? "ListLayerVersions" : "PublishLayerVersion";
+    }
+    if (FUNCTIONS.matcher(path).matches()) {
+      return method.equals("GET") ? "ListFunctions" : "CreateFunction";
     }
     if ((m = FUNCTION.matcher(path)).matches()) {
       String sub = m.group(2);
@@ -514,7 +578,13 @@ public final class FakeAwsServer implements AutoCloseable {
       return send(
           r.exchange, 400, "InvalidParameterValueException", "Could not unzip uploaded file.");
     }
+    if (twinPublishes.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      region.publish(name, zip, description, runtimes, architectures, license);
+    }
     LayerVersion v = region.publish(name, zip, description, runtimes, architectures, license);
+    if (r.loseAnswer) {
+      return 0; // closing the exchange before any header: the version exists, the answer is lost
+    }
     return sendJson(r.exchange, 201, v.describe(true));
   }
 
@@ -617,6 +687,9 @@ public final class FakeAwsServer implements AutoCloseable {
 
   private int functions(Request r) throws IOException {
     RegionState region = region(r.region);
+    if (FUNCTIONS.matcher(r.path).matches()) {
+      return listFunctions(r, region);
+    }
     Matcher m = FUNCTION.matcher(r.path);
     if (!m.matches()) {
       return send(r.exchange, 404, "UnknownOperationException", r.path);
@@ -656,7 +729,10 @@ public final class FakeAwsServer implements AutoCloseable {
                 "ResourceNotFoundException",
                 "Function not found: " + functionArn(r.region, name) + ":" + qualifier);
           }
-          return sendJson(r.exchange, 200, fn.versionConfiguration(r.region, version));
+          Map<String, Object> configuration = fn.versionConfiguration(r.region, version);
+          fn.versionPending.computeIfPresent(
+              Integer.parseInt(version), (k, left) -> Math.max(0, left - 1));
+          return sendJson(r.exchange, 200, configuration);
         }
         case "ListAliases" -> {
           List<String> names = new ArrayList<>(new java.util.TreeSet<>(fn.aliases.keySet()));
@@ -722,6 +798,29 @@ public final class FakeAwsServer implements AutoCloseable {
             }
             layers = List.copyOf(requested);
           }
+          String snapStart = fn.snapStart;
+          if (r.operation.equals("UpdateFunctionConfiguration") && in.get("SnapStart") != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> requested = (Map<String, Object>) in.get("SnapStart");
+            snapStart = String.valueOf(requested.get("ApplyOn"));
+            if (!snapStart.equals("PublishedVersions") && !snapStart.equals("None")) {
+              return send(
+                  r.exchange,
+                  400,
+                  "ValidationException",
+                  "1 validation error detected: Value '"
+                      + snapStart
+                      + "' at 'snapStart.applyOn' failed to satisfy constraint: Member must"
+                      + " satisfy enum value set: [PublishedVersions, None]");
+            }
+            if (snapStart.equals("PublishedVersions") && fn.runtime.startsWith("java8")) {
+              return send(
+                  r.exchange,
+                  400,
+                  "InvalidParameterValueException",
+                  "SnapStart is not supported for runtime " + fn.runtime + ".");
+            }
+          }
           long functionBytes = zip != null ? unzippedSize(zip) : fn.unzipped;
           long total = functionBytes;
           for (String arn : layers) {
@@ -743,6 +842,7 @@ public final class FakeAwsServer implements AutoCloseable {
             fn.unzipped = functionBytes;
           }
           fn.layers = layers;
+          fn.snapStart = snapStart;
           fn.status = "InProgress";
           fn.statusReason = null;
           fn.pendingPolls = updatePolls;
@@ -763,7 +863,11 @@ public final class FakeAwsServer implements AutoCloseable {
                 "CodeSha256 (" + expected + ") is different from current CodeSha256 in $LATEST");
           }
           // Like Lambda: nothing changed since the last version, so that version is returned.
+          int before = fn.versions.size();
           fn.publishVersion();
+          if (fn.versions.size() > before && fn.snapStart.equals("PublishedVersions")) {
+            fn.versionPending.put(fn.versions.size(), snapStartPolls);
+          }
           return sendJson(
               r.exchange,
               201,
@@ -785,6 +889,9 @@ public final class FakeAwsServer implements AutoCloseable {
             if (version == null || Integer.parseInt(version) > fn.versions.size()) {
               return send(r.exchange, 400, "InvalidParameterValueException", "no such version");
             }
+            if (fn.versionPending.getOrDefault(Integer.parseInt(version), 0) > 0) {
+              aliasMovesToPendingVersions.incrementAndGet();
+            }
             fn.aliases.put(alias, version);
             @SuppressWarnings("unchecked")
             Map<String, Object> routing = (Map<String, Object>) in.get("RoutingConfig");
@@ -800,6 +907,40 @@ public final class FakeAwsServer implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * {@code ListFunctions}: {@code $LATEST} of every function, and with {@code FunctionVersion=ALL}
+   * every published version too, paged like Lambda (Marker, MaxItems, NextMarker).
+   */
+  private int listFunctions(Request r, RegionState region) throws IOException {
+    boolean all = "ALL".equals(r.query.get("FunctionVersion"));
+    List<Map<String, Object>> configurations = new ArrayList<>();
+    for (String name : new java.util.TreeSet<>(region.functions.keySet())) {
+      Fn fn = region.functions.get(name);
+      synchronized (fn) {
+        configurations.add(fn.configuration(r.region));
+        if (all) {
+          for (int v = 1; v <= fn.versions.size(); v++) {
+            configurations.add(fn.versionConfiguration(r.region, String.valueOf(v)));
+          }
+        }
+      }
+    }
+    int from = r.query.containsKey("Marker") ? Integer.parseInt(r.query.get("Marker")) : 0;
+    int max =
+        Math.min(
+            pageSize,
+            r.query.containsKey("MaxItems") ? Integer.parseInt(r.query.get("MaxItems")) : 50);
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (from + max < configurations.size()) {
+      out.put("NextMarker", String.valueOf(from + max));
+    }
+    out.put(
+        "Functions",
+        configurations.subList(
+            Math.min(from, configurations.size()), Math.min(from + max, configurations.size())));
+    return sendJson(r.exchange, 200, out);
   }
 
   // ---------------------------------------------------------------- S3
@@ -1050,6 +1191,7 @@ public final class FakeAwsServer implements AutoCloseable {
     final byte[] body;
     String operation;
     int status;
+    boolean loseAnswer;
 
     Request(
         HttpExchange exchange, String region, String path, Map<String, String> query, byte[] body) {
@@ -1155,7 +1297,8 @@ public final class FakeAwsServer implements AutoCloseable {
   }
 
   /** A published function version: its code and its own layer list, frozen. */
-  private record FnVersion(String codeSha256, long codeSize, List<String> layers) {}
+  private record FnVersion(
+      String codeSha256, long codeSize, List<String> layers, String snapStart) {}
 
   private static final class Fn {
     final String name;
@@ -1163,6 +1306,12 @@ public final class FakeAwsServer implements AutoCloseable {
     long codeSize;
     long unzipped;
     List<String> layers = List.of();
+    String runtime = "java21";
+    String snapStart = "None";
+
+    /** Per published version number, the reads left before SnapStart's optimization ends. */
+    final Map<Integer, Integer> versionPending = new ConcurrentHashMap<>();
+
     String status = "Successful";
     String statusReason;
     int pendingPolls;
@@ -1191,7 +1340,7 @@ public final class FakeAwsServer implements AutoCloseable {
 
     /** Like Lambda: nothing changed since the last version, so no new version is made. */
     void publishVersion() {
-      FnVersion snapshot = new FnVersion(codeSha256, codeSize, layers);
+      FnVersion snapshot = new FnVersion(codeSha256, codeSize, layers, snapStart);
       if (versions.isEmpty() || !versions.get(versions.size() - 1).equals(snapshot)) {
         versions.add(snapshot);
       }
@@ -1211,6 +1360,20 @@ public final class FakeAwsServer implements AutoCloseable {
       out.put("LastUpdateStatus", "Successful");
       out.remove("LastUpdateStatusReason");
       out.put("Version", version);
+      boolean pending = versionPending.getOrDefault(Integer.parseInt(version), 0) > 0;
+      out.put("SnapStart", snapStart(v.snapStart(), pending ? "Off" : "On"));
+      if (pending) {
+        out.put("State", "Pending");
+        out.put("StateReason", "Lambda is optimizing this version with SnapStart.");
+        out.put("StateReasonCode", "Creating");
+      }
+      return out;
+    }
+
+    static Map<String, Object> snapStart(String applyOn, String optimized) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("ApplyOn", applyOn);
+      out.put("OptimizationStatus", applyOn.equals("PublishedVersions") ? optimized : "Off");
       return out;
     }
 
@@ -1230,7 +1393,7 @@ public final class FakeAwsServer implements AutoCloseable {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("FunctionName", name);
       out.put("FunctionArn", functionArn(region, name));
-      out.put("Runtime", "java21");
+      out.put("Runtime", runtime);
       out.put("CodeSha256", codeSha256);
       out.put("CodeSize", codeSize);
       List<Object> layerList = new ArrayList<>();
@@ -1239,6 +1402,8 @@ public final class FakeAwsServer implements AutoCloseable {
       }
       out.put("Layers", layerList);
       out.put("State", "Active");
+      // $LATEST is never optimized: SnapStart applies to published versions only.
+      out.put("SnapStart", snapStart(snapStart, "Off"));
       out.put("LastUpdateStatus", status);
       if (statusReason != null) {
         out.put("LastUpdateStatusReason", statusReason);

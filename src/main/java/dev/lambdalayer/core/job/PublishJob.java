@@ -24,6 +24,7 @@ import dev.lambdalayer.core.publish.PublishRecords;
 import dev.lambdalayer.core.publish.PublishSettings;
 import dev.lambdalayer.core.publish.PublishedLayer;
 import dev.lambdalayer.core.publish.SharedLayerArns;
+import dev.lambdalayer.core.publish.SnapStartCheck;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,17 +83,30 @@ public final class PublishJob {
    * @param alias the alias to move once every region succeeded; null or blank for none
    * @param regions the configured regions; none, the SDK's chain decides (not in a dry run)
    * @param aws how to reach AWS
-   * @param updateTimeout how long a function update may stay {@code InProgress}
+   * @param updateTimeout how long a function update may stay {@code InProgress}, and a new
+   *     SnapStart version {@code Pending}
+   * @param snapStart SnapStart on or off for the function; null leaves it as it is
    */
   public record Target(
       String function,
       String alias,
       List<String> regions,
       AwsSettings aws,
-      Duration updateTimeout) {
+      Duration updateTimeout,
+      Boolean snapStart) {
 
     public Target {
       regions = List.copyOf(regions);
+    }
+
+    /** A target whose function's SnapStart setting is left as it is. */
+    public Target(
+        String function,
+        String alias,
+        List<String> regions,
+        AwsSettings aws,
+        Duration updateTimeout) {
+      this(function, alias, regions, aws, updateTimeout, null);
     }
   }
 
@@ -203,6 +217,16 @@ public final class PublishJob {
       throw new PublishRefusedException(
           PublishRefusedException.Reason.LAYER_PROJECT_HAS_NO_FUNCTION, List.of());
     }
+    // A setting that cannot work is refused first, before the class-path check judges the code.
+    List<Violation> snapStart =
+        SnapStartCheck.check(
+            request.target().snapStart(),
+            request.target().function(),
+            request.target().alias(),
+            packaging.runtimes());
+    if (!snapStart.isEmpty()) {
+      throw new InvalidConfigurationException(snapStart);
+    }
     if (built.function() != null) {
       classPath.verify(ClassPathInput.of(packaging, built));
     }
@@ -252,7 +276,8 @@ public final class PublishJob {
                 request.target().function(),
                 built.function(),
                 request.target().alias(),
-                lock.retiredLayers());
+                lock.retiredLayers(),
+                request.target().snapStart());
     if (request.dryRun()) {
       List<String> lines =
           new ArrayList<>(PublishDryRun.layerLines(settings, layers, lock::lockedVersion));
@@ -266,7 +291,8 @@ public final class PublishJob {
     List<DeployedFunction> deployed = new ArrayList<>();
     try (AwsSession aws = ports.open(request.target().aws());
         LayerPublishing publishing =
-            new LayerPublishing(aws, settings, lock::lockedVersion, log::info, request.claims())) {
+            new LayerPublishing(
+                aws, settings, lock::lockedVersion, log::info, log::warn, request.claims())) {
       try {
         for (LayerToPublish layer : layers) {
           publishing.publish(

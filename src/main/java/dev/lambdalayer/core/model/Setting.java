@@ -20,6 +20,7 @@ public enum Setting {
   SHARE,
   FUNCTION,
   ALIAS,
+  SNAP_START,
   LICENSE_INFO,
   LOCKFILE,
   PROFILE,

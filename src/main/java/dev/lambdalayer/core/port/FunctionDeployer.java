@@ -1,5 +1,6 @@
 package dev.lambdalayer.core.port;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -17,6 +18,20 @@ public interface FunctionDeployer {
 
   /** {@code PublishVersion}, guarded by the expected {@code CodeSha256}; returns the version. */
   String publishVersion(String region, String function, String codeSha256, String description);
+
+  /**
+   * {@code UpdateFunctionConfiguration} with {@code SnapStart.ApplyOn}: {@code PublishedVersions}
+   * when {@code on}, else {@code None}.
+   */
+  void updateSnapStart(String region, String function, boolean on);
+
+  /**
+   * Waits until a published version's {@code State} leaves {@code Pending} (SnapStart optimizes a
+   * version before it can run): returns when it is {@code Active}; throws when it ends {@code
+   * Failed} (with its {@code StateReason}) or is still {@code Pending} after {@code timeout}.
+   */
+  void awaitVersionActive(
+      String region, String function, String version, Duration timeout, Duration pollInterval);
 
   /** {@code UpdateAlias}, or {@code CreateAlias} when it does not exist yet. */
   void pointAlias(String region, String function, String alias, String version);

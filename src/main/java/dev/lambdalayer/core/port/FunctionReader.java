@@ -21,11 +21,20 @@ public interface FunctionReader {
   List<LayerUse> functionReferences(String region, String function);
 
   /**
+   * Every function version of the region (of every function, {@code $LATEST} and each published
+   * version) whose configuration uses {@code layerVersionArn}: {@code ListFunctions} with {@code
+   * FunctionVersion=ALL}, every page.
+   */
+  List<LayerUse> layerVersionUsers(String region, String layerVersionArn);
+
+  /**
    * What the plugin needs to know of a function.
    *
    * @param codeSize the function zip's size, bytes
    * @param layers the layer version ARNs, in order, with their zip sizes (0 when unknown)
    * @param lastUpdateStatus {@code Successful}, {@code InProgress} or {@code Failed}
+   * @param runtime the runtime id, e.g. {@code java21}; null when unknown
+   * @param snapStartApplyOn {@code PublishedVersions} or {@code None}; null when unknown
    */
   record FunctionState(
       String functionArn,
@@ -33,10 +42,36 @@ public interface FunctionReader {
       long codeSize,
       List<LayerRef> layers,
       String lastUpdateStatus,
-      String lastUpdateStatusReason) {
+      String lastUpdateStatusReason,
+      String runtime,
+      String snapStartApplyOn) {
 
     public FunctionState {
       layers = List.copyOf(layers);
+    }
+
+    /** A function whose runtime and SnapStart setting are unknown. */
+    public FunctionState(
+        String functionArn,
+        String codeSha256,
+        long codeSize,
+        List<LayerRef> layers,
+        String lastUpdateStatus,
+        String lastUpdateStatusReason) {
+      this(
+          functionArn,
+          codeSha256,
+          codeSize,
+          layers,
+          lastUpdateStatus,
+          lastUpdateStatusReason,
+          null,
+          null);
+    }
+
+    /** SnapStart applies to its published versions. */
+    public boolean snapStartOn() {
+      return "PublishedVersions".equals(snapStartApplyOn);
     }
 
     public List<String> layerArns() {

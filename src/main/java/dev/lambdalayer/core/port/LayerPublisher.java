@@ -17,6 +17,22 @@ public interface LayerPublisher {
   LayerVersionInfo publishLayerVersion(String region, LayerVersionRequest request);
 
   /**
+   * {@code PublishLayerVersion}, telling how many of the call's HTTP attempts got no answer (a
+   * dropped connection, an attempt timeout) before the SDK retried: each of those may have created
+   * a version of its own. An adapter that cannot tell reports none.
+   */
+  default Published publishCounted(String region, LayerVersionRequest request) {
+    return new Published(publishLayerVersion(region, request), 0);
+  }
+
+  /**
+   * What {@code PublishLayerVersion} answered.
+   *
+   * @param lostAnswers the call's attempts that got no answer and were retried; 0 normally
+   */
+  record Published(LayerVersionInfo version, int lostAnswers) {}
+
+  /**
    * The statement ids of {@code GetLayerVersionPolicy}; empty when the version has no policy. A
    * read, but only ever made to grant: it tells which grants exist already.
    */

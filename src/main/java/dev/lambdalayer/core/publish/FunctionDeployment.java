@@ -274,6 +274,20 @@ public final class FunctionDeployment {
     if ("InProgress".equals(state.lastUpdateStatus())) {
       state = awaitSettled(region, name, "an earlier update");
     }
+    if (Boolean.TRUE.equals(function.snapStart()) && SnapStartCheck.unsupported(state.runtime())) {
+      throw new InvalidConfigurationException(
+          new Violation(
+              Setting.SNAP_START,
+              "true",
+              "supports Java 11 and later, and function "
+                  + name
+                  + " in "
+                  + region
+                  + " runs "
+                  + state.runtime(),
+              "move the function to java11 or later first",
+              Setting.FUNCTION));
+    }
     List<String> newLayers = layerList(state.layerArns(), managed, function.retiredLayers());
     if (newLayers.size() > LambdaLimits.MAX_LAYERS) {
       throw new InvalidConfigurationException(
@@ -308,15 +322,21 @@ public final class FunctionDeployment {
       updateLayers(function, region, newLayers);
       uploaded = updateCode(function, region);
     }
-    if (codeChanged || layersChanged) {
+    boolean snapStartChanged = applySnapStart(function, region, state);
+    if (codeChanged || layersChanged || snapStartChanged) {
       log.accept(
           String.format(
-              "Function '%s' %s: %s%s%s.",
+              "Function '%s' %s: %s%s%s%s.",
               name,
               region,
               codeChanged ? "code updated" : "code unchanged",
               layersChanged ? ", layers " + newLayers : ", layers unchanged",
-              codeChanged && layersChanged ? " (" + order.reason() + ")" : ""));
+              codeChanged && layersChanged ? " (" + order.reason() + ")" : "",
+              !snapStartChanged
+                  ? ""
+                  : function.snapStart()
+                      ? ", SnapStart turned on (ApplyOn PublishedVersions)"
+                      : ", SnapStart turned off (ApplyOn None)"));
     } else {
       log.accept(String.format("Function '%s' %s: up to date.", name, region));
     }
@@ -331,6 +351,25 @@ public final class FunctionDeployment {
         null,
         null,
         uploaded);
+  }
+
+  /**
+   * Sets SnapStart when the function's setting differs from the wanted one (null: left alone).
+   *
+   * @return whether it was changed
+   */
+  private boolean applySnapStart(
+      FunctionToDeploy function, String region, FunctionReader.FunctionState state) {
+    Boolean wanted = function.snapStart();
+    if (wanted == null || wanted == state.snapStartOn()) {
+      return false;
+    }
+    whenNoUpdateRuns(
+        region,
+        function.function(),
+        () -> deployer.updateSnapStart(region, function.function(), wanted));
+    awaitSettled(region, function.function(), "UpdateFunctionConfiguration");
+    return true;
   }
 
   private final Map<String, Long> unzippedByLayer = new java.util.concurrent.ConcurrentHashMap<>();
@@ -385,11 +424,27 @@ public final class FunctionDeployment {
                     function.function(),
                     function.codeSha256(),
                     "lambda-layer-maven-plugin sha256:" + function.sha256()));
+    boolean snapStart = Boolean.TRUE.equals(function.snapStart());
+    if (snapStart) {
+      // A SnapStart version is Pending until its snapshot is made: an alias moved earlier would
+      // send callers to a version that cannot run yet.
+      log.accept(
+          String.format(
+              "Function '%s' %s: version %s published; waiting until SnapStart has optimized it"
+                  + " (State Pending, then Active).",
+              function.function(), region, version[0]));
+      deployer.awaitVersionActive(
+          region, function.function(), version[0], timing.updateTimeout(), timing.pollInterval());
+    }
     deployer.pointAlias(region, function.function(), function.alias(), version[0]);
     log.accept(
         String.format(
-            "Function '%s' %s: version %s published, alias '%s' moved to it.",
-            function.function(), region, version[0], function.alias()));
+            "Function '%s' %s: version %s %s, alias '%s' moved to it.",
+            function.function(),
+            region,
+            version[0],
+            snapStart ? "is Active (SnapStart)" : "published",
+            function.alias()));
     return new DeployedFunction(
         deployed.function(),
         region,

@@ -11,6 +11,9 @@ import java.util.Set;
  *
  * @param function a function name or ARN
  * @param alias the alias to move to a new version once everything succeeded; may be null
+ * @param snapStart {@code true}: SnapStart on ({@code ApplyOn=PublishedVersions}) and each new
+ *     version awaited until {@code Active} before the alias moves; {@code false}: SnapStart off
+ *     when it is on; null: the function's SnapStart setting is left as it is
  */
 public record FunctionToDeploy(
     String function,
@@ -19,7 +22,8 @@ public record FunctionToDeploy(
     long zippedBytes,
     long unzippedBytes,
     String alias,
-    Set<String> retiredLayers) {
+    Set<String> retiredLayers,
+    Boolean snapStart) {
 
   /**
    * @param retiredLayers layer ARNs without version of layers this plugin published before (per the
@@ -27,6 +31,18 @@ public record FunctionToDeploy(
    */
   public FunctionToDeploy {
     retiredLayers = Set.copyOf(retiredLayers);
+  }
+
+  /** A function whose SnapStart setting is left as it is. */
+  public FunctionToDeploy(
+      String function,
+      Path zip,
+      String sha256,
+      long zippedBytes,
+      long unzippedBytes,
+      String alias,
+      Set<String> retiredLayers) {
+    this(function, zip, sha256, zippedBytes, unzippedBytes, alias, retiredLayers, null);
   }
 
   /** A function with no retired layers. */
@@ -50,6 +66,12 @@ public record FunctionToDeploy(
    */
   public static FunctionToDeploy of(
       String function, BuiltZip zip, String alias, Set<String> retiredLayers) {
+    return of(function, zip, alias, retiredLayers, null);
+  }
+
+  /** As {@link #of(String, BuiltZip, String, Set)}, with the SnapStart setting. */
+  public static FunctionToDeploy of(
+      String function, BuiltZip zip, String alias, Set<String> retiredLayers, Boolean snapStart) {
     return new FunctionToDeploy(
         function.trim(),
         zip.zip().file(),
@@ -57,7 +79,8 @@ public record FunctionToDeploy(
         zip.zip().zippedBytes(),
         zip.zip().unzippedBytes(),
         alias == null || alias.isBlank() ? null : alias.trim(),
-        retiredLayers);
+        retiredLayers,
+        snapStart);
   }
 
   public String codeSha256() {

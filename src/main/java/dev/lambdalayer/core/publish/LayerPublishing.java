@@ -1,5 +1,6 @@
 package dev.lambdalayer.core.publish;
 
+import dev.lambdalayer.core.model.Arns;
 import dev.lambdalayer.core.model.Joined;
 import dev.lambdalayer.core.model.Share;
 import dev.lambdalayer.core.plan.ReactorClaim;
@@ -25,7 +26,8 @@ import java.util.function.Consumer;
 /**
  * Publishes each layer once per content and region: reuses the locked or an already published
  * version with the same hash, else uploads and publishes, then settles on the lowest version with
- * that hash so concurrent publishers record the same ARN. Regions run concurrently.
+ * that hash so concurrent publishers record the same ARN, deleting its own duplicate (see {@link
+ * DuplicateVersions}). Regions run concurrently.
  */
 public final class LayerPublishing implements AutoCloseable {
 
@@ -43,13 +45,25 @@ public final class LayerPublishing implements AutoCloseable {
   private final Consumer<String> log;
   private final ExecutorService executor;
   private final Path claims;
+  private final DuplicateCleanup duplicates;
 
   public LayerPublishing(
       AwsSession aws, PublishSettings settings, LockedVersions locked, Consumer<String> log) {
     this(aws, settings, locked, log, null);
   }
 
+  /** Warns about duplicate versions through {@code log} too. */
+  public LayerPublishing(
+      AwsSession aws,
+      PublishSettings settings,
+      LockedVersions locked,
+      Consumer<String> log,
+      Path claims) {
+    this(aws, settings, locked, log, log, claims);
+  }
+
   /**
+   * @param warn where a duplicate version, its cause and its deletion are reported
    * @param claims where the modules of one reactor build claim the publication of a layer content
    *     in a region, so that under {@code -T} one module publishes it and the others find it
    *     (instead of publishing a duplicate version side by side); null outside a reactor
@@ -59,8 +73,10 @@ public final class LayerPublishing implements AutoCloseable {
       PublishSettings settings,
       LockedVersions locked,
       Consumer<String> log,
+      Consumer<String> warn,
       Path claims) {
     this.claims = claims;
+    this.duplicates = new DuplicateCleanup(aws.functions(), aws.layerPublisher(), warn);
     this.versions = aws.layerVersions();
     this.publisher = aws.layerPublisher();
     this.objects = aws.objects();
@@ -153,7 +169,8 @@ public final class LayerPublishing implements AutoCloseable {
 
   private PublishedLayer publishOrFind(LayerToPublish layer, String region) {
     String name = layer.name();
-    Optional<LayerVersionInfo> existing = lowestWithHash(layer, region);
+    List<LayerVersionInfo> before = versions.listLayerVersions(region, name);
+    Optional<LayerVersionInfo> existing = lowestWithHash(layer, before);
     if (existing.isPresent()) {
       share(layer, region, existing.get());
       return result(layer, region, existing.get(), PublishedLayer.Outcome.FOUND, 0);
@@ -172,8 +189,8 @@ public final class LayerPublishing implements AutoCloseable {
       code = new LayerPublisher.Code.Inline(layer.zip());
       uploaded = layer.zippedBytes();
     }
-    LayerVersionInfo published =
-        publisher.publishLayerVersion(
+    LayerPublisher.Published answer =
+        publisher.publishCounted(
             region,
             new LayerPublisher.LayerVersionRequest(
                 name,
@@ -182,6 +199,7 @@ public final class LayerPublishing implements AutoCloseable {
                 layer.runtimes(),
                 layer.architectures(),
                 settings.licenseInfo()));
+    LayerVersionInfo published = answer.version();
     if (published.codeSha256() != null && !layer.codeSha256().equals(published.codeSha256())) {
       throw new AwsCallException(
           "PublishLayerVersion",
@@ -197,15 +215,25 @@ public final class LayerPublishing implements AutoCloseable {
           AwsCallException.Kind.OTHER,
           null);
     }
-    // Two publishers of the same content may both have published: both settle on the lowest
-    // version carrying the hash, so both record the same ARN.
-    Optional<LayerVersionInfo> lowest = lowestWithHash(layer, region);
-    if (lowest.isPresent() && lowest.get().version() < published.version()) {
-      log.accept(
-          String.format(
-              "Layer '%s' %s: version %d with the same content was published concurrently;"
-                  + " using it (version %d is a duplicate).",
-              name, region, lowest.get().version(), published.version()));
+    // Two publishers of the same content may both have published, or a retried call published
+    // twice: every publisher settles on the lowest version carrying the hash, so all record the
+    // same ARN, and each deletes its own duplicates.
+    List<LayerVersionInfo> after = withHash(layer, versions.listLayerVersions(region, name));
+    Optional<DuplicateVersions> duplicate =
+        DuplicateVersions.of(
+            published.version(),
+            answer.lostAnswers(),
+            before.stream().mapToLong(LayerVersionInfo::version).max().orElse(0),
+            after.stream().map(LayerVersionInfo::version).toList());
+    Optional<LayerVersionInfo> lowest =
+        duplicate.flatMap(d -> after.stream().filter(v -> v.version() == d.kept()).findFirst());
+    if (lowest.isPresent()) {
+      duplicates.clean(
+          layer,
+          region,
+          Arns.withoutVersion(published.layerVersionArn()),
+          published.version(),
+          duplicate.get());
       share(layer, region, lowest.get());
       return result(layer, region, lowest.get(), PublishedLayer.Outcome.SETTLED, uploaded);
     }
@@ -213,10 +241,17 @@ public final class LayerPublishing implements AutoCloseable {
     return result(layer, region, published, PublishedLayer.Outcome.PUBLISHED, uploaded);
   }
 
-  private Optional<LayerVersionInfo> lowestWithHash(LayerToPublish layer, String region) {
-    return versions.listLayerVersions(region, layer.name()).stream()
-        .filter(v -> v.description() != null && v.description().contains(layer.hashMarker()))
+  private static Optional<LayerVersionInfo> lowestWithHash(
+      LayerToPublish layer, List<LayerVersionInfo> listed) {
+    return withHash(layer, listed).stream()
         .min(Comparator.comparingLong(LayerVersionInfo::version));
+  }
+
+  private static List<LayerVersionInfo> withHash(
+      LayerToPublish layer, List<LayerVersionInfo> listed) {
+    return listed.stream()
+        .filter(v -> v.description() != null && v.description().contains(layer.hashMarker()))
+        .toList();
   }
 
   private void share(LayerToPublish layer, String region, LayerVersionInfo version) {

@@ -62,15 +62,32 @@ public final class PublishDryRun {
               Locale.ROOT,
               "Function '%s' %s: UpdateFunctionCode with %s (%,d bytes, CodeSha256 %s)"
                   + " unless equal; UpdateFunctionConfiguration with the layers above, other"
-                  + " layers kept%s.",
+                  + " layers kept%s%s.",
               function.function(),
               region,
               function.zip().getFileName(),
               function.zippedBytes(),
               function.codeSha256(),
-              alias == null ? "" : "; PublishVersion and move alias '" + alias + "'"));
+              snapStart(function.snapStart()),
+              alias == null
+                  ? ""
+                  : Boolean.TRUE.equals(function.snapStart())
+                      ? "; PublishVersion, wait until the version is Active (SnapStart"
+                          + " optimization), then move alias '"
+                          + alias
+                          + "'"
+                      : "; PublishVersion and move alias '" + alias + "'"));
     }
     return lines;
+  }
+
+  private static String snapStart(Boolean snapStart) {
+    if (snapStart == null) {
+      return "";
+    }
+    return snapStart
+        ? "; UpdateFunctionConfiguration with SnapStart ApplyOn=PublishedVersions unless set"
+        : "; UpdateFunctionConfiguration with SnapStart ApplyOn=None if SnapStart is on";
   }
 
   private static String upload(PublishSettings settings, LayerToPublish layer, String region) {

@@ -47,6 +47,8 @@ public class InMemoryAws
     List<String> layers = List.of();
     final List<FunctionVersion> versions = new ArrayList<>();
     final Map<String, Alias> aliases = new TreeMap<>();
+    String runtime = "java21";
+    String snapStart = "None";
   }
 
   private final Map<String, TreeMap<Long, Version>> layers = new HashMap<>();
@@ -288,7 +290,9 @@ public class InMemoryAws
         f.codeSize,
         f.layers.stream().map(arn -> new LayerRef(arn, 0)).toList(),
         "Successful",
-        null);
+        null,
+        f.runtime,
+        f.snapStart);
   }
 
   @Override
@@ -320,6 +324,28 @@ public class InMemoryAws
               .get(Integer.parseInt(version) - 1)
               .layers()
               .forEach(arn -> uses.add(new LayerUse(arn, users)));
+        });
+    return uses;
+  }
+
+  @Override
+  public synchronized List<LayerUse> layerVersionUsers(String region, String layerVersionArn) {
+    call("ListFunctions", region, "", "the functions of the region");
+    List<LayerUse> uses = new ArrayList<>();
+    functions.forEach(
+        (key, f) -> {
+          if (!key.startsWith(region + " ")) {
+            return;
+          }
+          String name = key.substring(region.length() + 1);
+          if (f.layers.contains(layerVersionArn)) {
+            uses.add(new LayerUse(layerVersionArn, "function '" + name + "' $LATEST"));
+          }
+          for (int v = 0; v < f.versions.size(); v++) {
+            if (f.versions.get(v).layers().contains(layerVersionArn)) {
+              uses.add(new LayerUse(layerVersionArn, "function '" + name + "' " + (v + 1)));
+            }
+          }
         });
     return uses;
   }
@@ -358,6 +384,38 @@ public class InMemoryAws
           null);
     }
     return publishFunctionVersion(region, function);
+  }
+
+  @Override
+  public synchronized void updateSnapStart(String region, String function, boolean on) {
+    call("UpdateFunctionConfiguration", region, function, "function '" + function + "'");
+    function(region, function, "UpdateFunctionConfiguration").snapStart =
+        on ? "PublishedVersions" : "None";
+  }
+
+  @Override
+  public synchronized void awaitVersionActive(
+      String region,
+      String function,
+      String version,
+      java.time.Duration timeout,
+      java.time.Duration pollInterval) {
+    // Versions are Active at once in memory: SnapStart's optimization takes no time here.
+    call(
+        "GetFunctionConfiguration",
+        region,
+        function + ":" + version,
+        "function '" + function + "'");
+  }
+
+  /** The function's SnapStart {@code ApplyOn}. */
+  public synchronized String snapStartApplyOn(String region, String name) {
+    return function(region, name, "test").snapStart;
+  }
+
+  /** Sets the function's runtime id. */
+  public synchronized void setFunctionRuntime(String region, String name, String runtime) {
+    function(region, name, "test").runtime = runtime;
   }
 
   @Override
