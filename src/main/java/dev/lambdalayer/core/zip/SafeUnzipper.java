@@ -141,8 +141,7 @@ public final class SafeUnzipper {
     }
     Path target = root.resolve(path).normalize();
     if (!target.startsWith(root)) {
-      throw new UnsafeZipException(
-          zip, name, "resolves to " + target + ", outside " + root);
+      throw new UnsafeZipException(zip, name, "resolves to " + target + ", outside " + root);
     }
     return target;
   }

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Crafted zips, written raw, for every entry {@link SafeUnzipper} must refuse, and one it keeps. */
+/**
+ * Crafted zips, written raw, for every entry {@link SafeUnzipper} must refuse, and one it keeps.
+ */
 class SafeUnzipperTest {
 
   @TempDir Path dir;
@@ -150,5 +152,4 @@ class SafeUnzipperTest {
     assertThat(SafeUnzipper.Limits.DEFAULT.maxBytes()).isGreaterThan(262_144_000L);
     assertThat(SafeUnzipper.Limits.DEFAULT.maxEntries()).isEqualTo(100_000);
   }
-
 }
