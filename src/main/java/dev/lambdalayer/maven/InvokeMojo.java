@@ -221,9 +221,10 @@ public class InvokeMojo extends AbstractLambdaMojo {
               + " does not exist: lambda:invoke runs the zips that lambda:layer writes. Run"
               + " 'mvn package lambda:invoke' with the layer goal bound to package.");
     }
-    InvokeOutput.render(outcome, relativeToProject(outcome.responseFile().toFile()), getLog());
+    String responseFile = relativeToProject(outcome.responseFile().toFile());
+    InvokeOutput.render(outcome, responseFile, getLog());
     if (outcome.failed() && failOnInvokeError) {
-      throw new MojoFailureException(InvokeOutput.failure(outcome));
+      throw new MojoFailureException(InvokeOutput.failure(outcome, responseFile));
     }
   }
 

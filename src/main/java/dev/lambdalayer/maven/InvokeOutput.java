@@ -17,13 +17,15 @@ final class InvokeOutput {
     for (InvokeJob.Invocation invocation : outcome.invocations()) {
       InvocationResult result = invocation.result();
       String timing =
-          first
-              ? String.format(
-                  Locale.ROOT,
-                  "cold: init %s, invoke %d ms",
-                  outcome.initMillis() < 0 ? "did not finish" : outcome.initMillis() + " ms",
-                  result.durationMillis())
-              : String.format(Locale.ROOT, "warm: invoke %d ms", result.durationMillis());
+          first && result.init() && outcome.initMillis() < 0
+              ? "cold: init did not finish within " + result.durationMillis() + " ms"
+              : first
+                  ? String.format(
+                      Locale.ROOT,
+                      "cold: init %s, invoke %d ms",
+                      outcome.initMillis() < 0 ? "did not finish" : outcome.initMillis() + " ms",
+                      result.durationMillis())
+                  : String.format(Locale.ROOT, "warm: invoke %d ms", result.durationMillis());
       String label = outcome.invocations().size() > 1 ? " " + invocation.event().name() : "";
       if (result.failed()) {
         log.error(
@@ -40,7 +42,7 @@ final class InvokeOutput {
     }
     log.info(
         outcome.peakResidentBytes() < 0
-            ? "Peak memory: not measured on this OS (Linux reads it from /proc)"
+            ? "Peak memory: not measured (read from /proc, on Linux only)"
             : String.format(
                 Locale.ROOT,
                 "Peak memory: %d MB resident (VmHWM of the function's JVM)",
@@ -56,7 +58,7 @@ final class InvokeOutput {
   }
 
   /** The build failure: the first error's type and message, and how to only report it. */
-  static String failure(InvokeJob.Outcome outcome) {
+  static String failure(InvokeJob.Outcome outcome, String responseFile) {
     for (InvokeJob.Invocation invocation : outcome.invocations()) {
       InvocationResult result = invocation.result();
       if (result.failed()) {
@@ -67,7 +69,9 @@ final class InvokeOutput {
             + ": "
             + result.errorType()
             + (message == null ? "" : ": " + message)
-            + " (the whole payload is in target/lambda/invoke/response.json). Set"
+            + " (the whole payload is in "
+            + responseFile
+            + "). Set"
             + " -Dlambda.invoke.failOnError=false to only report it.";
       }
     }

@@ -20,6 +20,7 @@ public final class ChildJvm implements AutoCloseable {
   private final Process process;
   private final Thread pump;
   private final long startMillis;
+  private long peakResident = -1;
 
   private ChildJvm(Process process, Thread pump, long startMillis) {
     this.process = process;
@@ -103,10 +104,16 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * The JVM's peak resident memory in bytes ({@code VmHWM} of {@code /proc/<pid>/status}, Linux
-   * only, as Lambda's "Max Memory Used" counts resident memory), or -1 where it cannot be read.
+   * The JVM's peak resident memory in bytes so far ({@code VmHWM} of {@code /proc/<pid>/status},
+   * Linux only, as Lambda's "Max Memory Used" counts resident memory), or -1 where it cannot be
+   * read. Sampled while the JVM runs, so a JVM that exits on its own is measured too.
    */
   public long peakResidentBytes() {
+    peakResident = Math.max(peakResident, readPeak());
+    return peakResident;
+  }
+
+  private long readPeak() {
     Path status = Path.of("/proc", Long.toString(process.pid()), "status");
     try {
       for (String line : Files.readAllLines(status)) {

@@ -3,6 +3,7 @@ package dev.lambdalayer.core.job;
 import dev.lambdalayer.core.classpath.BuildReportReader;
 import dev.lambdalayer.core.classpath.ClassPathInput;
 import dev.lambdalayer.core.invoke.ChildJvm;
+import dev.lambdalayer.core.invoke.ErrorPayload;
 import dev.lambdalayer.core.invoke.FunctionEnvironment;
 import dev.lambdalayer.core.invoke.InvocationResult;
 import dev.lambdalayer.core.invoke.InvokeClassPath;
@@ -155,8 +156,9 @@ public final class InvokeJob {
     long submitted = System.currentTimeMillis();
     long initLimit = settings.debugPort() > 0 ? timeout : INIT_MILLIS;
     while (true) {
+      jvm.peakResidentBytes();
       if (answer.isDone()) {
-        return answer.join();
+        return duringInit(answer.join());
       }
       if (api.initError().isDone()) {
         return api.initError().join();
@@ -204,6 +206,19 @@ public final class InvokeJob {
       }
       Thread.sleep(POLL_MILLIS);
     }
+  }
+
+  /**
+   * The runtime interface client reports a handler class that fails to load on the first invocation
+   * ("Error loading class ...") and then exits, as Lambda's init phase fails.
+   */
+  private static InvocationResult duringInit(InvocationResult result) {
+    String message = ErrorPayload.errorMessage(result.payload());
+    if (result.failed() && message != null && message.startsWith("Error loading class ")) {
+      return new InvocationResult(
+          result.requestId(), result.errorType(), result.payload(), result.durationMillis(), true);
+    }
+    return result;
   }
 
   private static InvocationResult synthetic(
