@@ -14,6 +14,8 @@ public class Handler implements RequestHandler<Map<String, String>, Map<String, 
   @Override
   public Map<String, Object> handleRequest(Map<String, String> input, Context context) {
     System.out.println("handling " + input.get("name") + " as " + context.getAwsRequestId());
+    // Whether the caller's credentials reached the function, without printing them.
+    System.out.println("credentials passed: " + (System.getenv("AWS_SECRET_ACCESS_KEY") != null));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("count", INVOCATIONS.incrementAndGet());
     out.put("name", input.get("name"));
