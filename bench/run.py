@@ -841,6 +841,13 @@ public class Floor {
 """
 
 
+def bench_repo():
+    """LAMBDA_BENCH_REPO: another local repository holding the plugin (e.g. the ITs' target/local-repo),
+    read as a plain folder (no _remote.repositories: whichever remote its files came from)."""
+    repo = os.environ.get("LAMBDA_BENCH_REPO")
+    return [f"-Dmaven.repo.local={repo}", "-Daether.enhancedLocalRepository.trackingFilename=.bench-none"] if repo else []
+
+
 def jdk_at_least(release):
     """A JDK home of this release or newer: JAVA_HOME, the one running, or one under /usr/lib/jvm."""
     homes = [os.environ.get("JAVA_HOME")] + sorted(str(p) for p in Path("/usr/lib/jvm").glob("*"))
@@ -860,7 +867,7 @@ def bench_invoke(project, runs):
     events.mkdir(exist_ok=True)
     (events / "1-cold.json").write_text('{"name": "Lambda"}\n')
     (events / "2-warm.json").write_text('{"name": "again"}\n')
-    repo = [f"-Dmaven.repo.local={os.environ['LAMBDA_BENCH_REPO']}"] if os.environ.get("LAMBDA_BENCH_REPO") else []
+    repo = bench_repo()
     invoke = [MVNW, "-B", "-o", *repo, "lambda:invoke", "-Dlambda.handler=com.example.Handler::handleRequest",
               "-Dlambda.event=bench-events", f"-Dlambda.invoke.jdk={jdk}"]
     _, log = run(invoke, project)  # unpacks target/lambda/invoke, whose jars the floor uses too
@@ -925,8 +932,8 @@ def main():
     if args.only == "invoke":
         with tempfile.TemporaryDirectory(prefix="lambda-bench-") as tmp:
             project = copy_example(Path(tmp))
-            repo = [f"-Dmaven.repo.local={os.environ['LAMBDA_BENCH_REPO']}"] if os.environ.get("LAMBDA_BENCH_REPO") else []
-            run([MVNW, "-B", "-q", "-o", *repo, "clean", "package"], project)
+            repo = bench_repo()
+            run([MVNW, "-B", "-q", *repo, "clean", "package"], project)  # warm up; downloads what is missing
             print(json.dumps(bench_invoke(project, args.runs), indent=2))
         return
     if args.only == "issue10":
