@@ -156,19 +156,25 @@ public class InvokeMojo extends AbstractLambdaMojo {
   @Override
   protected void doExecute()
       throws MojoExecutionException, MojoFailureException, IOException, InterruptedException {
-    if (handler == null || handler.isBlank()) {
-      throw new MojoFailureException(
-          "lambda:invoke needs the handler to call: set "
-              + SettingNames.of(Setting.HANDLER)
-              + ", e.g. -Dlambda.handler=com.example.Handler::handleRequest.");
-    }
     checkNumbers();
     Path out = outputDirectory.toPath();
+    if (!Files.isRegularFile(out.resolve("build.json"))
+        && Files.isRegularFile(layerDescriptorFile())) {
+      // A layer project in a reactor: the functions that use the layer run it.
+      getLog().info("Layer project: no function to invoke.");
+      return;
+    }
     if (!Files.isRegularFile(out.resolve("build.json"))) {
       throw new MojoExecutionException(
           out.resolve("build.json")
               + " does not exist: lambda:invoke runs the zips that lambda:layer writes. Run"
               + " 'mvn package lambda:invoke' with the layer goal bound to package.");
+    }
+    if (handler == null || handler.isBlank()) {
+      throw new MojoFailureException(
+          "lambda:invoke needs the handler to call: set "
+              + SettingNames.of(Setting.HANDLER)
+              + ", e.g. -Dlambda.handler=com.example.Handler::handleRequest.");
     }
     String runtime = InvokeRuntime.firstRuntime(out.resolve("build.json"));
     int release = InvokeRuntime.release(runtime);

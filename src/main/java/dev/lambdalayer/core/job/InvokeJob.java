@@ -76,6 +76,8 @@ public final class InvokeJob {
 
   private static final long POLL_MILLIS = 20;
 
+  private static final String TIMED_OUT = "Sandbox.Timedout";
+
   /** Lambda's init phase may take 10 s; a local JVM on a busy machine gets more. */
   private static final long INIT_MILLIS = 60_000;
 
@@ -123,7 +125,18 @@ public final class InvokeJob {
             init = api.firstNext().join() - jvm.startMillis();
           }
           invocations.add(new Invocation(event, result));
-          if (result.init() || !jvm.isAlive()) {
+          if (result.init() || !jvm.isAlive() || TIMED_OUT.equals(result.errorType())) {
+            // Lambda starts a new sandbox after such an end; here the run stops.
+            int left = request.events().size() - invocations.size();
+            if (left > 0) {
+              log.warn(
+                  left
+                      + " more event"
+                      + (left == 1 ? " was" : "s were")
+                      + " not invoked: the JVM ended with "
+                      + result.errorType()
+                      + ".");
+            }
             break;
           }
         }
@@ -184,7 +197,7 @@ public final class InvokeJob {
       if (started != null && now - started > timeout) {
         return synthetic(
             requestId,
-            "Sandbox.Timedout",
+            TIMED_OUT,
             String.format(
                 Locale.ROOT,
                 "%s %s Task timed out after %d.00 seconds",
@@ -197,7 +210,7 @@ public final class InvokeJob {
       if (started == null && now - submitted > initLimit) {
         return synthetic(
             requestId,
-            "Sandbox.Timedout",
+            TIMED_OUT,
             "The runtime did not ask for the event within "
                 + initLimit / 1000
                 + " seconds of the JVM's start (init phase)",
