@@ -9,7 +9,6 @@ import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.model.Violation;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -181,7 +179,7 @@ public class InvokeMojo extends AbstractLambdaMojo {
     InvokeRuntime.Jdk java =
         new InvokeJdks(toolchains, session, getLog()).find(release, runtime, jdk);
     InvokeRuntime launch = new InvokeRuntime(plugin, out.resolve("invoke"), java, client, getLog());
-    List<InvokeEvent> events = events();
+    List<InvokeEvent> events = InvokeEvents.read(event, project.getBasedir().toPath(), System.in);
     Map<String, String> passed = new TreeMap<>();
     System.getenv()
         .forEach(
@@ -272,43 +270,5 @@ public class InvokeMojo extends AbstractLambdaMojo {
       region = passed.get("AWS_DEFAULT_REGION");
     }
     return region == null || region.isBlank() ? "us-east-1" : region;
-  }
-
-  /** The events: {@code {}}, one file, standard input, or a folder's files in name order. */
-  private List<InvokeEvent> events() throws IOException {
-    if (event == null || event.isBlank()) {
-      return List.of(new InvokeEvent("event", "{}".getBytes(StandardCharsets.UTF_8)));
-    }
-    if (event.trim().equals("-")) {
-      return List.of(new InvokeEvent("stdin", System.in.readAllBytes()));
-    }
-    Path path = project.getBasedir().toPath().resolve(event.trim());
-    if (Files.isDirectory(path)) {
-      List<InvokeEvent> events = new ArrayList<>();
-      try (Stream<Path> files = Files.list(path)) {
-        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-          events.add(new InvokeEvent(file.getFileName().toString(), Files.readAllBytes(file)));
-        }
-      }
-      if (events.isEmpty()) {
-        throw new InvalidConfigurationException(
-            new Violation(
-                Setting.INVOKE_EVENT,
-                event,
-                "is a folder without files",
-                "put one JSON event per file into it, or name a file"));
-      }
-      return events;
-    }
-    if (!Files.isRegularFile(path)) {
-      throw new InvalidConfigurationException(
-          new Violation(
-              Setting.INVOKE_EVENT,
-              event,
-              "is no file or folder (looked for " + path + ")",
-              "name a JSON file or a folder of them, relative to the project, or - for standard"
-                  + " input"));
-    }
-    return List.of(new InvokeEvent(path.getFileName().toString(), Files.readAllBytes(path)));
   }
 }

@@ -2,6 +2,7 @@ package dev.lambdalayer.core.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdalayer.core.invoke.InvocationResult;
 import dev.lambdalayer.core.invoke.InvokeEvent;
 import dev.lambdalayer.core.invoke.InvokeSettings;
 import dev.lambdalayer.core.invoke.JvmLaunch;
@@ -64,18 +65,48 @@ class InvokeJobTest {
 
   private InvokeJob.Outcome run(String script, int timeoutSeconds, String... events)
       throws Exception {
+    return run(
+        List.of(Path.of("target/test-classes").toAbsolutePath()),
+        ScriptedRuntime.class.getName(),
+        script,
+        timeoutSeconds,
+        events);
+  }
+
+  /** The jar of a class on this test's class path (the Lambda libraries the plugin depends on). */
+  private static Path jarOf(Class<?> type) throws Exception {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+  }
+
+  /** Through the plugin's serialization launcher, on the JDK, core and serialization only. */
+  private InvokeJob.Outcome launcher(String handler, String... events) throws Exception {
+    return run(
+        List.of(
+            Path.of("target/classes").toAbsolutePath(),
+            jarOf(com.amazonaws.services.lambda.runtime.Context.class),
+            jarOf(com.amazonaws.services.lambda.runtime.serialization.PojoSerializer.class),
+            Path.of("target/test-classes").toAbsolutePath()),
+        "dev.lambdalayer.launcher.LocalRuntimeLauncher",
+        handler,
+        30,
+        events);
+  }
+
+  private InvokeJob.Outcome run(
+      List<Path> runtime, String main, String handler, int timeoutSeconds, String... events)
+      throws Exception {
     packaged();
     JvmLaunch launch =
         new JvmLaunch(
             Path.of(System.getProperty("java.home"), "bin", "java"),
             Runtime.version().feature(),
-            List.of(Path.of("target/test-classes").toAbsolutePath()),
-            ScriptedRuntime.class.getName(),
+            runtime,
+            main,
             List.of(),
-            "scripted");
+            "test");
     InvokeSettings settings =
         new InvokeSettings(
-            script, "fn", "java17", "eu-west-1", 256, timeoutSeconds, Map.of(), Map.of(), 0);
+            handler, "fn", "java17", "eu-west-1", 256, timeoutSeconds, Map.of(), Map.of(), 0);
     List<InvokeEvent> list = new ArrayList<>();
     for (int i = 0; i < events.length; i++) {
       list.add(new InvokeEvent("e" + i + ".json", events[i].getBytes(StandardCharsets.UTF_8)));
@@ -123,5 +154,39 @@ class InvokeJobTest {
 
   private boolean isScripted(ProcessHandle p) {
     return p.info().commandLine().map(c -> c.contains(out.toString())).orElse(false);
+  }
+
+  @Test
+  void theLauncherDeserializesIntoTheHandlersTypeAndPassesAContext() throws Exception {
+    InvokeJob.Outcome outcome =
+        launcher(LauncherHandlers.Typed.class.getName(), "{\"n\":41}", "{\"n\":1}");
+    assertThat(outcome.invocations())
+        .extracting(i -> i.result().payloadText())
+        .containsExactly("[42,\"fn\",256]", "[2,\"fn\",256]");
+  }
+
+  @Test
+  void theLauncherHandsAStreamHandlerTheBytes() throws Exception {
+    InvokeJob.Outcome outcome = launcher(LauncherHandlers.Stream.class.getName(), "{\"x\":true}");
+    assertThat(outcome.invocations().get(0).result().payloadText()).isEqualTo("[{\"x\":true}]");
+  }
+
+  @Test
+  void theLauncherReportsAnExceptionAsLambdasErrorPayload() throws Exception {
+    InvokeJob.Outcome outcome =
+        launcher(LauncherHandlers.Throwing.class.getName() + "::fail", "\"coffee\"");
+    InvocationResult result = outcome.invocations().get(0).result();
+    assertThat(result.errorType()).isEqualTo("java.lang.IllegalArgumentException");
+    assertThat(result.payloadText())
+        .contains("\"errorMessage\":\"no coffee\"")
+        .contains("LauncherHandlers$Throwing.fail(");
+  }
+
+  @Test
+  void theLauncherReportsAHandlerThatDoesNotLoadAsAnInitError() throws Exception {
+    InvokeJob.Outcome outcome = launcher("com.example.Missing::handle", "{}");
+    InvocationResult result = outcome.invocations().get(0).result();
+    assertThat(result.init()).isTrue();
+    assertThat(result.errorType()).isEqualTo("java.lang.ClassNotFoundException");
   }
 }
