@@ -20,12 +20,16 @@ public final class ChildJvm implements AutoCloseable {
   private final Process process;
   private final Thread pump;
   private final long startMillis;
+  private final Thread killer;
   private long peakResident = -1;
 
   private ChildJvm(Process process, Thread pump, long startMillis) {
     this.process = process;
     this.pump = pump;
     this.startMillis = startMillis;
+    // Ctrl-C on Maven must not leave a JVM behind, least of all one suspended for a debugger.
+    this.killer = new Thread(this::kill, "lambda-function-killer");
+    Runtime.getRuntime().addShutdownHook(killer);
   }
 
   /** The command line: JVM options as Lambda's Java runtime sets them, then the runtime's main. */
@@ -132,12 +136,21 @@ public final class ChildJvm implements AutoCloseable {
     pump.join(2000);
   }
 
-  @Override
-  public void close() throws InterruptedException {
+  private void kill() {
     if (process.isAlive()) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    kill();
+    process.waitFor(10, TimeUnit.SECONDS);
+    try {
+      Runtime.getRuntime().removeShutdownHook(killer);
+    } catch (IllegalStateException e) {
+      // Maven is shutting down: the hook runs anyway.
     }
     pump.join(2000);
   }
