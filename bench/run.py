@@ -24,9 +24,12 @@ Every figure is a ratio against a reference measured in the same run, alternatin
      (b) `mvn -o lambda:layer` against `mvn -o validate`, (c) the goal's time on an unchanged rebuild
      against a first build, (d) where the time of both goes (graph, hashing, jar check, packaging,
      class-path check, and Maven's time outside the goal, split by the log's time stamps)
+ 12. lambda:invoke on the example: the cold invoke (init + first invocation, as the goal reports
+     them) against `java -cp` of its classes + dependency jars calling the handler once (the floor:
+     JVM start to exit), and the warm invocation (second event in the same JVM) against the cold one
   and, to choose the compression: the same jars deflated against stored (size and time)
 
-Usage: bench/run.py [--runs N] [--only publish|reactor|issue10|2,3,4]   (needs the plugin installed: see README)
+Usage: bench/run.py [--runs N] [--only publish|reactor|issue10|invoke|2,3,4]   (needs the plugin installed: see README)
 """
 import argparse
 import json
@@ -819,6 +822,92 @@ def bench_issue10(work, runs):
     return results
 
 
+INVOKE_TIMES = re.compile(r"Response 1-\S+ \(cold: init (\d+) ms, invoke (\d+) ms\).*?"
+                          r"Response 2-\S+ \(warm: invoke (\d+) ms\)", re.S)
+
+FLOOR_RUNNER = """
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.util.Map;
+
+public class Floor {
+  @SuppressWarnings("unchecked")
+  public static void main(String[] args) throws Exception {
+    RequestHandler<Map<String, String>, String> handler =
+        (RequestHandler<Map<String, String>, String>)
+            Class.forName("com.example.Handler").getConstructor().newInstance();
+    System.out.println(handler.handleRequest(Map.of("name", "Lambda"), null));
+  }
+}
+"""
+
+
+def bench_repo():
+    """LAMBDA_BENCH_REPO: another local repository holding the plugin (e.g. the ITs' target/local-repo),
+    read as a plain folder (no _remote.repositories: whichever remote its files came from)."""
+    repo = os.environ.get("LAMBDA_BENCH_REPO")
+    return [f"-Dmaven.repo.local={repo}", "-Daether.enhancedLocalRepository.trackingFilename=.bench-none"] if repo else []
+
+
+def jdk_at_least(release):
+    """A JDK home of this release or newer: JAVA_HOME, the one running, or one under /usr/lib/jvm."""
+    homes = [os.environ.get("JAVA_HOME")] + sorted(str(p) for p in Path("/usr/lib/jvm").glob("*"))
+    for home in filter(None, homes):
+        release_file = Path(home) / "release"
+        if release_file.is_file():
+            match = re.search(r'JAVA_VERSION="(1\.)?(\d+)', release_file.read_text())
+            if match and int(match.group(2)) >= release and (Path(home) / "bin" / "java").is_file():
+                return Path(home)
+    sys.exit(f"lambda:invoke needs a JDK {release} or newer for the example (java21): set JAVA_HOME")
+
+
+def bench_invoke(project, runs):
+    """Line 12: a cold lambda:invoke against the java -cp floor, and warm against cold."""
+    jdk = jdk_at_least(21)
+    events = project / "bench-events"
+    events.mkdir(exist_ok=True)
+    (events / "1-cold.json").write_text('{"name": "Lambda"}\n')
+    (events / "2-warm.json").write_text('{"name": "again"}\n')
+    repo = bench_repo()
+    invoke = [MVNW, "-B", "-o", *repo, "lambda:invoke", "-Dlambda.handler=com.example.Handler::handleRequest",
+              "-Dlambda.event=bench-events", f"-Dlambda.invoke.jdk={jdk}"]
+    _, log = run(invoke, project)  # unpacks target/lambda/invoke, whose jars the floor uses too
+    invoke_dir = project / "target" / "lambda" / "invoke"
+    task = invoke_dir / "task"
+    core = next(Path(os.environ.get("LAMBDA_BENCH_REPO") or Path.home() / ".m2" / "repository")
+                .glob("com/amazonaws/aws-lambda-java-core/1.2.3/aws-lambda-java-core-1.2.3.jar"))
+    jars = sorted((task / "lib").glob("*.jar")) + sorted((invoke_dir / "opt" / "java" / "lib").glob("*.jar"))
+    floor_dir = project / "target" / "bench-floor"
+    floor_dir.mkdir(parents=True, exist_ok=True)
+    (floor_dir / "Floor.java").write_text(FLOOR_RUNNER)
+    class_path = os.pathsep.join(map(str, [floor_dir, core, task, *jars]))
+    run([str(jdk / "bin" / "javac"), "-cp", class_path, "-d", str(floor_dir), str(floor_dir / "Floor.java")], project)
+    cold, warm = [], []
+
+    def arm_invoke():
+        _, out = run(invoke, project)
+        match = INVOKE_TIMES.search(out)
+        if not match:
+            sys.exit("lambda:invoke's durations were not found in its log:\n" + out[-3000:])
+        init, first, second = map(int, match.groups())
+        cold.append((init + first) / 1000)
+        warm.append(second / 1000)
+        return cold[-1]
+
+    def arm_floor():
+        elapsed, out = run([str(jdk / "bin" / "java"), "-cp", class_path, "Floor"], project)
+        assert "Hello, Lambda!" in out, out
+        return elapsed
+
+    cold_median, floor_median = paired(runs, arm_invoke, arm_floor)
+    results = [report("12 lambda:invoke cold (init + invoke) vs java -cp floor", cold_median, floor_median,
+                      "s", 2.0, "reported, no target"),
+               report("12 lambda:invoke warm invoke vs its cold invoke", statistics.median(warm), cold_median,
+                      "s", 0.1, "reported, no target")]
+    for result in results:
+        result.update(cold=cold, warm=warm, jdk=str(jdk))
+    return results
+
+
 EXAMPLE_LINES = {"1": bench_packaging, "2": bench_package, "3": bench_goal_vs_validate, "4": bench_incremental,
                  "6": bench_audit, "7": lambda project, runs: bench_classpath(project, project.parent, runs)}
 
@@ -839,6 +928,13 @@ def main():
         with tempfile.TemporaryDirectory(prefix="lambda-bench-") as tmp:
             print(json.dumps([bench_reactor(Path(tmp), args.runs),
                               bench_reactor_mode(Path(tmp), args.runs)], indent=2))
+        return
+    if args.only == "invoke":
+        with tempfile.TemporaryDirectory(prefix="lambda-bench-") as tmp:
+            project = copy_example(Path(tmp))
+            repo = bench_repo()
+            run([MVNW, "-B", "-q", *repo, "clean", "package"], project)  # warm up; downloads what is missing
+            print(json.dumps(bench_invoke(project, args.runs), indent=2))
         return
     if args.only == "issue10":
         with tempfile.TemporaryDirectory(prefix="lambda-bench-") as tmp:
@@ -875,6 +971,7 @@ def main():
             bench_reactor(work, args.runs),
             bench_reactor_mode(work, args.runs),
             *bench_issue10(work, args.runs),
+            *bench_invoke(project, args.runs),
         ]
     out = ROOT / "target" / "bench.json"
     out.parent.mkdir(exist_ok=True)

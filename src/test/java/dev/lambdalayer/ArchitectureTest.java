@@ -1,5 +1,6 @@
 package dev.lambdalayer;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -71,6 +72,7 @@ class ArchitectureTest {
               "dev.lambdalayer.core.port..",
               "dev.lambdalayer.core.publish..",
               "dev.lambdalayer.core.prune..",
+              "dev.lambdalayer.core.invoke..",
               "dev.lambdalayer.core.job..")
           .because("every capability builds on the model's values");
 
@@ -113,6 +115,29 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("org.apache.commons.compress..")
           .because("the zip format and its byte-for-byte guarantee live in one package");
+
+  @ArchTest
+  static final ArchRule theLauncherNeedsOnlyWhatLambdasRuntimeHas =
+      classes()
+          .that()
+          .resideInAPackage("dev.lambdalayer.launcher..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "java..", "com.amazonaws.services.lambda.runtime..", "dev.lambdalayer.launcher..")
+          .because(
+              "lambda:invoke copies it into the function's JVM, where only the JDK,"
+                  + " aws-lambda-java-core and the serialization library are on the class path");
+
+  @ArchTest
+  static final ArchRule nothingOfThePluginUsesTheLauncher =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.lambdalayer.launcher..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.lambdalayer.launcher..")
+          .because("it runs in another JVM; the plugin names its classes, never links them");
 
   @ArchTest
   static final ArchRule coreCapabilitiesHaveNoCycles =

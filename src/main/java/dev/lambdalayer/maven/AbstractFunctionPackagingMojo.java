@@ -28,7 +28,8 @@ public abstract class AbstractFunctionPackagingMojo extends AbstractPackagingMoj
    * {@code com.example.Handler} for a class implementing {@code RequestHandler} or {@code
    * RequestStreamHandler}. Checked by {@code lambda:classpath}, which {@code lambda:layer} and
    * {@code lambda:publish} also run. Unset, the handler is not checked and classes are followed
-   * from every class of the function zip's root instead.
+   * from every class of the function zip's root instead. {@code lambda:invoke} calls it, and needs
+   * it.
    *
    * @since 0.1.0
    */

@@ -45,6 +45,13 @@ final class SettingNames {
       case REACTOR_LAYER_MIN_MODULES ->
           "<reactorLayerMinModules> (-Dlambda.reactorLayer.minModules)";
       case RUNTIME_CHECK_DATE -> "<runtimeCheckDate> (-Dlambda.runtimeCheckDate)";
+      case INVOKE_EVENT -> "<event> (-Dlambda.event)";
+      case INVOKE_ENVIRONMENT -> "<environment>";
+      case INVOKE_TIMEOUT -> "<timeout> (-Dlambda.invoke.timeout)";
+      case INVOKE_MEMORY_SIZE -> "<memorySize> (-Dlambda.invoke.memorySize)";
+      case INVOKE_JDK -> "<jdk> (-Dlambda.invoke.jdk)";
+      case INVOKE_CLIENT -> "<client> (-Dlambda.invoke.client)";
+      case INVOKE_DEBUG -> "<debug> (-Dlambda.invoke.debug)";
     };
   }
 

@@ -107,6 +107,27 @@ class PluginDescriptorTest {
   }
 
   @Test
+  void invokeListsOnlyTheParametersItReads() throws Exception {
+    assertThat(goals().get("invoke").keySet())
+        .containsExactlyInAnyOrder(
+            "skip",
+            "project",
+            "session",
+            "plugin",
+            "outputDirectory",
+            "allowOutsideProject",
+            "handler",
+            "event",
+            "environment",
+            "timeout",
+            "memorySize",
+            "failOnInvokeError",
+            "debug",
+            "client",
+            "jdk");
+  }
+
+  @Test
   void parametersDeclaredTwiceMeanTheSameForPruneAsForPublishAndAudit() throws Exception {
     Map<String, Map<String, String>> goals = goals();
     Map<String, String> prune = goals.get("prune");

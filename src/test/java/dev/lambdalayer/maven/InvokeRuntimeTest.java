@@ -1,0 +1,78 @@
+package dev.lambdalayer.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What lambda:invoke takes from the plugin and the machine: launcher classes, runtimes, JDKs. */
+class InvokeRuntimeTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void theLauncherListNamesEveryCompiledClassOfItsPackage() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target/classes/dev/lambdalayer/launcher"))) {
+      assertThat(files.map(f -> f.getFileName().toString().replace(".class", "")).toList())
+          .containsExactlyInAnyOrderElementsOf(InvokeRuntime.LAUNCHER_CLASSES);
+    }
+  }
+
+  @Test
+  void aRuntimeIdNamesItsJavaRelease() {
+    assertThat(InvokeRuntime.release("java21")).isEqualTo(21);
+    assertThat(InvokeRuntime.release("java17.al2023")).isEqualTo(17);
+    assertThat(InvokeRuntime.release("java8.al2")).isEqualTo(8);
+    assertThat(InvokeRuntime.release("java25")).isEqualTo(25);
+  }
+
+  @Test
+  void aJdksReleaseComesFromItsReleaseFile() throws IOException {
+    Files.writeString(dir.resolve("release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"21.0.5\"\n");
+    assertThat(InvokeJdks.release(dir)).isEqualTo(21);
+    Files.writeString(dir.resolve("release"), "JAVA_VERSION=\"1.8.0_432\"\n");
+    assertThat(InvokeJdks.release(dir)).isEqualTo(8);
+    assertThat(InvokeJdks.release(dir.resolve("missing"))).isEqualTo(-1);
+  }
+
+  @Test
+  void aConfiguredJdkOlderThanTheRuntimeIsRefusedWithBothFixes()
+      throws IOException, MojoFailureException {
+    Files.createDirectories(dir.resolve("bin"));
+    Files.writeString(dir.resolve("bin/java"), "");
+    Files.writeString(dir.resolve("release"), "JAVA_VERSION=\"17.0.9\"\n");
+    InvokeJdks jdks = new InvokeJdks(null, null, new SystemStreamLog());
+    assertThatThrownBy(() -> jdks.find(21, "java21", dir.toFile()))
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("The runtime java21 runs Java 21, but " + dir + " is Java 17")
+        .hasMessageContaining("~/.m2/toolchains.xml")
+        .hasMessageContaining("-Dlambda.invoke.jdk=/path/to/jdk-21");
+    assertThat(jdks.find(17, "java17", dir.toFile()).java()).isEqualTo(dir.resolve("bin/java"));
+  }
+
+  @Test
+  void aFolderThatIsNoJdkIsNamed() {
+    InvokeJdks jdks = new InvokeJdks(null, null, new SystemStreamLog());
+    assertThatThrownBy(() -> jdks.find(17, "java17", dir.toFile()))
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining(
+            "<jdk> (-Dlambda.invoke.jdk) '" + dir + "' is not a JDK's home folder");
+  }
+
+  @Test
+  void withoutToolchainsTheJdkRunningMavenServesARuntimeItCovers() throws MojoFailureException {
+    InvokeJdks jdks = new InvokeJdks(null, null, new SystemStreamLog());
+    int running = Runtime.version().feature();
+    assertThat(jdks.find(8, "java8.al2", null).release()).isGreaterThanOrEqualTo(8);
+    assertThatThrownBy(() -> jdks.find(running + 50, "java" + (running + 50), null))
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("the JDK running Maven is Java " + running);
+  }
+}
