@@ -1,6 +1,8 @@
 package dev.lambdalayer.maven;
 
+import dev.lambdalayer.core.job.EnvironmentPublishJob;
 import dev.lambdalayer.core.job.PublishJob;
+import dev.lambdalayer.core.model.Environment;
 import dev.lambdalayer.core.model.FileDigestCache;
 import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.plan.PackagingRequest;
@@ -117,11 +119,14 @@ public class PublishMojo extends AbstractDeployingMojo {
         FileDigestCache.load(outputDirectory.toPath().resolve(".state/file-digests.txt"));
     PackagingRequest request = packagingRequest(digests, classesDirectory);
     PackagingResult built = PublishJob.build(digests, request, layerProject);
+    Environment target = selectedEnvironment();
+    PublishJob.ClassPathStep<MojoFailureException> check =
+        input -> classPath().verify(input, outputDirectory.toPath(), getLog());
     PublishJob.Outcome outcome =
-        new PublishJob(ports, jobLog())
-            .run(
-                publishRequest(request, built),
-                input -> classPath().verify(input, outputDirectory.toPath(), getLog()));
+        target == null
+            ? new PublishJob(ports, jobLog()).run(publishRequest(request, built), check)
+            : new EnvironmentPublishJob(ports, jobLog())
+                .run(target.name(), publishRequest(request, built), check);
     if (outcome.dryRun()) {
       getLog().info("Dry run (-Dlambda.dryRun): nothing is called, uploaded or written to AWS.");
       outcome.dryRunLines().forEach(getLog()::info);
@@ -144,6 +149,11 @@ public class PublishMojo extends AbstractDeployingMojo {
                 outputDirectory.toPath().resolve("publish.json")));
   }
 
+  /** The environment's alias, else {@code <alias>}. */
+  private String aliasOf(Environment target) {
+    return target != null && target.alias() != null ? target.alias() : alias;
+  }
+
   private PublishJob.Request publishRequest(PackagingRequest request, PackagingResult built) {
     AwsParameters aws = aws();
     return new PublishJob.Request(
@@ -151,7 +161,7 @@ public class PublishMojo extends AbstractDeployingMojo {
         built,
         new PublishJob.Target(
             aws.functionName(),
-            alias,
+            aliasOf(selectedEnvironment()),
             aws.configuredRegions(),
             aws.settings(),
             Duration.ofSeconds(updateTimeout)),

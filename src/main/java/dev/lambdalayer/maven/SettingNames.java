@@ -43,6 +43,10 @@ final class SettingNames {
       case REACTOR_LAYER -> "<reactorLayer> (-Dlambda.reactorLayer)";
       case REACTOR_LAYER_MIN_MODULES ->
           "<reactorLayerMinModules> (-Dlambda.reactorLayer.minModules)";
+      case ENVIRONMENTS -> "<environments><environment>";
+      case ENVIRONMENT -> "<environment> (-Dlambda.environment)";
+      case PROMOTE_FROM -> "<from> (-Dlambda.from)";
+      case PROMOTE_TO -> "<to> (-Dlambda.to)";
     };
   }
 
