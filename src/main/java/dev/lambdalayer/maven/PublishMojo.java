@@ -110,6 +110,8 @@ public class PublishMojo extends AbstractDeployingMojo {
   protected void doExecute()
       throws MojoExecutionException, MojoFailureException, IOException, InterruptedException {
     long start = System.nanoTime();
+    // An unknown environment is refused before anything is built.
+    Environment target = selectedEnvironment();
     if (session.isOffline() && !dryRun) {
       throw new MojoFailureException(
           JobMessages.offline(
@@ -119,7 +121,6 @@ public class PublishMojo extends AbstractDeployingMojo {
         FileDigestCache.load(outputDirectory.toPath().resolve(".state/file-digests.txt"));
     PackagingRequest request = packagingRequest(digests, classesDirectory);
     PackagingResult built = PublishJob.build(digests, request, layerProject);
-    Environment target = selectedEnvironment();
     PublishJob.ClassPathStep<MojoFailureException> check =
         input -> classPath().verify(input, outputDirectory.toPath(), getLog());
     PublishJob.Outcome outcome =
