@@ -50,6 +50,12 @@ try {
   assert log.contains("environment 'staging' in eu-west-1: function 'hello' has the layers [], the lockfile records [" + stagingLayer + "]")
   // An unknown environment names the declared ones.
   assert log.contains("<environment> (-Dlambda.environment) 'qa': is not a declared environment (declared: staging, prod)")
+  // The remote audit per environment: prod is clean, staging's moved alias is drift.
+  def audits = log.substring(log.indexOf('Lambda audit against lambda-layers.lock.json:'))
+  assert audits.contains('8 of 8 checks passed')
+  assert audits.contains("function hello [remote-function] environment 'staging' in eu-west-1: alias 'live' of function 'hello' points at version 2, the lockfile records version 1")
+  def audit = new JsonSlurper().parse(new File(basedir, 'target/lambda/audit.json'))
+  assert audit.toString().contains("environment 'staging' in eu-west-1: function 'hello' has the layers []")
   // The presigned code locations carry a signature: it never reaches the log.
   assert !log.contains(dev.lambdalayer.aws.FakeAwsServer.PRESIGNED_SIGNATURE)
   assert !log.contains('itSecretKeyNeverToBeLogged')

@@ -132,7 +132,8 @@ public class AuditMojo extends AbstractAwsMojo {
             SettingNames::describe),
         outputDirectory.toPath(),
         remote
-            ? new AuditJob.Remote(aws.functionName(), aws.configuredRegions(), aws.settings())
+            ? new AuditJob.Remote(
+                aws.functionName(), aws.configuredRegions(), aws.settings(), aws.environment())
             : null,
         failOnDrift);
   }
