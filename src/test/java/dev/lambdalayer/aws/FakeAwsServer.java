@@ -76,6 +76,8 @@ public final class FakeAwsServer implements AutoCloseable {
   private final AtomicLong calls = new AtomicLong();
   private final AtomicLong bytesUploaded = new AtomicLong();
   private final List<String> requestLog = new CopyOnWriteArrayList<>();
+  private final List<String> accessKeyIds = new CopyOnWriteArrayList<>();
+  private final List<String> assumedRoles = new CopyOnWriteArrayList<>();
   private volatile int pageSize = 2;
   private volatile int updatePolls = 1;
   private volatile String failNextUpdateReason;
@@ -227,6 +229,21 @@ public final class FakeAwsServer implements AutoCloseable {
     return out;
   }
 
+  /** The access key id that signed each request, in order. */
+  public List<String> accessKeyIds() {
+    return List.copyOf(accessKeyIds);
+  }
+
+  /** The role ARNs {@code AssumeRole} was called for, in order. */
+  public List<String> assumedRoles() {
+    return List.copyOf(assumedRoles);
+  }
+
+  /** The access key id of the temporary credentials {@code AssumeRole} hands out for a role. */
+  public static String assumedAccessKeyId(String roleArn) {
+    return "ASIAASSUMED" + roleArn.split(":")[4];
+  }
+
   /** One line per request: {@code region operation status}. */
   public List<String> requestLog() {
     return List.copyOf(requestLog);
@@ -300,6 +317,7 @@ public final class FakeAwsServer implements AutoCloseable {
         send(exchange, 403, "MissingAuthenticationTokenException", "Missing Authentication Token");
         return;
       }
+      accessKeyIds.add(scope.group(1));
       String regionName = scope.group(2);
       String service = scope.group(3);
       Request request = new Request(exchange, regionName, path, query(uri), body);
@@ -349,7 +367,9 @@ public final class FakeAwsServer implements AutoCloseable {
         }
       }
       int status;
-      if (service.equals("s3")) {
+      if (service.equals("sts")) {
+        status = sts(request);
+      } else if (service.equals("s3")) {
         status = s3(request);
       } else if (path.startsWith("/2018-10-31/layers")) {
         status = layers(request);
@@ -379,6 +399,9 @@ public final class FakeAwsServer implements AutoCloseable {
 
   private static String operation(
       String service, String method, String path, Map<String, String> query) {
+    if (service.equals("sts")) {
+      return "AssumeRole"; // the only STS action the plugin calls
+    }
     if (service.equals("s3")) {
       if (query.containsKey("uploads")) {
         return "CreateMultipartUpload";
@@ -977,6 +1000,61 @@ public final class FakeAwsServer implements AutoCloseable {
     r.exchange.sendResponseHeaders(status, bytes.length);
     r.exchange.getResponseBody().write(bytes);
     return status;
+  }
+
+  // ---------------------------------------------------------------- STS
+
+  private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role/.+");
+
+  /**
+   * {@code AssumeRole} in STS's query protocol: a form-encoded POST, answered in XML with temporary
+   * credentials whose access key id names the role's account.
+   */
+  private int sts(Request r) throws IOException {
+    Map<String, String> form = new LinkedHashMap<>();
+    for (String pair : r.bodyText().split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        form.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+      }
+    }
+    String roleArn = form.get("RoleArn");
+    String session = form.get("RoleSessionName");
+    if (!"AssumeRole".equals(form.get("Action"))
+        || roleArn == null
+        || !ROLE_ARN.matcher(roleArn).matches()
+        || session == null
+        || !session.matches("[\\w+=,.@-]{2,64}")) {
+      return sendXml(
+          r,
+          400,
+          "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender"
+              + "</Type><Code>ValidationError</Code><Message>invalid AssumeRole request</Message>"
+              + "</Error><RequestId>req-sts</RequestId></ErrorResponse>");
+    }
+    assumedRoles.add(roleArn);
+    String account = roleArn.split(":")[4];
+    String role = roleArn.substring(roleArn.indexOf(":role/") + 6);
+    return sendXml(
+        r,
+        200,
+        "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
+            + "<Credentials><AccessKeyId>"
+            + assumedAccessKeyId(roleArn)
+            + "</AccessKeyId><SecretAccessKey>assumedSecretNeverToBeLogged0123456789"
+            + "</SecretAccessKey><SessionToken>assumedSessionTokenNeverToBeLogged</SessionToken>"
+            + "<Expiration>"
+            + Instant.now().plusSeconds(3600).toString()
+            + "</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>AROAFAKE:"
+            + session
+            + "</AssumedRoleId><Arn>arn:aws:sts::"
+            + account
+            + ":assumed-role/"
+            + role
+            + "/"
+            + session
+            + "</Arn></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>req-sts"
+            + "</RequestId></ResponseMetadata></AssumeRoleResponse>");
   }
 
   // ---------------------------------------------------------------- code locations
