@@ -56,7 +56,8 @@ try {
   assert audits.contains("function hello [remote-function] environment 'staging' in eu-west-1: alias 'live' of function 'hello' points at version 2, the lockfile records version 1")
   def audit = new JsonSlurper().parse(new File(basedir, 'target/lambda/audit.json'))
   assert audit.toString().contains("environment 'staging' in eu-west-1: function 'hello' has the layers []")
-  // The presigned code locations carry a signature: it never reaches the log.
+  // The presigned code locations carry a signature: it never reaches the log, not even with -X.
+  assert promotions.contains('[DEBUG]') : 'the first promotion must have run with -X'
   assert !log.contains(dev.lambdalayer.aws.FakeAwsServer.PRESIGNED_SIGNATURE)
   assert !log.contains('itSecretKeyNeverToBeLogged')
 } finally {

@@ -3,6 +3,7 @@ package dev.lambdalayer.core.job;
 import dev.lambdalayer.core.lock.EnvironmentRecords;
 import dev.lambdalayer.core.lock.LockfileCodec;
 import dev.lambdalayer.core.model.Arns;
+import dev.lambdalayer.core.model.Hashes;
 import dev.lambdalayer.core.model.InvalidConfigurationException;
 import dev.lambdalayer.core.model.LambdaLimits;
 import dev.lambdalayer.core.model.Lockfile;
@@ -371,11 +372,7 @@ public final class PromoteJob {
         lock.map(l -> l.environment(environment)).orElse(List.of()).stream()
             .filter(d -> d.region().equals(region))
             .flatMap(d -> d.layers().stream())
-            .filter(
-                l ->
-                    l.name().equals(name)
-                        && l.codeSha256()
-                            .equals(dev.lambdalayer.core.model.Hashes.toBase64(sha256)))
+            .filter(l -> l.name().equals(name) && l.codeSha256().equals(Hashes.toBase64(sha256)))
             .map(l -> l.layerVersionArn().substring(l.layerVersionArn().lastIndexOf(':') + 1))
             .map(v -> OptionalLong.of(Long.parseLong(v)))
             .findFirst()
