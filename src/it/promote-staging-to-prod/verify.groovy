@@ -54,6 +54,7 @@ try {
   def audits = log.substring(log.indexOf('Lambda audit against lambda-layers.lock.json:'))
   assert audits.contains('8 of 8 checks passed')
   assert audits.contains("function hello [remote-function] environment 'staging' in eu-west-1: alias 'live' of function 'hello' points at version 2, the lockfile records version 1")
+  assert audits.contains("If environment 'staging' no longer runs what the lockfile records, publish to it again (mvn package lambda:publish -Dlambda.environment=staging) or promote to it")
   def audit = new JsonSlurper().parse(new File(basedir, 'target/lambda/audit.json'))
   assert audit.toString().contains("environment 'staging' in eu-west-1: function 'hello' has the layers []")
   // The presigned code locations carry a signature: it never reaches the log, not even with -X.
