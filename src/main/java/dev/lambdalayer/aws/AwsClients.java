@@ -19,6 +19,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * The one place SDK clients are made: per region a Lambda and an S3 client sharing one small HTTP
@@ -46,7 +48,34 @@ final class AwsClients implements AutoCloseable {
     if (settings.profile() != null) {
       chain.profileName(settings.profile());
     }
-    this.credentials = chain.build();
+    AwsCredentialsProvider base = chain.build();
+    this.credentials = settings.roleArn() == null ? base : assumeRole(settings, base);
+  }
+
+  /**
+   * Credentials of {@code settings.roleArn()}, assumed with {@code base} and refreshed by the SDK
+   * before they expire: an environment in another account, reached from the build's credentials.
+   */
+  private AwsCredentialsProvider assumeRole(AwsSettings settings, AwsCredentialsProvider base) {
+    var sts =
+        StsClient.builder()
+            .region(Region.of(defaultRegion(settings.profile()).orElse("us-east-1")))
+            .credentialsProvider(base)
+            .httpClient(http)
+            .overrideConfiguration(overrides());
+    if (settings.endpoint() != null) {
+      sts.endpointOverride(URI.create(settings.endpoint()));
+    }
+    return StsAssumeRoleCredentialsProvider.builder()
+        .stsClient(sts.build())
+        .refreshRequest(
+            b -> b.roleArn(settings.roleArn()).roleSessionName("lambda-layer-maven-plugin"))
+        .build();
+  }
+
+  /** The HTTP client the SDK clients share, for downloads from presigned code locations. */
+  SdkHttpClient http() {
+    return http;
   }
 
   /** The region of the SDK's chain (AWS_REGION, the profile, instance metadata), if any. */

@@ -1,6 +1,7 @@
 package dev.lambdalayer.aws;
 
 import dev.lambdalayer.core.port.AwsSession;
+import dev.lambdalayer.core.port.CodeReader;
 import dev.lambdalayer.core.port.FunctionDeployer;
 import dev.lambdalayer.core.port.FunctionReader;
 import dev.lambdalayer.core.port.LayerPublisher;
@@ -16,6 +17,7 @@ final class SdkAwsSession implements AwsSession {
   private final LayerPublisher layerPublisher;
   private final FunctionDeployer functionDeployer;
   private final ObjectStore objects;
+  private final CodeReader code;
 
   SdkAwsSession(AwsClients clients) {
     this(clients, new SdkObjectStore(clients));
@@ -29,6 +31,12 @@ final class SdkAwsSession implements AwsSession {
     this.layerPublisher = new SdkLayerPublisher(clients);
     this.functionDeployer = new SdkFunctionDeployer(clients);
     this.objects = objects;
+    this.code = new SdkCodeReader(clients);
+  }
+
+  @Override
+  public CodeReader code() {
+    return code;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.lambdalayer.maven;
 
+import dev.lambdalayer.core.model.Environment;
+import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.port.AwsPorts;
 import java.io.File;
 import java.util.ArrayList;
@@ -127,6 +129,28 @@ public abstract class AbstractLayerVersionsMojo extends AbstractLambdaMojo {
   @Parameter(property = "lambda.allowUnknownRegion", defaultValue = "false")
   protected boolean allowUnknownRegion;
 
+  /**
+   * Named deployment targets, each with its own {@code <name>}, {@code <profile>}, {@code
+   * <roleArn>} (an IAM role assumed through STS, for another account), {@code <regions>}, {@code
+   * <function>}, {@code <alias>} and {@code <endpoint>}. With {@code -Dlambda.environment=<name>},
+   * {@code lambda:publish}, {@code lambda:prune} and {@code lambda:audit} use that environment's
+   * settings in place of the flat ones (an unset one falls back to the flat setting), and {@code
+   * lambda:publish} records in the lockfile what the environment runs; {@code lambda:promote}
+   * deploys what one environment runs to another.
+   *
+   * @since 0.4.0
+   */
+  @Parameter protected List<EnvironmentConfiguration> environments = new ArrayList<>();
+
+  /**
+   * The name of one of {@code <environments>} to work on. Unset, the flat settings ({@code
+   * <regions>}, {@code <profile>}, {@code <function>}, ...) are used as before.
+   *
+   * @since 0.4.0
+   */
+  @Parameter(property = "lambda.environment")
+  protected String environment;
+
   /** The way to AWS: the SDK in a build, an in-memory AWS in a test. */
   protected final AwsPorts ports;
 
@@ -137,7 +161,20 @@ public abstract class AbstractLayerVersionsMojo extends AbstractLambdaMojo {
   /** The AWS parameters, read. */
   protected AwsParameters aws() {
     return new AwsParameters(
-        regions, region, profile, endpoint, function, retryMode, maxAttempts, allowUnknownRegion);
+            regions,
+            region,
+            profile,
+            endpoint,
+            function,
+            retryMode,
+            maxAttempts,
+            allowUnknownRegion)
+        .in(selectedEnvironment());
+  }
+
+  /** The environment {@code -Dlambda.environment} names; null when none is named. */
+  protected Environment selectedEnvironment() {
+    return EnvironmentConfiguration.select(environments, environment, Setting.ENVIRONMENT);
   }
 
   /** The configured layers' names, or the single default layer's. */

@@ -3,6 +3,7 @@ package dev.lambdalayer.maven;
 import dev.lambdalayer.core.job.AuditJob;
 import dev.lambdalayer.core.lock.AuditReport;
 import dev.lambdalayer.core.lock.AuditReportWriter;
+import dev.lambdalayer.core.model.Environment;
 import dev.lambdalayer.core.model.FileDigestCache;
 import dev.lambdalayer.core.port.AwsPorts;
 import java.io.IOException;
@@ -110,11 +111,33 @@ public class AuditMojo extends AbstractAwsMojo {
       case CLEAN -> {}
       case LOCKFILE_UNREADABLE -> throw outcome.unreadable(); // named by AbstractLambdaMojo
       case ERRORS ->
-          throw new MojoFailureException(JobMessages.auditErrors(outcome, lockfileName()));
-      case DRIFT -> throw new MojoFailureException(JobMessages.auditDrift(outcome, lockfileName()));
+          throw new MojoFailureException(
+              JobMessages.auditErrors(outcome, lockfileName()) + environmentAdvice());
+      case DRIFT ->
+          throw new MojoFailureException(
+              JobMessages.auditDrift(outcome, lockfileName()) + environmentAdvice());
       case DRIFT_REPORTED ->
-          getLog().warn(outcome.summary() + JobMessages.acceptDrift(lockfileName()));
+          getLog()
+              .warn(
+                  outcome.summary()
+                      + JobMessages.acceptDrift(lockfileName())
+                      + environmentAdvice());
     }
+  }
+
+  /** With an environment, what to do when it no longer runs what its record says. */
+  private String environmentAdvice() {
+    Environment selected = remote ? selectedEnvironment() : null;
+    return selected == null
+        ? ""
+        : " If environment '"
+            + selected.name()
+            + "' no longer runs what the lockfile records, publish to it again (mvn package"
+            + " lambda:publish -Dlambda.environment="
+            + selected.name()
+            + ") or promote to it, and commit "
+            + lockfileName()
+            + ".";
   }
 
   private AuditJob.Request auditRequest(FileDigestCache digests)
@@ -132,7 +155,8 @@ public class AuditMojo extends AbstractAwsMojo {
             SettingNames::describe),
         outputDirectory.toPath(),
         remote
-            ? new AuditJob.Remote(aws.functionName(), aws.configuredRegions(), aws.settings())
+            ? new AuditJob.Remote(
+                aws.functionName(), aws.configuredRegions(), aws.settings(), aws.environment())
             : null,
         failOnDrift);
   }

@@ -1,5 +1,6 @@
 package dev.lambdalayer.maven;
 
+import dev.lambdalayer.core.model.Environment;
 import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.port.AwsSettings;
 import java.time.Duration;
@@ -9,7 +10,11 @@ import java.util.List;
 /**
  * The AWS parameters as a goal read them ({@code <regions>}, {@code <region>}, {@code <profile>},
  * {@code <endpoint>}, {@code <function>}, {@code <retryMode>}, {@code <maxAttempts>}, {@code
- * <allowUnknownRegion>}), turned into core values the same way for every goal that calls AWS.
+ * <allowUnknownRegion>}), turned into core values the same way for every goal that calls AWS; an
+ * {@code <environment>}'s settings replace the flat ones it sets ({@link #in}).
+ *
+ * @param roleArn the role to assume; only an environment sets one
+ * @param environment the selected environment's name; null for the flat settings
  */
 record AwsParameters(
     List<String> regions,
@@ -19,7 +24,49 @@ record AwsParameters(
     String function,
     String retryMode,
     int maxAttempts,
-    boolean allowUnknownRegion) {
+    boolean allowUnknownRegion,
+    String roleArn,
+    String environment) {
+
+  AwsParameters(
+      List<String> regions,
+      String region,
+      String profile,
+      String endpoint,
+      String function,
+      String retryMode,
+      int maxAttempts,
+      boolean allowUnknownRegion) {
+    this(
+        regions,
+        region,
+        profile,
+        endpoint,
+        function,
+        retryMode,
+        maxAttempts,
+        allowUnknownRegion,
+        null,
+        null);
+  }
+
+  /** These parameters with what {@code environment} sets in their place; null changes nothing. */
+  AwsParameters in(Environment environment) {
+    if (environment == null) {
+      return this;
+    }
+    return new AwsParameters(
+        environment.regions().isEmpty() ? regions : environment.regions(),
+        environment.regions().isEmpty() ? region : null,
+        environment.profile() != null ? environment.profile() : profile,
+        environment.endpoint() != null ? environment.endpoint() : endpoint,
+        environment.function() != null ? environment.function() : function,
+        retryMode,
+        maxAttempts,
+        allowUnknownRegion,
+        environment.roleArn(),
+        environment.name());
+  }
 
   /** {@code <regions>}, else {@code <region>}; may be empty (the core then asks the SDK). */
   List<String> configuredRegions() {
@@ -43,6 +90,7 @@ record AwsParameters(
         maxAttempts,
         Duration.ofMinutes(15),
         Duration.ofMinutes(5),
-        allowUnknownRegion);
+        allowUnknownRegion,
+        roleArn);
   }
 }

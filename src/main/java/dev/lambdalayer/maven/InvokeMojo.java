@@ -73,15 +73,15 @@ public class InvokeMojo extends AbstractLambdaMojo {
 
   /**
    * Environment variables for the function, as in its Lambda configuration ({@code
-   * <environment><TABLE_NAME>orders</TABLE_NAME></environment>}). Lambda's own variables ({@code
-   * AWS_REGION}, {@code _HANDLER}, ...) are set by the plugin and cannot be given here. Variables
-   * of your environment whose names start with {@code AWS_} (credentials, profile, region) and
-   * proxy settings are passed through; their values are never logged. A map has no command-line
-   * property.
+   * <environmentVariables><TABLE_NAME>orders</TABLE_NAME></environmentVariables>}). Lambda's own
+   * variables ({@code AWS_REGION}, {@code _HANDLER}, ...) are set by the plugin and cannot be given
+   * here. Variables of your environment whose names start with {@code AWS_} (credentials, profile,
+   * region) and proxy settings are passed through; their values are never logged. A map has no
+   * command-line property.
    *
    * @since 0.4.0
    */
-  @Parameter protected Map<String, String> environment = new LinkedHashMap<>();
+  @Parameter protected Map<String, String> environmentVariables = new LinkedHashMap<>();
 
   /**
    * The function's timeout in seconds, for each invocation: a handler still running then is stopped
@@ -196,7 +196,7 @@ public class InvokeMojo extends AbstractLambdaMojo {
             region(passed),
             memorySize,
             timeout,
-            environment == null ? Map.of() : environment,
+            environmentVariables == null ? Map.of() : environmentVariables,
             passed,
             debug);
     getLog()

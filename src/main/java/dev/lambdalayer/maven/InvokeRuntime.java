@@ -5,6 +5,7 @@ import dev.lambdalayer.core.invoke.JvmLaunch;
 import dev.lambdalayer.core.invoke.RuntimeClientNative;
 import dev.lambdalayer.core.model.AtomicFiles;
 import dev.lambdalayer.core.model.InvalidConfigurationException;
+import dev.lambdalayer.core.model.LambdaRuntime;
 import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.model.Violation;
 import java.io.IOException;
@@ -13,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -114,10 +113,9 @@ final class InvokeRuntime {
     return runtimes.isEmpty() ? "java21" : runtimes.get(0);
   }
 
-  /** A runtime id's Java release: {@code java21} → 21, {@code java8.al2} → 8. */
+  /** A runtime id's Java release, from the runtime table: {@code java8.al2} → 8. */
   static int release(String runtime) {
-    Matcher m = Pattern.compile("java(\\d+)").matcher(runtime);
-    return m.lookingAt() ? Integer.parseInt(m.group(1)) : 21;
+    return LambdaRuntime.byId(runtime).map(LambdaRuntime::javaRelease).orElse(21);
   }
 
   private static Path jar(PluginDescriptor plugin, String groupId, String artifactId)

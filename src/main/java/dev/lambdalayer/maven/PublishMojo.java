@@ -1,6 +1,8 @@
 package dev.lambdalayer.maven;
 
+import dev.lambdalayer.core.job.EnvironmentPublishJob;
 import dev.lambdalayer.core.job.PublishJob;
+import dev.lambdalayer.core.model.Environment;
 import dev.lambdalayer.core.model.FileDigestCache;
 import dev.lambdalayer.core.model.LambdaRuntime;
 import dev.lambdalayer.core.model.Setting;
@@ -122,6 +124,8 @@ public class PublishMojo extends AbstractDeployingMojo {
   protected void doExecute()
       throws MojoExecutionException, MojoFailureException, IOException, InterruptedException {
     long start = System.nanoTime();
+    // An unknown environment is refused before anything is built.
+    Environment target = selectedEnvironment();
     if (session.isOffline() && !dryRun) {
       throw new MojoFailureException(
           JobMessages.offline(
@@ -134,11 +138,13 @@ public class PublishMojo extends AbstractDeployingMojo {
     // Publishing records the runtimes in AWS: the moment to hear that one is being retired.
     LambdaRuntime.deprecationWarnings(request.runtimes(), request.runtimeCheckDate())
         .forEach(getLog()::warn);
+    PublishJob.ClassPathStep<MojoFailureException> check =
+        input -> classPath().verify(input, outputDirectory.toPath(), getLog());
     PublishJob.Outcome outcome =
-        new PublishJob(ports, jobLog())
-            .run(
-                publishRequest(request, built),
-                input -> classPath().verify(input, outputDirectory.toPath(), getLog()));
+        target == null
+            ? new PublishJob(ports, jobLog()).run(publishRequest(request, built), check)
+            : new EnvironmentPublishJob(ports, jobLog())
+                .run(target.name(), publishRequest(request, built), check);
     if (outcome.dryRun()) {
       getLog().info("Dry run (-Dlambda.dryRun): nothing is called, uploaded or written to AWS.");
       outcome.dryRunLines().forEach(getLog()::info);
@@ -161,6 +167,11 @@ public class PublishMojo extends AbstractDeployingMojo {
                 outputDirectory.toPath().resolve("publish.json")));
   }
 
+  /** The environment's alias, else {@code <alias>}. */
+  private String aliasOf(Environment target) {
+    return target != null && target.alias() != null ? target.alias() : alias;
+  }
+
   private PublishJob.Request publishRequest(PackagingRequest request, PackagingResult built) {
     AwsParameters aws = aws();
     return new PublishJob.Request(
@@ -168,7 +179,7 @@ public class PublishMojo extends AbstractDeployingMojo {
         built,
         new PublishJob.Target(
             aws.functionName(),
-            alias,
+            aliasOf(selectedEnvironment()),
             aws.configuredRegions(),
             aws.settings(),
             Duration.ofSeconds(updateTimeout),

@@ -46,12 +46,16 @@ final class SettingNames {
           "<reactorLayerMinModules> (-Dlambda.reactorLayer.minModules)";
       case RUNTIME_CHECK_DATE -> "<runtimeCheckDate> (-Dlambda.runtimeCheckDate)";
       case INVOKE_EVENT -> "<event> (-Dlambda.event)";
-      case INVOKE_ENVIRONMENT -> "<environment>";
+      case INVOKE_ENVIRONMENT -> "<environmentVariables>";
       case INVOKE_TIMEOUT -> "<timeout> (-Dlambda.invoke.timeout)";
       case INVOKE_MEMORY_SIZE -> "<memorySize> (-Dlambda.invoke.memorySize)";
       case INVOKE_JDK -> "<jdk> (-Dlambda.invoke.jdk)";
       case INVOKE_CLIENT -> "<client> (-Dlambda.invoke.client)";
       case INVOKE_DEBUG -> "<debug> (-Dlambda.invoke.debug)";
+      case ENVIRONMENTS -> "<environments><environment>";
+      case ENVIRONMENT -> "<environment> (-Dlambda.environment)";
+      case PROMOTE_FROM -> "<from> (-Dlambda.from)";
+      case PROMOTE_TO -> "<to> (-Dlambda.to)";
     };
   }
 

@@ -62,6 +62,9 @@ public final class FakeAwsServer implements AutoCloseable {
       Pattern.compile(
           "/2015-03-31/functions/([^/]+)(/code|/configuration|/versions|/aliases)?(/[^/]+)?");
 
+  /** Where the fake serves zips, as Lambda's presigned S3 code locations do. */
+  private static final String CODE_PATH = "/_code/";
+
   /** Plain Jackson, as a JSON service uses it: the plugin's own layout is no concern of AWS. */
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,6 +77,8 @@ public final class FakeAwsServer implements AutoCloseable {
   private final AtomicLong calls = new AtomicLong();
   private final AtomicLong bytesUploaded = new AtomicLong();
   private final List<String> requestLog = new CopyOnWriteArrayList<>();
+  private final List<String> accessKeyIds = new CopyOnWriteArrayList<>();
+  private final List<String> assumedRoles = new CopyOnWriteArrayList<>();
   private volatile int pageSize = 2;
   private volatile int updatePolls = 1;
   private volatile String failNextUpdateReason;
@@ -138,6 +143,12 @@ public final class FakeAwsServer implements AutoCloseable {
 
   public List<String> layerVersionArns(String region, String name) {
     return region(region).layerVersions(name).values().stream().map(v -> v.arn).toList();
+  }
+
+  /** The {@code CodeSha256} of a layer version; null when it does not exist. */
+  public String layerVersionCodeSha256(String region, String name, long version) {
+    LayerVersion v = region(region).layerVersions(name).get(version);
+    return v == null ? null : v.codeSha256;
   }
 
   public List<String> layerPolicySids(String region, String name, long version) {
@@ -221,6 +232,21 @@ public final class FakeAwsServer implements AutoCloseable {
     Map<String, Long> out = new TreeMap<>();
     callsByOperation.forEach((k, v) -> out.put(k, v.get()));
     return out;
+  }
+
+  /** The access key id that signed each request, in order. */
+  public List<String> accessKeyIds() {
+    return List.copyOf(accessKeyIds);
+  }
+
+  /** The role ARNs {@code AssumeRole} was called for, in order. */
+  public List<String> assumedRoles() {
+    return List.copyOf(assumedRoles);
+  }
+
+  /** The access key id of the temporary credentials {@code AssumeRole} hands out for a role. */
+  public static String assumedAccessKeyId(String roleArn) {
+    return "ASIAASSUMED" + roleArn.split(":")[4];
   }
 
   /** One line per request: {@code region operation status}. */
@@ -331,12 +357,18 @@ public final class FakeAwsServer implements AutoCloseable {
       URI uri = exchange.getRequestURI();
       String path = uri.getRawPath();
       byte[] body = exchange.getRequestBody().readAllBytes();
+      if (path.startsWith(CODE_PATH)) {
+        // A presigned code location: authorized by its query string, not by a signed header.
+        serveCode(exchange, path);
+        return;
+      }
       String auth = exchange.getRequestHeaders().getFirst("Authorization");
       Matcher scope = auth == null ? null : CREDENTIAL_SCOPE.matcher(auth);
       if (scope == null || !scope.find()) {
         send(exchange, 403, "MissingAuthenticationTokenException", "Missing Authentication Token");
         return;
       }
+      accessKeyIds.add(scope.group(1));
       String regionName = scope.group(2);
       String service = scope.group(3);
       Request request = new Request(exchange, regionName, path, query(uri), body);
@@ -396,7 +428,9 @@ public final class FakeAwsServer implements AutoCloseable {
         }
       }
       int status;
-      if (service.equals("s3")) {
+      if (service.equals("sts")) {
+        status = sts(request);
+      } else if (service.equals("s3")) {
         status = s3(request);
       } else if (path.startsWith("/2018-10-31/layers")) {
         status = layers(request);
@@ -426,6 +460,9 @@ public final class FakeAwsServer implements AutoCloseable {
 
   private static String operation(
       String service, String method, String path, Map<String, String> query) {
+    if (service.equals("sts")) {
+      return "AssumeRole"; // the only STS action the plugin calls
+    }
     if (service.equals("s3")) {
       if (query.containsKey("uploads")) {
         return "CreateMultipartUpload";
@@ -502,7 +539,11 @@ public final class FakeAwsServer implements AutoCloseable {
       if (m.group(3) != null) {
         return r.operation.equals("GetLayerVersionPolicy") ? policy(r, v) : addPermission(r, v);
       }
-      return sendJson(r.exchange, 200, v.describe(true));
+      Map<String, Object> out = v.describe(true);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> content = (Map<String, Object>) out.get("Content");
+      content.put("Location", codeLocation(r.region, v.codeSha256));
+      return sendJson(r.exchange, 200, out);
     }
     m = LAYER_VERSIONS.matcher(r.path);
     if (!m.matches()) {
@@ -710,10 +751,23 @@ public final class FakeAwsServer implements AutoCloseable {
       switch (r.operation) {
         case "GetFunction" -> {
           fn.observe(this);
-          return sendJson(
-              r.exchange,
-              200,
-              Map.of("Configuration", fn.configuration(r.region), "Code", Map.of()));
+          String qualifier = r.query.get("Qualifier");
+          Map<String, Object> configuration = fn.configuration(r.region);
+          if (qualifier != null && !qualifier.equals("$LATEST")) {
+            String version = fn.aliases.getOrDefault(qualifier, qualifier);
+            if (!version.matches("\\d+") || Integer.parseInt(version) > fn.versions.size()) {
+              return send(
+                  r.exchange,
+                  404,
+                  "ResourceNotFoundException",
+                  "Function not found: " + functionArn(r.region, name) + ":" + qualifier);
+            }
+            configuration = fn.versionConfiguration(r.region, version);
+          }
+          Map<String, Object> code = new LinkedHashMap<>();
+          code.put("RepositoryType", "S3");
+          code.put("Location", codeLocation(r.region, (String) configuration.get("CodeSha256")));
+          return sendJson(r.exchange, 200, Map.of("Configuration", configuration, "Code", code));
         }
         case "GetFunctionConfiguration" -> {
           fn.observe(this);
@@ -838,6 +892,7 @@ public final class FakeAwsServer implements AutoCloseable {
           }
           if (zip != null) {
             fn.codeSha256 = base64Sha256(zip);
+            region.code.put(fn.codeSha256, zip);
             fn.codeSize = zip.length;
             fn.unzipped = functionBytes;
           }
@@ -1088,6 +1143,114 @@ public final class FakeAwsServer implements AutoCloseable {
     return status;
   }
 
+  // ---------------------------------------------------------------- STS
+
+  private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role/.+");
+
+  /**
+   * {@code AssumeRole} in STS's query protocol: a form-encoded POST, answered in XML with temporary
+   * credentials whose access key id names the role's account.
+   */
+  private int sts(Request r) throws IOException {
+    Map<String, String> form = new LinkedHashMap<>();
+    for (String pair : r.bodyText().split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        form.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+      }
+    }
+    String roleArn = form.get("RoleArn");
+    String session = form.get("RoleSessionName");
+    if (!"AssumeRole".equals(form.get("Action"))
+        || roleArn == null
+        || !ROLE_ARN.matcher(roleArn).matches()
+        || session == null
+        || !session.matches("[\\w+=,.@-]{2,64}")) {
+      return sendXml(
+          r,
+          400,
+          "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender"
+              + "</Type><Code>ValidationError</Code><Message>invalid AssumeRole request</Message>"
+              + "</Error><RequestId>req-sts</RequestId></ErrorResponse>");
+    }
+    assumedRoles.add(roleArn);
+    String account = roleArn.split(":")[4];
+    String role = roleArn.substring(roleArn.indexOf(":role/") + 6);
+    return sendXml(
+        r,
+        200,
+        "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
+            + "<Credentials><AccessKeyId>"
+            + assumedAccessKeyId(roleArn)
+            + "</AccessKeyId><SecretAccessKey>assumedSecretNeverToBeLogged0123456789"
+            + "</SecretAccessKey><SessionToken>assumedSessionTokenNeverToBeLogged</SessionToken>"
+            + "<Expiration>"
+            + Instant.now().plusSeconds(3600).toString()
+            + "</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>AROAFAKE:"
+            + session
+            + "</AssumedRoleId><Arn>arn:aws:sts::"
+            + account
+            + ":assumed-role/"
+            + role
+            + "/"
+            + session
+            + "</Arn></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>req-sts"
+            + "</RequestId></ResponseMetadata></AssumeRoleResponse>");
+  }
+
+  // ---------------------------------------------------------------- code locations
+
+  /**
+   * A presigned-style URL of a zip on this server: like Lambda's S3 location it needs no
+   * Authorization header and carries its signature in the query (which must never be logged).
+   */
+  private String codeLocation(String region, String codeSha256) {
+    String id =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(Base64.getDecoder().decode(codeSha256));
+    return endpoint()
+        + CODE_PATH
+        + region
+        + "/"
+        + id
+        + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=600&X-Amz-Signature="
+        + PRESIGNED_SIGNATURE;
+  }
+
+  /** The signature of every code location: tests assert it never reaches a log. */
+  public static final String PRESIGNED_SIGNATURE = "presignedSignatureNeverToBeLogged0123";
+
+  private void serveCode(HttpExchange exchange, String path) throws IOException {
+    String[] parts = path.substring(CODE_PATH.length()).split("/");
+    calls.incrementAndGet();
+    callsByOperation.computeIfAbsent("DownloadCode", k -> new AtomicLong()).incrementAndGet();
+    byte[] zip = null;
+    if (parts.length == 2) {
+      String codeSha256 =
+          Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(parts[1]));
+      zip = region(parts[0]).code.get(codeSha256);
+    }
+    String query = exchange.getRequestURI().getRawQuery();
+    if (zip == null || query == null || !query.contains("X-Amz-Signature=" + PRESIGNED_SIGNATURE)) {
+      requestLog.add((parts.length > 0 ? parts[0] : "?") + " DownloadCode 403");
+      byte[] denied =
+          "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>"
+              .getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(403, denied.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(denied);
+      }
+      return;
+    }
+    requestLog.add(parts[0] + " DownloadCode 200");
+    exchange.getResponseHeaders().add("Content-Type", "application/zip");
+    exchange.sendResponseHeaders(200, zip.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(zip);
+    }
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private static int send(HttpExchange exchange, int status, String type, String message)
@@ -1214,6 +1377,10 @@ public final class FakeAwsServer implements AutoCloseable {
     final Map<String, Fn> functions = new ConcurrentHashMap<>();
     final java.util.Set<String> buckets = ConcurrentHashMap.newKeySet();
     final Map<String, byte[]> objects = new ConcurrentHashMap<>();
+
+    /** Every zip uploaded as layer content or function code, by its CodeSha256. */
+    final Map<String, byte[]> code = new ConcurrentHashMap<>();
+
     final Map<String, Map<Integer, byte[]>> uploads = new ConcurrentHashMap<>();
     final AtomicInteger uploadIds = new AtomicInteger();
 
@@ -1242,6 +1409,7 @@ public final class FakeAwsServer implements AutoCloseable {
       v.architectures = architectures;
       v.license = license;
       v.codeSha256 = base64Sha256(zip);
+      code.put(v.codeSha256, zip);
       v.codeSize = zip.length;
       Long unzipped = unzippedSize(zip);
       v.unzipped = unzipped == null ? zip.length : unzipped;

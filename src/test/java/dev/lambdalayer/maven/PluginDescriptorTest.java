@@ -102,6 +102,8 @@ class PluginDescriptorTest {
             "retryMode",
             "maxAttempts",
             "allowUnknownRegion",
+            "environments",
+            "environment",
             "keep",
             "apply");
   }
@@ -118,13 +120,25 @@ class PluginDescriptorTest {
             "allowOutsideProject",
             "handler",
             "event",
-            "environment",
+            "environmentVariables",
             "timeout",
             "memorySize",
             "failOnInvokeError",
             "debug",
             "client",
             "jdk");
+  }
+
+  @Test
+  void promoteListsOnlyTheParametersItReads() throws Exception {
+    Map<String, String> promote = goals().get("promote");
+    Map<String, String> prune = goals().get("prune");
+    // The same class chain as prune (AbstractLayerVersionsMojo), plus its own four.
+    assertThat(promote.keySet())
+        .containsAll(
+            prune.keySet().stream().filter(p -> !p.equals("keep") && !p.equals("apply")).toList())
+        .contains("from", "to", "dryRun", "updateTimeout")
+        .hasSize(prune.size() - 2 + 4);
   }
 
   @Test
@@ -196,7 +210,9 @@ class PluginDescriptorTest {
         (goal, parameters) ->
             parameters.forEach(
                 (name, description) -> {
-                  if (goal.equals("prune") && prunesOwnWording.contains(name)) {
+                  // lambda:promote shares prune's class chain, and so its wording.
+                  if ((goal.equals("prune") || goal.equals("promote"))
+                      && prunesOwnWording.contains(name)) {
                     return;
                   }
                   first.putIfAbsent(name, description);

@@ -173,4 +173,60 @@ class PruneMojoTest {
         .hasMessageContaining("lambda:prune needs the network to reach AWS");
     assertThat(aws.opened()).isEmpty();
   }
+
+  @Test
+  @InjectMojo(goal = "prune")
+  @MojoParameter(name = "environment", value = "prod")
+  void anEnvironmentBringsItsSettingsAndItsRecordedVersionsAreKept(PruneMojo mojo)
+      throws Exception {
+    prepare(mojo);
+    EnvironmentConfiguration prod = new EnvironmentConfiguration();
+    prod.setName("prod");
+    prod.setProfile("prod-profile");
+    prod.setRoleArn("arn:aws:iam::210987654321:role/deployer");
+    prod.setRegions(List.of(REGION));
+    setVariableValueToObject(mojo, "environments", List.of(prod));
+    Path file = temp.resolve("lambda-layers.lock.json");
+    Lockfile lock = LockfileCodec.read(file).orElseThrow();
+    LockfileCodec.write(
+        lock.withEnvironments(
+            List.of(
+                new Lockfile.Deployment(
+                    "prod",
+                    REGION,
+                    List.of(new Lockfile.DeployedLayer("deps", arn(4), "CODE4=")),
+                    null))),
+        file);
+
+    mojo.execute();
+
+    assertThat(aws.opened())
+        .singleElement()
+        .satisfies(
+            settings -> {
+              assertThat(settings.profile()).isEqualTo("prod-profile");
+              assertThat(settings.roleArn()).isEqualTo("arn:aws:iam::210987654321:role/deployer");
+            });
+    assertThat(log.lines)
+        .contains("[INFO]   keep   deps eu-west-1 version 4: recorded in the lockfile")
+        .noneMatch(line -> line.contains("delete deps"));
+  }
+
+  @Test
+  @InjectMojo(goal = "prune")
+  @MojoParameter(name = "environment", value = "qa")
+  void anUnknownEnvironmentIsRefusedNamingTheDeclaredOnes(PruneMojo mojo) throws Exception {
+    prepare(mojo);
+    EnvironmentConfiguration prod = new EnvironmentConfiguration();
+    prod.setName("prod");
+    setVariableValueToObject(mojo, "environments", List.of(prod));
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining(
+            "<environment> (-Dlambda.environment) 'qa': is not a declared environment (declared:"
+                + " prod). Fix: use one of the declared names, or declare it; see"
+                + " <environments><environment>.");
+    assertThat(aws.opened()).isEmpty();
+  }
 }

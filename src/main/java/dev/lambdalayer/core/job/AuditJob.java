@@ -13,6 +13,7 @@ import dev.lambdalayer.core.port.AwsCallException;
 import dev.lambdalayer.core.port.AwsPorts;
 import dev.lambdalayer.core.port.AwsSession;
 import dev.lambdalayer.core.port.AwsSettings;
+import dev.lambdalayer.core.promote.EnvironmentAudit;
 import dev.lambdalayer.core.publish.PublishSettings;
 import dev.lambdalayer.core.publish.RemoteAudit;
 import java.io.IOException;
@@ -64,11 +65,18 @@ public final class AuditJob {
    * @param function the function to compare in every region (name or ARN); null for none
    * @param regions the configured regions for the function; none, the SDK's chain decides
    * @param aws how to reach AWS
+   * @param environment the environment whose lockfile record is compared with AWS in place of the
+   *     function check; null for none
    */
-  public record Remote(String function, List<String> regions, AwsSettings aws) {
+  public record Remote(String function, List<String> regions, AwsSettings aws, String environment) {
 
     public Remote {
       regions = List.copyOf(regions);
+    }
+
+    /** The flat settings' target, no environment. */
+    public Remote(String function, List<String> regions, AwsSettings aws) {
+      this(function, regions, aws, null);
     }
   }
 
@@ -216,6 +224,16 @@ public final class AuditJob {
   /** The remote checks, through read-only ports: an audit never changes what it audits. */
   private AuditReport remoteAudit(Request request, AuditReport local, Lockfile locked)
       throws IOException {
+    String environment = request.remote().environment();
+    if (environment != null) {
+      // The environment's record says what its function runs (promoted versions included); the
+      // build's own published records are still checked layer by layer.
+      try (AwsSession aws = ports.open(request.remote().aws())) {
+        AuditReport layers = new RemoteAudit(aws.layerVersions(), null).audit(local, locked, null);
+        return EnvironmentAudit.audit(
+            layers, locked, environment, request.remote().regions(), aws.code());
+      }
+    }
     RemoteAudit.FunctionTarget target = null;
     String function = request.remote().function();
     if (function != null) {

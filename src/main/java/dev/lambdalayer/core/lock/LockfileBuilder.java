@@ -67,7 +67,9 @@ public final class LockfileBuilder {
                         s.descriptor().sha256(),
                         s.descriptor().codeSha256(),
                         s.descriptor().libraries()))
-            .toList());
+            .toList(),
+        // What the environments run does not change with the graph: the records stay.
+        previous.map(Lockfile::environments).orElse(List.of()));
   }
 
   static String timestamp(Instant timestamp) {

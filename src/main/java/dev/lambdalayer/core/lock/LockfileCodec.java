@@ -53,6 +53,10 @@ public final class LockfileCodec {
           .thenComparingLong(Lockfile.Published::version)
           .thenComparing(Lockfile.Published::layerVersionArn);
 
+  private static final Comparator<Lockfile.Deployment> DEPLOYMENT_ORDER =
+      Comparator.comparing(Lockfile.Deployment::environment)
+          .thenComparing(Lockfile.Deployment::region);
+
   private LockfileCodec() {}
 
   /** The canonical text of {@code lockfile}. */
@@ -88,7 +92,38 @@ public final class LockfileCodec {
         out.set("libraries", libraries(layer.libraries()));
       }
     }
+    // Only written when an environment was published to: other lockfiles stay as they were.
+    if (!lockfile.environments().isEmpty()) {
+      root.set("environments", environments(lockfile.environments()));
+    }
     return JsonFormat.write(root);
+  }
+
+  private static ArrayNode environments(List<Lockfile.Deployment> deployments) {
+    ArrayNode array = JsonFormat.array();
+    for (Lockfile.Deployment d : deployments.stream().sorted(DEPLOYMENT_ORDER).toList()) {
+      ObjectNode out = array.addObject();
+      out.put("name", d.environment());
+      out.put("region", d.region());
+      ArrayNode layers = out.putArray("layers");
+      for (Lockfile.DeployedLayer layer : d.layers()) {
+        ObjectNode l = layers.addObject();
+        l.put("name", layer.name());
+        l.put("layerVersionArn", layer.layerVersionArn());
+        l.put("codeSha256", layer.codeSha256());
+      }
+      if (d.function() != null) {
+        ObjectNode f = out.putObject("function");
+        f.put("name", d.function().name());
+        if (d.function().alias() != null) {
+          f.put("alias", d.function().alias());
+        }
+        f.put("version", d.function().version());
+        f.put("codeSha256", d.function().codeSha256());
+        f.set("layers", JsonFormat.strings(d.function().layers()));
+      }
+    }
+    return array;
   }
 
   /** {@code libraries} sorted by coordinates, as the lockfile and layer descriptors list them. */
@@ -229,7 +264,8 @@ public final class LockfileCodec {
           "zipFormat",
           "layers",
           "function",
-          "sharedLayers");
+          "sharedLayers",
+          "environments");
       List<Lockfile.Layer> layers = new ArrayList<>();
       JsonNode layerNodes = array(member(root, "$", "layers"), "$.layers");
       Set<String> names = new HashSet<>();
@@ -259,6 +295,21 @@ public final class LockfileCodec {
                   libraries(member(m, path, "libraries"), path + ".libraries")));
         }
       }
+      List<Lockfile.Deployment> environments = new ArrayList<>();
+      if (root.has("environments")) {
+        JsonNode nodes = array(root.get("environments"), "$.environments");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < nodes.size(); i++) {
+          String path = "$.environments[" + i + "]";
+          Lockfile.Deployment d = deployment(nodes.get(i), path);
+          if (!seen.add(d.environment() + " " + d.region())) {
+            throw malformed(
+                path,
+                "environment '" + d.environment() + "' is recorded twice for region " + d.region());
+          }
+          environments.add(d);
+        }
+      }
       return new Lockfile(
           version,
           string(member(root, "$", "project"), "$.project"),
@@ -268,7 +319,43 @@ public final class LockfileCodec {
           new Lockfile.Function(
               string(member(function, "$.function", "name"), "$.function.name"),
               libraries(member(function, "$.function", "libraries"), "$.function.libraries")),
-          shared);
+          shared,
+          environments);
+    }
+
+    private Lockfile.Deployment deployment(JsonNode node, String path) {
+      JsonNode m = object(node, path);
+      known(m, path, "name", "region", "layers", "function");
+      List<Lockfile.DeployedLayer> layers = new ArrayList<>();
+      JsonNode layerNodes = array(member(m, path, "layers"), path + ".layers");
+      for (int i = 0; i < layerNodes.size(); i++) {
+        String at = path + ".layers[" + i + "]";
+        JsonNode l = object(layerNodes.get(i), at);
+        known(l, at, "name", "layerVersionArn", "codeSha256");
+        layers.add(
+            new Lockfile.DeployedLayer(
+                nonEmpty(member(l, at, "name"), at + ".name"),
+                nonEmpty(member(l, at, "layerVersionArn"), at + ".layerVersionArn"),
+                nonEmpty(member(l, at, "codeSha256"), at + ".codeSha256")));
+      }
+      Lockfile.DeployedFunction function = null;
+      if (m.has("function")) {
+        String at = path + ".function";
+        JsonNode f = object(m.get("function"), at);
+        known(f, at, "name", "alias", "version", "codeSha256", "layers");
+        function =
+            new Lockfile.DeployedFunction(
+                nonEmpty(member(f, at, "name"), at + ".name"),
+                f.has("alias") ? nonEmpty(f.get("alias"), at + ".alias") : null,
+                nonEmpty(member(f, at, "version"), at + ".version"),
+                nonEmpty(member(f, at, "codeSha256"), at + ".codeSha256"),
+                strings(member(f, at, "layers"), at + ".layers"));
+      }
+      return new Lockfile.Deployment(
+          nonEmpty(member(m, path, "name"), path + ".name"),
+          nonEmpty(member(m, path, "region"), path + ".region"),
+          layers,
+          function);
     }
 
     private Lockfile.Layer layer(JsonNode node, String path) {

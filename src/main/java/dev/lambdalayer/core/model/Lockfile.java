@@ -21,7 +21,8 @@ public record Lockfile(
     String zipFormat,
     List<Layer> layers,
     Function function,
-    List<SharedLayer> sharedLayers) {
+    List<SharedLayer> sharedLayers,
+    List<Deployment> environments) {
 
   /** The format this plugin writes and reads; readers reject newer ones. */
   public static final int CURRENT_VERSION = 1;
@@ -40,9 +41,81 @@ public record Lockfile(
     this(lockfileVersion, project, outputTimestamp, zipFormat, layers, function, List.of());
   }
 
+  /** A lockfile without environment records. */
+  public Lockfile(
+      int lockfileVersion,
+      String project,
+      String outputTimestamp,
+      String zipFormat,
+      List<Layer> layers,
+      Function function,
+      List<SharedLayer> sharedLayers) {
+    this(
+        lockfileVersion,
+        project,
+        outputTimestamp,
+        zipFormat,
+        layers,
+        function,
+        sharedLayers,
+        List.of());
+  }
+
   public Lockfile {
     layers = List.copyOf(layers);
     sharedLayers = sharedLayers == null ? List.of() : List.copyOf(sharedLayers);
+    environments = environments == null ? List.of() : List.copyOf(environments);
+  }
+
+  /** This lockfile with {@code environments} as its environment records. */
+  public Lockfile withEnvironments(List<Deployment> environments) {
+    return new Lockfile(
+        lockfileVersion,
+        project,
+        outputTimestamp,
+        zipFormat,
+        layers,
+        function,
+        sharedLayers,
+        environments);
+  }
+
+  /** The records of one environment, in the order written. */
+  public List<Deployment> environment(String name) {
+    return environments.stream().filter(d -> d.environment().equals(name)).toList();
+  }
+
+  /**
+   * What one environment runs in one region, as the last publish or promotion to it left it.
+   *
+   * @param layers the layer versions published or promoted there, with their content hashes
+   * @param function the function there; null for a project that publishes layers only
+   */
+  public record Deployment(
+      String environment, String region, List<DeployedLayer> layers, DeployedFunction function) {
+
+    public Deployment {
+      layers = List.copyOf(layers);
+    }
+  }
+
+  /** A layer version an environment runs. */
+  public record DeployedLayer(String name, String layerVersionArn, String codeSha256) {}
+
+  /**
+   * A function as an environment runs it.
+   *
+   * @param alias the alias the environment's traffic goes through; null for none
+   * @param version the version the alias points at, or {@code $LATEST} without an alias
+   * @param codeSha256 Lambda's {@code CodeSha256} of its code
+   * @param layers its whole layer list, in order
+   */
+  public record DeployedFunction(
+      String name, String alias, String version, String codeSha256, List<String> layers) {
+
+    public DeployedFunction {
+      layers = List.copyOf(layers);
+    }
   }
 
   /**

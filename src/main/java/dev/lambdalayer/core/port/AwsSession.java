@@ -21,6 +21,15 @@ public interface AwsSession extends AutoCloseable {
   /** S3, for zips over Lambda's direct-upload limit. */
   ObjectStore objects();
 
+  /**
+   * {@code GetFunction}, {@code GetLayerVersion} with their code locations, and the downloads from
+   * them: what a promotion reads from the source environment. Sessions that cannot read code (test
+   * doubles of other goals) do not override it.
+   */
+  default CodeReader code() {
+    throw new UnsupportedOperationException("this session cannot read deployed code");
+  }
+
   /** Releases the clients; no AWS error. */
   @Override
   void close();

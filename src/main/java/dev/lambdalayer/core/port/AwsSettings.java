@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param attemptTimeout one attempt
  * @param allowUnknownRegion let region names through that the SDK does not know (a region newer
  *     than the SDK); otherwise they are refused before any call
+ * @param roleArn an IAM role to assume (STS {@code AssumeRole}) with the profile's or chain's
+ *     credentials, for an environment in another account; null for none
  */
 public record AwsSettings(
     String profile,
@@ -22,7 +24,28 @@ public record AwsSettings(
     int maxAttempts,
     Duration apiCallTimeout,
     Duration attemptTimeout,
-    boolean allowUnknownRegion) {
+    boolean allowUnknownRegion,
+    String roleArn) {
+
+  /** Settings that assume no role. */
+  public AwsSettings(
+      String profile,
+      String endpoint,
+      String retryMode,
+      int maxAttempts,
+      Duration apiCallTimeout,
+      Duration attemptTimeout,
+      boolean allowUnknownRegion) {
+    this(
+        profile,
+        endpoint,
+        retryMode,
+        maxAttempts,
+        apiCallTimeout,
+        attemptTimeout,
+        allowUnknownRegion,
+        null);
+  }
 
   public static AwsSettings defaults() {
     return new AwsSettings(
@@ -32,6 +55,13 @@ public record AwsSettings(
   /** These settings, letting unknown region names through or not. */
   public AwsSettings withUnknownRegionsAllowed(boolean allowed) {
     return new AwsSettings(
-        profile, endpoint, retryMode, maxAttempts, apiCallTimeout, attemptTimeout, allowed);
+        profile,
+        endpoint,
+        retryMode,
+        maxAttempts,
+        apiCallTimeout,
+        attemptTimeout,
+        allowed,
+        roleArn);
   }
 }

@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Runs {@code lambda:prune}: per region and layer, lists the versions, plans with {@link
@@ -197,16 +196,29 @@ public final class LayerPruning {
   }
 
   private static Set<Long> locked(Request request, String layer, String region) {
-    return request
+    Set<Long> versions = new java.util.HashSet<>();
+    request
         .lockfile()
         .flatMap(lock -> lock.layer(layer))
-        .map(
+        .ifPresent(
             l ->
                 l.published().stream()
                     .filter(p -> p.region().equals(region))
-                    .map(Lockfile.Published::version)
-                    .collect(Collectors.toSet()))
-        .orElse(Set.of());
+                    .forEach(p -> versions.add(p.version())));
+    // What any environment runs (a promoted version, too) is recorded, so it is kept.
+    request
+        .lockfile()
+        .ifPresent(
+            lock ->
+                lock.environments().stream()
+                    .filter(d -> d.region().equals(region))
+                    .flatMap(d -> d.layers().stream())
+                    .filter(l -> l.name().equals(layer))
+                    .map(Lockfile.DeployedLayer::layerVersionArn)
+                    .forEach(
+                        arn ->
+                            versions.add(Long.parseLong(arn.substring(arn.lastIndexOf(':') + 1)))));
+    return versions;
   }
 
   /** {@code prune.json}: the settings, the totals and every version's outcome. */

@@ -55,7 +55,8 @@ public final class PublishRecords {
         lockfile.zipFormat(),
         layers,
         lockfile.function(),
-        lockfile.sharedLayers());
+        lockfile.sharedLayers(),
+        lockfile.environments());
   }
 
   /**

@@ -1,0 +1,155 @@
+package dev.lambdalayer.core.promote;
+
+import dev.lambdalayer.core.port.AwsCallException;
+import dev.lambdalayer.core.port.FunctionDeployer;
+import dev.lambdalayer.core.port.FunctionReader;
+import dev.lambdalayer.core.port.LayerPublisher;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Makes a function in one region run exactly a given zip with exactly a given layer list (in that
+ * order, nothing kept from before), then publishes a version and moves the alias. Each update is
+ * waited out ({@code LastUpdateStatus}), as Lambda refuses the next one while it runs.
+ */
+public final class FunctionPromotion {
+
+  /**
+   * The function in one region after the promotion.
+   *
+   * @param version the version the alias now points at, or {@code $LATEST} without an alias
+   */
+  public record Result(
+      String region,
+      String function,
+      String alias,
+      String version,
+      boolean codeUpdated,
+      boolean layersUpdated) {}
+
+  private final FunctionReader reader;
+  private final FunctionDeployer deployer;
+  private final Duration timeout;
+  private final Duration poll;
+  private final Consumer<String> log;
+
+  public FunctionPromotion(
+      FunctionReader reader,
+      FunctionDeployer deployer,
+      Duration timeout,
+      Duration poll,
+      Consumer<String> log) {
+    this.reader = reader;
+    this.deployer = deployer;
+    this.timeout = timeout;
+    this.poll = poll;
+    this.log = log;
+  }
+
+  /**
+   * @param alias null to update {@code $LATEST} only
+   * @param description the published version's description
+   */
+  public Result promote(
+      String region,
+      String function,
+      VerifiedZips.Zip zip,
+      List<String> layers,
+      String alias,
+      String description) {
+    FunctionReader.FunctionState state = settled(region, function, "GetFunctionConfiguration");
+    boolean codeChanged = !zip.codeSha256().equals(state.codeSha256());
+    boolean layersChanged = !layers.equals(state.layerArns());
+    // Layers first, as publishing does by default: new libraries reach /opt before the code
+    // that needs them, and the old code keeps its own lib/, which shadows layer jars.
+    if (layersChanged) {
+      retryingConflicts(region, function, () -> deployer.updateLayers(region, function, layers));
+      settled(region, function, "UpdateFunctionConfiguration");
+    }
+    if (codeChanged) {
+      retryingConflicts(
+          region,
+          function,
+          () -> deployer.updateCode(region, function, new LayerPublisher.Code.Inline(zip.file())));
+      settled(region, function, "UpdateFunctionCode");
+    }
+    log.accept(
+        String.format(
+            "Function '%s' %s: %s, %s.",
+            function,
+            region,
+            codeChanged ? "code updated" : "code unchanged",
+            layersChanged ? "layers set to " + layers : "layers unchanged"));
+    if (alias == null) {
+      return new Result(region, function, null, "$LATEST", codeChanged, layersChanged);
+    }
+    String[] version = new String[1];
+    retryingConflicts(
+        region,
+        function,
+        () ->
+            version[0] = deployer.publishVersion(region, function, zip.codeSha256(), description));
+    deployer.pointAlias(region, function, alias, version[0]);
+    log.accept(
+        String.format(
+            "Function '%s' %s: version %s published, alias '%s' moved to it.",
+            function, region, version[0], alias));
+    return new Result(region, function, alias, version[0], codeChanged, layersChanged);
+  }
+
+  private void retryingConflicts(String region, String function, Runnable update) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        update.run();
+        return;
+      } catch (AwsCallException e) {
+        if (e.kind() != AwsCallException.Kind.CONFLICT || System.nanoTime() > deadline) {
+          throw e;
+        }
+        settled(region, function, "the update in progress");
+        sleep();
+      }
+    }
+  }
+
+  private FunctionReader.FunctionState settled(String region, String function, String after) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      FunctionReader.FunctionState state = reader.getFunction(region, function);
+      String status = state.lastUpdateStatus();
+      if (status == null || status.equals("Successful")) {
+        return state;
+      }
+      if (status.equals("Failed")) {
+        throw new AwsCallException(
+            after,
+            "function '" + function + "'",
+            region,
+            "the update ended with LastUpdateStatus Failed: " + state.lastUpdateStatusReason(),
+            AwsCallException.Kind.OTHER,
+            null);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AwsCallException(
+            after,
+            "function '" + function + "'",
+            region,
+            "LastUpdateStatus is still " + status + " after " + timeout.toSeconds() + " s",
+            AwsCallException.Kind.TIMEOUT,
+            null);
+      }
+      sleep();
+    }
+  }
+
+  private void sleep() {
+    try {
+      Thread.sleep(poll.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a function update", e);
+    }
+  }
+}
