@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * Makes a function in one region run exactly a given zip with exactly a given layer list (in that
  * order, nothing kept from before), then publishes a version and moves the alias. Each update is
- * waited out ({@code LastUpdateStatus}), as Lambda refuses the next one while it runs.
+ * waited out ({@code LastUpdateStatus}), as Lambda refuses the next one while it runs, and a
+ * SnapStart version until it is {@code Active}.
  */
 public final class FunctionPromotion {
 
@@ -90,6 +91,15 @@ public final class FunctionPromotion {
         function,
         () ->
             version[0] = deployer.publishVersion(region, function, zip.codeSha256(), description));
+    if ("PublishedVersions".equals(state.snapStartApplyOn())) {
+      // The target's SnapStart version is Pending until its snapshot is made: moving the alias
+      // earlier would send callers to a version that cannot run yet.
+      log.accept(
+          String.format(
+              "Function '%s' %s: version %s published; waiting until SnapStart has optimized it.",
+              function, region, version[0]));
+      deployer.awaitVersionActive(region, function, version[0], timeout, poll);
+    }
     deployer.pointAlias(region, function, alias, version[0]);
     log.accept(
         String.format(
