@@ -1,9 +1,9 @@
 package dev.lambdalayer.core.promote;
 
-import dev.lambdalayer.core.port.AwsCallException;
 import dev.lambdalayer.core.port.FunctionDeployer;
 import dev.lambdalayer.core.port.FunctionReader;
 import dev.lambdalayer.core.port.LayerPublisher;
+import dev.lambdalayer.core.publish.FunctionUpdates;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,11 +29,11 @@ public final class FunctionPromotion {
       boolean codeUpdated,
       boolean layersUpdated) {}
 
-  private final FunctionReader reader;
   private final FunctionDeployer deployer;
   private final Duration timeout;
   private final Duration poll;
   private final Consumer<String> log;
+  private final FunctionUpdates updates;
 
   public FunctionPromotion(
       FunctionReader reader,
@@ -41,11 +41,11 @@ public final class FunctionPromotion {
       Duration timeout,
       Duration poll,
       Consumer<String> log) {
-    this.reader = reader;
     this.deployer = deployer;
     this.timeout = timeout;
     this.poll = poll;
     this.log = log;
+    this.updates = new FunctionUpdates(reader, timeout, poll, log);
   }
 
   /**
@@ -59,21 +59,23 @@ public final class FunctionPromotion {
       List<String> layers,
       String alias,
       String description) {
-    FunctionReader.FunctionState state = settled(region, function, "GetFunctionConfiguration");
+    FunctionReader.FunctionState state =
+        updates.awaitSettled(region, function, "GetFunctionConfiguration");
     boolean codeChanged = !zip.codeSha256().equals(state.codeSha256());
     boolean layersChanged = !layers.equals(state.layerArns());
     // Layers first, as publishing does by default: new libraries reach /opt before the code
     // that needs them, and the old code keeps its own lib/, which shadows layer jars.
     if (layersChanged) {
-      retryingConflicts(region, function, () -> deployer.updateLayers(region, function, layers));
-      settled(region, function, "UpdateFunctionConfiguration");
+      updates.whenNoUpdateRuns(
+          region, function, () -> deployer.updateLayers(region, function, layers));
+      updates.awaitSettled(region, function, "UpdateFunctionConfiguration");
     }
     if (codeChanged) {
-      retryingConflicts(
+      updates.whenNoUpdateRuns(
           region,
           function,
           () -> deployer.updateCode(region, function, new LayerPublisher.Code.Inline(zip.file())));
-      settled(region, function, "UpdateFunctionCode");
+      updates.awaitSettled(region, function, "UpdateFunctionCode");
     }
     log.accept(
         String.format(
@@ -86,7 +88,7 @@ public final class FunctionPromotion {
       return new Result(region, function, null, "$LATEST", codeChanged, layersChanged);
     }
     String[] version = new String[1];
-    retryingConflicts(
+    updates.whenNoUpdateRuns(
         region,
         function,
         () ->
@@ -106,60 +108,5 @@ public final class FunctionPromotion {
             "Function '%s' %s: version %s published, alias '%s' moved to it.",
             function, region, version[0], alias));
     return new Result(region, function, alias, version[0], codeChanged, layersChanged);
-  }
-
-  private void retryingConflicts(String region, String function, Runnable update) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      try {
-        update.run();
-        return;
-      } catch (AwsCallException e) {
-        if (e.kind() != AwsCallException.Kind.CONFLICT || System.nanoTime() > deadline) {
-          throw e;
-        }
-        settled(region, function, "the update in progress");
-        sleep();
-      }
-    }
-  }
-
-  private FunctionReader.FunctionState settled(String region, String function, String after) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      FunctionReader.FunctionState state = reader.getFunction(region, function);
-      String status = state.lastUpdateStatus();
-      if (status == null || status.equals("Successful")) {
-        return state;
-      }
-      if (status.equals("Failed")) {
-        throw new AwsCallException(
-            after,
-            "function '" + function + "'",
-            region,
-            "the update ended with LastUpdateStatus Failed: " + state.lastUpdateStatusReason(),
-            AwsCallException.Kind.OTHER,
-            null);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AwsCallException(
-            after,
-            "function '" + function + "'",
-            region,
-            "LastUpdateStatus is still " + status + " after " + timeout.toSeconds() + " s",
-            AwsCallException.Kind.TIMEOUT,
-            null);
-      }
-      sleep();
-    }
-  }
-
-  private void sleep() {
-    try {
-      Thread.sleep(poll.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a function update", e);
-    }
   }
 }

@@ -8,7 +8,6 @@ import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.model.Violation;
 import dev.lambdalayer.core.plan.PackagingRequest;
 import dev.lambdalayer.core.plan.PackagingResult;
-import dev.lambdalayer.core.port.AwsCallException;
 import dev.lambdalayer.core.port.AwsSession;
 import dev.lambdalayer.core.port.FunctionDeployer;
 import dev.lambdalayer.core.port.FunctionReader;
@@ -46,6 +45,7 @@ public final class FunctionDeployment {
   private final PublishSettings settings;
   private final Timing timing;
   private final Consumer<String> log;
+  private final FunctionUpdates updates;
 
   /** Deploys through {@code aws}'s function reader and deployer, and its object store for S3. */
   public FunctionDeployment(
@@ -66,6 +66,7 @@ public final class FunctionDeployment {
     this.settings = settings;
     this.timing = timing;
     this.log = log;
+    this.updates = new FunctionUpdates(reader, timing.updateTimeout(), timing.pollInterval(), log);
   }
 
   /**
@@ -272,7 +273,7 @@ public final class FunctionDeployment {
     String name = function.function();
     FunctionReader.FunctionState state = reader.getFunction(region, name);
     if ("InProgress".equals(state.lastUpdateStatus())) {
-      state = awaitSettled(region, name, "an earlier update");
+      state = updates.awaitSettled(region, name, "an earlier update");
     }
     if (Boolean.TRUE.equals(function.snapStart()) && SnapStartCheck.unsupported(state.runtime())) {
       throw new InvalidConfigurationException(
@@ -364,11 +365,11 @@ public final class FunctionDeployment {
     if (wanted == null || wanted == state.snapStartOn()) {
       return false;
     }
-    whenNoUpdateRuns(
+    updates.whenNoUpdateRuns(
         region,
         function.function(),
         () -> deployer.updateSnapStart(region, function.function(), wanted));
-    awaitSettled(region, function.function(), "UpdateFunctionConfiguration");
+    updates.awaitSettled(region, function.function(), "UpdateFunctionConfiguration");
     return true;
   }
 
@@ -397,24 +398,24 @@ public final class FunctionDeployment {
     } else {
       code = new LayerPublisher.Code.Inline(function.zip());
     }
-    whenNoUpdateRuns(
+    updates.whenNoUpdateRuns(
         region, function.function(), () -> deployer.updateCode(region, function.function(), code));
-    awaitSettled(region, function.function(), "UpdateFunctionCode");
+    updates.awaitSettled(region, function.function(), "UpdateFunctionCode");
     return uploaded;
   }
 
   private void updateLayers(FunctionToDeploy function, String region, List<String> layers) {
-    whenNoUpdateRuns(
+    updates.whenNoUpdateRuns(
         region,
         function.function(),
         () -> deployer.updateLayers(region, function.function(), layers));
-    awaitSettled(region, function.function(), "UpdateFunctionConfiguration");
+    updates.awaitSettled(region, function.function(), "UpdateFunctionConfiguration");
   }
 
   private DeployedFunction moveAlias(FunctionToDeploy function, DeployedFunction deployed) {
     String region = deployed.region();
     String[] version = new String[1];
-    whenNoUpdateRuns(
+    updates.whenNoUpdateRuns(
         region,
         function.function(),
         () ->
@@ -456,87 +457,5 @@ public final class FunctionDeployment {
         version[0],
         function.alias(),
         deployed.uploadedBytes());
-  }
-
-  /** Runs an update, waiting out {@code ResourceConflictException} while another one runs. */
-  private void whenNoUpdateRuns(String region, String function, Runnable update) {
-    long deadline = System.nanoTime() + timing.updateTimeout().toNanos();
-    long backoff = timing.pollInterval().toMillis();
-    while (true) {
-      try {
-        update.run();
-        return;
-      } catch (AwsCallException e) {
-        if (e.kind() != AwsCallException.Kind.CONFLICT) {
-          throw e;
-        }
-        if (System.nanoTime() > deadline) {
-          throw new AwsCallException(
-              e.operation(),
-              e.subject(),
-              e.region(),
-              "another update was still in progress when the update timeout ("
-                  + timing.updateTimeout().toSeconds()
-                  + " s) ran out: raise it, or find what keeps updating the function (a"
-                  + " concurrent deployment?). AWS said: "
-                  + e.awsMessage(),
-              AwsCallException.Kind.TIMEOUT,
-              e);
-        }
-        log.accept(
-            String.format(
-                "Function '%s' %s: another update is in progress; waiting for it.",
-                function, region));
-        awaitSettled(region, function, "the update in progress");
-        // The conflict may come from something LastUpdateStatus does not show (a function still
-        // Pending, a version being published): never retry at once, back off up to 8 polls.
-        sleep(backoff, function);
-        backoff = Math.min(backoff * 2, timing.pollInterval().toMillis() * 8);
-      }
-    }
-  }
-
-  private static void sleep(long millis, String function) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for " + function, e);
-    }
-  }
-
-  /** Polls until {@code LastUpdateStatus} leaves {@code InProgress}, within the timeout. */
-  private FunctionReader.FunctionState awaitSettled(String region, String function, String after) {
-    long deadline = System.nanoTime() + timing.updateTimeout().toNanos();
-    while (true) {
-      FunctionReader.FunctionState state = reader.getFunction(region, function);
-      String status = state.lastUpdateStatus();
-      if (status == null || status.equals("Successful")) {
-        return state;
-      }
-      if (status.equals("Failed")) {
-        throw new AwsCallException(
-            after,
-            "function '" + function + "'",
-            region,
-            "the update ended with LastUpdateStatus Failed: " + state.lastUpdateStatusReason(),
-            AwsCallException.Kind.OTHER,
-            null);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AwsCallException(
-            after,
-            "function '" + function + "'",
-            region,
-            "LastUpdateStatus is still "
-                + status
-                + " after "
-                + timing.updateTimeout().toSeconds()
-                + " s",
-            AwsCallException.Kind.TIMEOUT,
-            null);
-      }
-      sleep(timing.pollInterval().toMillis(), function);
-    }
   }
 }
