@@ -13,6 +13,7 @@ import dev.lambdalayer.core.port.AwsCallException;
 import dev.lambdalayer.core.port.AwsPorts;
 import dev.lambdalayer.core.port.AwsSession;
 import dev.lambdalayer.core.port.AwsSettings;
+import dev.lambdalayer.core.publish.AttachedLayerVerifier;
 import dev.lambdalayer.core.publish.PublishSettings;
 import dev.lambdalayer.core.publish.RemoteAudit;
 import java.io.IOException;
@@ -144,6 +145,7 @@ public final class AuditJob {
               f ->
                   f.severity() == AuditReport.Severity.ERROR
                       && (f.check() == AuditReport.Check.REMOTE_LAYERS
+                          || f.check() == AuditReport.Check.REMOTE_SHARED_LAYERS
                           || f.check() == AuditReport.Check.REMOTE_FUNCTION));
     }
   }
@@ -218,8 +220,9 @@ public final class AuditJob {
       throws IOException {
     RemoteAudit.FunctionTarget target = null;
     String function = request.remote().function();
+    List<String> regions = List.of();
     if (function != null) {
-      List<String> regions = ports.regions(request.remote().regions(), request.remote().aws());
+      regions = ports.regions(request.remote().regions(), request.remote().aws());
       if (regions.isEmpty()) {
         throw new InvalidConfigurationException(
             PublishSettings.noRegion(
@@ -238,9 +241,11 @@ public final class AuditJob {
                 + " the audit after packaging, e.g. in the verify phase, to compare it).");
       }
     }
+    List<AttachedLayerVerifier.AttachedLayer> shared =
+        RemoteAudit.sharedLayerVersions(request.packaging().shared(), regions);
     try (AwsSession aws = ports.open(request.remote().aws())) {
       return new RemoteAudit(aws.layerVersions(), target == null ? null : aws.functions())
-          .audit(local, locked, target);
+          .audit(local, locked, target, shared);
     }
   }
 }

@@ -118,7 +118,8 @@ public final class LayerDescriptorCodec {
               r.number(p, "version", path),
               r.string(p, "codeSha256", path)));
     }
-    return new LayerDescriptor(
+    LayerDescriptor descriptor =
+        new LayerDescriptor(
         (int) version,
         r.string(m, "layer", "$"),
         r.string(m, "name", "$"),
@@ -129,6 +130,8 @@ public final class LayerDescriptorCodec {
         r.number(m, "unzippedBytes", "$"),
         libraries,
         published);
+    LayerDescriptorValidator.check(descriptor, reference, source);
+    return descriptor;
   }
 
   private static InvalidConfigurationException invalid(

@@ -1,7 +1,6 @@
 package dev.lambdalayer.core.publish;
 
 import dev.lambdalayer.core.model.Joined;
-import dev.lambdalayer.core.model.Share;
 import dev.lambdalayer.core.plan.ReactorClaim;
 import dev.lambdalayer.core.port.AwsCallException;
 import dev.lambdalayer.core.port.AwsSession;
@@ -16,7 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,6 +41,7 @@ public final class LayerPublishing implements AutoCloseable {
   private final Consumer<String> log;
   private final ExecutorService executor;
   private final Path claims;
+  private final LayerSharing sharing;
 
   public LayerPublishing(
       AwsSession aws, PublishSettings settings, LockedVersions locked, Consumer<String> log) {
@@ -60,7 +59,21 @@ public final class LayerPublishing implements AutoCloseable {
       LockedVersions locked,
       Consumer<String> log,
       Path claims) {
+    this(aws, settings, locked, log, claims, log);
+  }
+
+  /**
+   * @param warn where a removed grant (not among the declared shares) is reported
+   */
+  public LayerPublishing(
+      AwsSession aws,
+      PublishSettings settings,
+      LockedVersions locked,
+      Consumer<String> log,
+      Path claims,
+      Consumer<String> warn) {
     this.claims = claims;
+    this.sharing = new LayerSharing(aws.layerPublisher(), settings.shares(), log, warn);
     this.versions = aws.layerVersions();
     this.publisher = aws.layerPublisher();
     this.objects = aws.objects();
@@ -219,21 +232,9 @@ public final class LayerPublishing implements AutoCloseable {
         .min(Comparator.comparingLong(LayerVersionInfo::version));
   }
 
+  /** Converges the version's grants to the declared shares, also for a version found or locked. */
   private void share(LayerToPublish layer, String region, LayerVersionInfo version) {
-    if (settings.shares().isEmpty()) {
-      return;
-    }
-    Set<String> present = publisher.statementIds(region, layer.name(), version.version());
-    for (Share share : settings.shares()) {
-      if (!present.contains(share.statementId())) {
-        publisher.addPermission(
-            region, layer.name(), version.version(), share.statementId(), share);
-        log.accept(
-            String.format(
-                "Layer '%s' %s version %d: shared with %s.",
-                layer.name(), region, version.version(), share));
-      }
-    }
+    sharing.converge(region, layer.name(), version.version());
   }
 
   private static PublishedLayer result(

@@ -35,7 +35,11 @@ public class InMemoryAws
 
   public static final String ACCOUNT = "123456789012";
 
-  private record Version(LayerVersionInfo info, Set<String> statementIds) {}
+  private record Version(LayerVersionInfo info, Map<String, Share> grants) {
+    Set<String> statementIds() {
+      return grants.keySet();
+    }
+  }
 
   private record Alias(String version, String additionalVersion) {}
 
@@ -76,7 +80,7 @@ public class InMemoryAws
             layerArn(region, name) + ":" + version, version, description, codeSha256, codeSize);
     layers
         .computeIfAbsent(region + " " + name, k -> new TreeMap<>())
-        .put(version, new Version(info, new HashSet<>()));
+        .put(version, new Version(info, new LinkedHashMap<>()));
     return info;
   }
 
@@ -240,13 +244,30 @@ public class InMemoryAws
   }
 
   @Override
-  public synchronized Set<String> statementIds(String region, String layerName, long version) {
+  public synchronized List<Grant> grants(String region, String layerName, long version) {
     call(
         "GetLayerVersionPolicy",
         region,
         layerName + ":" + version,
         layer(layerName) + " version " + version);
-    return layerStatementIds(region, layerName, version);
+    Version v = layers.getOrDefault(region + " " + layerName, new TreeMap<>()).get(version);
+    return v == null
+        ? List.of()
+        : v.grants().entrySet().stream().map(e -> new Grant(e.getKey(), e.getValue())).toList();
+  }
+
+  @Override
+  public synchronized void removePermission(
+      String region, String layerName, long version, String statementId) {
+    call(
+        "RemoveLayerVersionPermission",
+        region,
+        layerName + ":" + version + " " + statementId,
+        layer(layerName) + " version " + version);
+    Version v = layers.getOrDefault(region + " " + layerName, new TreeMap<>()).get(version);
+    if (v != null) {
+      v.grants().remove(statementId);
+    }
   }
 
   @Override
@@ -259,7 +280,7 @@ public class InMemoryAws
         layer(layerName) + " version " + version);
     Version v = layers.getOrDefault(region + " " + layerName, new TreeMap<>()).get(version);
     if (v != null) {
-      v.statementIds().add(statementId);
+      v.grants().put(statementId, share);
     }
   }
 
