@@ -57,8 +57,8 @@ public final class LayerSharing {
         warn.accept(
             String.format(
                 "Layer '%s' %s version %d: removed the grant to %s (statement %s), which is not"
-                    + " among the declared shares; that account can no longer add this version"
-                    + " to a function (functions already using it keep it).",
+                    + " among the declared shares; whom it named can no longer add this version to"
+                    + " a function (functions already using it keep it).",
                 layerName, region, version, grant.share(), grant.statementId()));
         changes++;
       }
