@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the grants of a layer version's policy document ({@code GetLayerVersionPolicy}'s {@code
- * Policy}, an IAM policy as a JSON string) with Jackson: each statement's {@code Sid}, principal and
- * organization condition.
+ * Policy}, an IAM policy as a JSON string) with Jackson: each statement's {@code Sid}, principal
+ * and organization condition.
  */
 final class LayerPolicyGrants {
 
@@ -51,10 +51,8 @@ final class LayerPolicyGrants {
     for (JsonNode statement : list) {
       String sid = statement.path("Sid").asText("");
       String principal = principal(statement.path("Principal"));
-      JsonNode org =
-          statement.path("Condition").path("StringEquals").path("aws:PrincipalOrgID");
-      grants.add(
-          new Grant(sid, new Share(principal, org.isTextual() ? org.textValue() : null)));
+      JsonNode org = statement.path("Condition").path("StringEquals").path("aws:PrincipalOrgID");
+      grants.add(new Grant(sid, new Share(principal, org.isTextual() ? org.textValue() : null)));
     }
     return grants;
   }

@@ -119,8 +119,7 @@ final class SdkLayerPublisher implements LayerPublisher {
   }
 
   @Override
-  public void removePermission(
-      String region, String layerName, long version, String statementId) {
+  public void removePermission(String region, String layerName, long version, String statementId) {
     try {
       SdkCalls.run(
           "RemoveLayerVersionPermission",

@@ -18,8 +18,8 @@ import software.amazon.awssdk.utils.Logger;
  * in this plugin's class realm get a logger that drops everything: each holds its SDK {@link
  * Logger} in a static field, and that wrapper's SLF4J logger is replaced by SLF4J's no-op logger.
  * Another plugin's copy of the SDK, in its own realm, keeps its logging. The SDK's request logger
- * ({@code software.amazon.awssdk.request}) prints header names only and stays available for
- * {@code -X}.
+ * ({@code software.amazon.awssdk.request}) prints header names only and stays available for {@code
+ * -X}.
  */
 final class SigningLogSilencer {
 

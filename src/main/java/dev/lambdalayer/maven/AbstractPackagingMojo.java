@@ -146,8 +146,8 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
   protected List<String> sharedLayers = new ArrayList<>();
 
   /**
-   * The AWS accounts (12-digit ids) that may publish the shared layers of {@code <sharedLayers>}.
-   * A shared layer whose descriptor lists a version published from any other account is refused
+   * The AWS accounts (12-digit ids) that may publish the shared layers of {@code <sharedLayers>}. A
+   * shared layer whose descriptor lists a version published from any other account is refused
    * before anything is built or deployed. Unset, every account is trusted. On the command line,
    * comma-separated.
    *

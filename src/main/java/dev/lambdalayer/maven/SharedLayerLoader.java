@@ -42,8 +42,7 @@ final class SharedLayerLoader {
   }
 
   /** One shared layer per reference ({@code groupId:artifactId:version} of a layer project). */
-  List<SharedLayer> load(
-      List<String> references, TrustedAccounts trusted, FileDigestCache digests)
+  List<SharedLayer> load(List<String> references, TrustedAccounts trusted, FileDigestCache digests)
       throws MojoExecutionException, IOException {
     List<SharedLayer> out = new ArrayList<>();
     for (String reference : references) {

@@ -9,10 +9,10 @@ import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.model.Share;
 import dev.lambdalayer.core.port.AwsCallException;
 import dev.lambdalayer.core.port.AwsSettings;
+import dev.lambdalayer.core.publish.AttachedLayerVerifier;
 import dev.lambdalayer.core.publish.DeployedFunction;
 import dev.lambdalayer.core.publish.FunctionDeployment;
 import dev.lambdalayer.core.publish.FunctionToDeploy;
-import dev.lambdalayer.core.publish.AttachedLayerVerifier;
 import dev.lambdalayer.core.publish.LayerPublishing;
 import dev.lambdalayer.core.publish.LayerToPublish;
 import dev.lambdalayer.core.publish.PublishSettings;
@@ -309,11 +309,19 @@ class SdkAgainstFakeAwsTest {
             .verify(
                 List.of(
                     new AttachedLayerVerifier.AttachedLayer(
-                        "byarn", "eu-west-1", arn, before, AttachedLayerVerifier.Origin.SHARED,
+                        "byarn",
+                        "eu-west-1",
+                        arn,
+                        before,
+                        AttachedLayerVerifier.Origin.SHARED,
                         "the descriptor"),
                     new AttachedLayerVerifier.AttachedLayer(
-                        "byarn", "eu-west-1", arn.replace(":1", ":7"), before,
-                        AttachedLayerVerifier.Origin.SHARED, "the descriptor")));
+                        "byarn",
+                        "eu-west-1",
+                        arn.replace(":1", ":7"),
+                        before,
+                        AttachedLayerVerifier.Origin.SHARED,
+                        "the descriptor")));
 
     assertThat(mismatches).hasSize(2);
     assertThat(mismatches.get(0).actualCodeSha256()).isNotEqualTo(before).hasSize(44);
@@ -326,8 +334,7 @@ class SdkAgainstFakeAwsTest {
   }
 
   @Test
-  void theClientsChangeNoSystemPropertyAndSilenceTheSignerInThisClassLoaderOnly()
-      throws Exception {
+  void theClientsChangeNoSystemPropertyAndSilenceTheSignerInThisClassLoaderOnly() throws Exception {
     java.util.Properties before = (java.util.Properties) System.getProperties().clone();
     try (AwsClients fresh =
         new AwsClients(

@@ -230,9 +230,9 @@ public final class PublishJob {
             request.upload().shares().stream().map(Share::parse).toList());
     List<Violation> violations =
         new ArrayList<>(
-            settings.check(
-                layers, request.target().function() == null ? null : built.function()));
-    violations.addAll(LayerSharing.publicWithoutOptIn(settings.shares(), request.upload().sharePublicly()));
+            settings.check(layers, request.target().function() == null ? null : built.function()));
+    violations.addAll(
+        LayerSharing.publicWithoutOptIn(settings.shares(), request.upload().sharePublicly()));
     if (!violations.isEmpty()) {
       throw new InvalidConfigurationException(violations);
     }

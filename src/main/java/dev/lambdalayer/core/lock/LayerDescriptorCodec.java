@@ -120,16 +120,16 @@ public final class LayerDescriptorCodec {
     }
     LayerDescriptor descriptor =
         new LayerDescriptor(
-        (int) version,
-        r.string(m, "layer", "$"),
-        r.string(m, "name", "$"),
-        r.strings(m, "runtimes", "$"),
-        r.strings(m, "architectures", "$"),
-        r.string(m, "sha256", "$"),
-        r.string(m, "codeSha256", "$"),
-        r.number(m, "unzippedBytes", "$"),
-        libraries,
-        published);
+            (int) version,
+            r.string(m, "layer", "$"),
+            r.string(m, "name", "$"),
+            r.strings(m, "runtimes", "$"),
+            r.strings(m, "architectures", "$"),
+            r.string(m, "sha256", "$"),
+            r.string(m, "codeSha256", "$"),
+            r.number(m, "unzippedBytes", "$"),
+            libraries,
+            published);
     LayerDescriptorValidator.check(descriptor, reference, source);
     return descriptor;
   }

@@ -41,10 +41,7 @@ public final class LayerDescriptorValidator {
           new Violation(
               Setting.SHARED_LAYERS,
               reference,
-              "its layer descriptor ("
-                  + source
-                  + ") is not valid: "
-                  + String.join("; ", problems),
+              "its layer descriptor (" + source + ") is not valid: " + String.join("; ", problems),
               "use the descriptor the layer project's build wrote: package and publish the layer"
                   + " project again and install (or deploy) it; never edit a descriptor by hand"));
     }
@@ -129,7 +126,10 @@ public final class LayerDescriptorValidator {
     }
     if (arn.version() != p.version()) {
       problems.add(
-          path + ".layerVersionArn is version " + arn.version() + ", but its version is "
+          path
+              + ".layerVersionArn is version "
+              + arn.version()
+              + ", but its version is "
               + p.version());
     }
   }

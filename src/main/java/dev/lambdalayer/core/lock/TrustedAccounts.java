@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The AWS accounts whose shared layers a function may use; empty trusts every account (the
- * default, as before this setting existed).
+ * The AWS accounts whose shared layers a function may use; empty trusts every account (the default,
+ * as before this setting existed).
  */
 public record TrustedAccounts(Set<String> accounts) {
 

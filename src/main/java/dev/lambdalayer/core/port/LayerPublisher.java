@@ -29,9 +29,7 @@ public interface LayerPublisher {
         .collect(java.util.stream.Collectors.toSet());
   }
 
-  /**
-   * {@code RemoveLayerVersionPermission}; a statement that no longer exists counts as removed.
-   */
+  /** {@code RemoveLayerVersionPermission}; a statement that no longer exists counts as removed. */
   void removePermission(String region, String layerName, long version, String statementId);
 
   /**

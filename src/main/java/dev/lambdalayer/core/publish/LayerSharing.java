@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * Makes the grants on a layer version equal the declared shares: reads the version's policy, adds
- * each declared grant that is missing, and removes every grant that is not declared (with a
- * warning naming it), so that removing an account from the build revokes its access.
+ * each declared grant that is missing, and removes every grant that is not declared (with a warning
+ * naming it), so that removing an account from the build revokes its access.
  */
 public final class LayerSharing {
 

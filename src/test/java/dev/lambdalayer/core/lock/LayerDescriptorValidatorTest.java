@@ -80,8 +80,7 @@ class LayerDescriptorValidatorTest {
 
   @Test
   void hashesMustBeOneDigestAndTheSizeWithinLambdasLimit() {
-    LayerDescriptor d =
-        descriptor("platform", SHA, Hashes.toBase64("f".repeat(64)), 262_144_001L);
+    LayerDescriptor d = descriptor("platform", SHA, Hashes.toBase64("f".repeat(64)), 262_144_001L);
     assertThat(LayerDescriptorValidator.problems(d))
         .containsExactly(
             "$.codeSha256 and $.sha256 are not the same digest",
@@ -93,10 +92,12 @@ class LayerDescriptorValidatorTest {
   void theErrorNamesTheSharedLayerAndItsDescriptorFile() {
     LayerDescriptor d = descriptor("platform", SHA, CODE_SHA, -1);
     assertThatThrownBy(
-            () -> LayerDescriptorValidator.check(d, "com.acme:platform-layer:1.4.0", "/repo/d.json"))
+            () ->
+                LayerDescriptorValidator.check(d, "com.acme:platform-layer:1.4.0", "/repo/d.json"))
         .isInstanceOfSatisfying(
             InvalidConfigurationException.class,
-            e -> assertThat(e.violations().get(0).fix()).contains("never edit a descriptor by hand"))
+            e ->
+                assertThat(e.violations().get(0).fix()).contains("never edit a descriptor by hand"))
         .hasMessageContaining("com.acme:platform-layer:1.4.0")
         .hasMessageContaining(
             "its layer descriptor (/repo/d.json) is not valid: $.unzippedBytes -1");
@@ -122,10 +123,18 @@ class LayerDescriptorValidatorTest {
       String name = "l" + Long.toString(Math.floorMod(random.nextLong(), 1L << 40), 36) + "_-";
       long version = 1 + random.nextInt(100_000);
       String arn =
-          "arn:" + partition + ":lambda:" + region + ":" + account + ":layer:" + name + ":" + version;
+          "arn:"
+              + partition
+              + ":lambda:"
+              + region
+              + ":"
+              + account
+              + ":layer:"
+              + name
+              + ":"
+              + version;
       LayerVersionArn read = LayerVersionArn.parse(arn).orElseThrow(() -> new AssertionError(arn));
-      assertThat(read)
-          .isEqualTo(new LayerVersionArn(partition, region, account, name, version));
+      assertThat(read).isEqualTo(new LayerVersionArn(partition, region, account, name, version));
       assertThat(read.toString()).isEqualTo(arn);
 
       StringBuilder edited = new StringBuilder(arn);

@@ -44,8 +44,7 @@ class TrustedAccountsTest {
     assertThatThrownBy(
             () ->
                 trusted.check(
-                    publishedFrom("111111111111", "999999999999"),
-                    "com.acme:platform-layer:1.4.0"))
+                    publishedFrom("111111111111", "999999999999"), "com.acme:platform-layer:1.4.0"))
         .isInstanceOfSatisfying(
             InvalidConfigurationException.class,
             e -> {
@@ -64,8 +63,7 @@ class TrustedAccountsTest {
     assertThat(TrustedAccounts.parse(List.of())).isEqualTo(TrustedAccounts.ANY);
     assertThatThrownBy(() -> TrustedAccounts.parse(List.of("12345", "o-abc")))
         .isInstanceOfSatisfying(
-            InvalidConfigurationException.class,
-            e -> assertThat(e.violations()).hasSize(2))
+            InvalidConfigurationException.class, e -> assertThat(e.violations()).hasSize(2))
         .hasMessageContaining("is not a 12-digit AWS account id");
   }
 }
