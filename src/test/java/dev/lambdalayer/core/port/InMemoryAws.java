@@ -83,6 +83,20 @@ public class InMemoryAws
     return info;
   }
 
+  /** Gives a version other content, as if its bytes were not what its records say. */
+  public synchronized void replaceCodeSha256(
+      String region, String name, long version, String codeSha256) {
+    TreeMap<Long, Version> versions = layers.get(region + " " + name);
+    Version v = versions.get(version);
+    LayerVersionInfo i = v.info();
+    versions.put(
+        version,
+        new Version(
+            new LayerVersionInfo(
+                i.layerVersionArn(), i.version(), i.description(), codeSha256, i.codeSize()),
+            v.grants()));
+  }
+
   public synchronized List<Long> layerVersionNumbers(String region, String name) {
     return List.copyOf(layers.getOrDefault(region + " " + name, new TreeMap<>()).keySet());
   }
