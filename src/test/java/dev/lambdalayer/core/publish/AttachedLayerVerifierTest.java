@@ -46,4 +46,26 @@ class AttachedLayerVerifierTest {
     // One read per ARN, however often it is attached.
     assertThat(aws.calls("GetLayerVersion")).hasSize(2);
   }
+
+  @Test
+  void aDryRunNamesEachCheckWithTheExpectedHashAndCallsNothing() {
+    List<String> lines =
+        AttachedLayerVerifier.dryRunLines(
+            List.of(
+                attached(
+                    "arn:aws:lambda:eu-west-1:123456789012:layer:platform:4",
+                    "AAAA=",
+                    AttachedLayerVerifier.Origin.SHARED)),
+            true);
+    assertThat(lines)
+        .containsExactly(
+            "Verify layer 'platform' eu-west-1"
+                + " arn:aws:lambda:eu-west-1:123456789012:layer:platform:4: GetLayerVersionByArn"
+                + " must report CodeSha256 AAAA= (the descriptor of shared layer g:a:1) before any"
+                + " function call.",
+            "Verify each of this project's layer versions with GetLayerVersionByArn: its"
+                + " CodeSha256 must be the built zip's, before any function call.");
+    assertThat(AttachedLayerVerifier.dryRunLines(List.of(), false)).isEmpty();
+    assertThat(aws.calls()).isEmpty();
+  }
 }
