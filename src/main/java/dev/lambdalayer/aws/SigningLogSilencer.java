@@ -2,9 +2,9 @@ package dev.lambdalayer.aws;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import org.slf4j.LoggerFactory;
-import org.slf4j.helpers.NOPLogger;
 import software.amazon.awssdk.utils.Logger;
 
 /**
@@ -16,10 +16,10 @@ import software.amazon.awssdk.utils.Logger;
  * change state every plugin in the Maven process shares: Maven's logger levels come from JVM-wide
  * system properties, and its logger objects are shared by name. Instead, the signer classes loaded
  * in this plugin's class realm get a logger that drops everything: each holds its SDK {@link
- * Logger} in a static field, and that wrapper's SLF4J logger is replaced by SLF4J's no-op logger.
- * Another plugin's copy of the SDK, in its own realm, keeps its logging. The SDK's request logger
- * ({@code software.amazon.awssdk.request}) prints header names only and stays available for {@code
- * -X}.
+ * Logger} in a static field, and that wrapper's SLF4J logger is replaced by one that writes
+ * nothing. Another plugin's copy of the SDK, in its own realm, keeps its logging. The SDK's request
+ * logger ({@code software.amazon.awssdk.request}) prints header names only and stays available for
+ * {@code -X}.
  */
 final class SigningLogSilencer {
 
@@ -31,6 +31,25 @@ final class SigningLogSilencer {
           "software.amazon.awssdk.http.auth.aws.internal.signer.AwsChunkedV4PayloadSigner",
           "software.amazon.awssdk.http.auth.aws.internal.signer.util.SignerUtils",
           "software.amazon.awssdk.auth.signer.internal.AbstractAws4Signer");
+
+  /**
+   * An SLF4J logger for which every level is off and which writes nothing. A proxy of the {@code
+   * org.slf4j.Logger} interface rather than SLF4J's own no-op logger: the interface is what every
+   * Maven version exports to plugins, its helper classes need not be.
+   */
+  static final org.slf4j.Logger SILENT =
+      (org.slf4j.Logger)
+          Proxy.newProxyInstance(
+              SigningLogSilencer.class.getClassLoader(),
+              new Class<?>[] {org.slf4j.Logger.class},
+              (proxy, method, args) ->
+                  switch (method.getName()) {
+                    case "getName" -> "silenced-signer";
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "silenced-signer";
+                    default -> method.getReturnType() == boolean.class ? Boolean.FALSE : null;
+                  });
 
   private static volatile boolean installed;
 
@@ -61,7 +80,7 @@ final class SigningLogSilencer {
   static boolean silenced(String className) throws ReflectiveOperationException {
     Class<?> type = Class.forName(className, true, SigningLogSilencer.class.getClassLoader());
     for (Logger logger : loggers(type)) {
-      if (!(logger.logger() instanceof NOPLogger)) {
+      if (logger.logger() != SILENT) {
         return false;
       }
     }
@@ -79,9 +98,9 @@ final class SigningLogSilencer {
       Field inner = Logger.class.getDeclaredField("log");
       inner.setAccessible(true);
       for (Logger logger : loggers(type)) {
-        inner.set(logger, NOPLogger.NOP_LOGGER);
+        inner.set(logger, SILENT);
       }
-    } catch (ReflectiveOperationException | RuntimeException e) {
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       if (LoggerFactory.getLogger(type).isDebugEnabled()) {
         throw new IllegalStateException(
             "The AWS SDK's signer "
