@@ -18,6 +18,11 @@ try {
   assert !ops.keySet().any { it.startsWith('UpdateFunction') } : "a function call was made: ${ops}"
   // The one read of the function is the remote audit's; the publish never reached it.
   assert ops['GetFunctionConfiguration'] == 1
+  // An account list without the publisher's account refuses the shared layer, naming both.
+  assert log.contains("layer 'platform' is published from account 123456789012, which is not trusted" +
+      " (trusted: 999999999999)")
+  assert log.contains('<trustedAccounts><trustedAccount> (-Dlambda.trustedAccounts)')
+
   // One read by the publish's verification, one by the audit.
   assert ops['GetLayerVersionByArn'] == 2
   assert server.functionLayers('eu-west-1', 'fn') == []
