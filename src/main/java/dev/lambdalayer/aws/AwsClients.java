@@ -37,7 +37,7 @@ final class AwsClients implements AutoCloseable {
   private final Map<String, S3Client> s3s = new ConcurrentHashMap<>();
 
   AwsClients(AwsSettings settings) {
-    SecretSafeLogging.install();
+    SigningLogSilencer.install();
     this.settings = settings;
     this.http =
         UrlConnectionHttpClient.builder()
@@ -80,7 +80,7 @@ final class AwsClients implements AutoCloseable {
 
   /** The region of the SDK's chain (AWS_REGION, the profile, instance metadata), if any. */
   static Optional<String> defaultRegion(String profile) {
-    SecretSafeLogging.install();
+    SigningLogSilencer.install();
     try {
       DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
       if (profile != null) {

@@ -8,18 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.LayerVersionContentInput;
 import software.amazon.awssdk.services.lambda.model.PublishLayerVersionResponse;
 
 /** {@link LayerPublisher} over the SDK's Lambda and S3 clients. */
 final class SdkLayerPublisher implements LayerPublisher {
-
-  private static final Pattern SID = Pattern.compile("\"Sid\"\\s*:\\s*\"([^\"]+)\"");
 
   private final AwsClients clients;
 
@@ -99,9 +94,10 @@ final class SdkLayerPublisher implements LayerPublisher {
   }
 
   @Override
-  public Set<String> statementIds(String region, String layerName, long version) {
+  public List<Grant> grants(String region, String layerName, long version) {
+    String policy;
     try {
-      String policy =
+      policy =
           SdkCalls.call(
                   "GetLayerVersionPolicy",
                   layer(layerName) + " version " + version,
@@ -112,17 +108,42 @@ final class SdkLayerPublisher implements LayerPublisher {
                           .getLayerVersionPolicy(
                               b -> b.layerName(layerName).versionNumber(version)))
               .policy();
-      Set<String> ids = new HashSet<>();
-      Matcher m = SID.matcher(policy == null ? "" : policy);
-      while (m.find()) {
-        ids.add(m.group(1));
-      }
-      return ids;
     } catch (AwsCallException e) {
       if (e.kind() == AwsCallException.Kind.NOT_FOUND) {
-        return Set.of();
+        return List.of(); // Lambda answers "not found" for a version without a policy
       }
       throw e;
+    }
+    try {
+      return LayerPolicyGrants.parse(policy);
+    } catch (IllegalArgumentException e) {
+      throw new AwsCallException(
+          "GetLayerVersionPolicy",
+          layer(layerName) + " version " + version,
+          region,
+          e.getMessage(),
+          AwsCallException.Kind.OTHER,
+          e);
+    }
+  }
+
+  @Override
+  public void removePermission(String region, String layerName, long version, String statementId) {
+    try {
+      SdkCalls.run(
+          "RemoveLayerVersionPermission",
+          layer(layerName) + " version " + version + " statement " + statementId,
+          region,
+          () ->
+              clients
+                  .lambda(region)
+                  .removeLayerVersionPermission(
+                      b -> b.layerName(layerName).versionNumber(version).statementId(statementId)));
+    } catch (AwsCallException e) {
+      // Removed by someone else in the meantime: the grant is gone, as wanted.
+      if (e.kind() != AwsCallException.Kind.NOT_FOUND) {
+        throw e;
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import dev.lambdalayer.core.port.LayerVersionReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.services.lambda.model.GetLayerVersionByArnResponse;
 import software.amazon.awssdk.services.lambda.model.GetLayerVersionResponse;
 import software.amazon.awssdk.services.lambda.model.LayerVersionsListItem;
 import software.amazon.awssdk.services.lambda.model.ListLayerVersionsResponse;
@@ -31,6 +32,30 @@ final class SdkLayerVersionReader implements LayerVersionReader {
                   clients
                       .lambda(region)
                       .getLayerVersion(b -> b.layerName(layerName).versionNumber(version)));
+      return Optional.of(
+          new LayerVersionInfo(
+              r.layerVersionArn(),
+              r.version(),
+              r.description(),
+              r.content() == null ? null : r.content().codeSha256(),
+              r.content() == null || r.content().codeSize() == null ? 0 : r.content().codeSize()));
+    } catch (AwsCallException e) {
+      if (e.kind() == AwsCallException.Kind.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<LayerVersionInfo> getLayerVersionByArn(String region, String layerVersionArn) {
+    try {
+      GetLayerVersionByArnResponse r =
+          SdkCalls.call(
+              "GetLayerVersionByArn",
+              "layer version " + layerVersionArn,
+              region,
+              () -> clients.lambda(region).getLayerVersionByArn(b -> b.arn(layerVersionArn)));
       return Optional.of(
           new LayerVersionInfo(
               r.layerVersionArn(),

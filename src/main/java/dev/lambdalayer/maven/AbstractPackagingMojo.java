@@ -160,6 +160,23 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
   protected List<String> sharedLayers = new ArrayList<>();
 
   /**
+   * The AWS accounts (12-digit ids) that may publish the shared layers of {@code <sharedLayers>}. A
+   * shared layer whose descriptor lists a version published from any other account is refused
+   * before anything is built or deployed. Unset, every account is trusted. On the command line,
+   * comma-separated.
+   *
+   * <pre>{@code
+   * <trustedAccounts>
+   *   <trustedAccount>123456789012</trustedAccount>
+   * </trustedAccounts>
+   * }</pre>
+   *
+   * @since 0.4.0
+   */
+  @Parameter(property = "lambda.trustedAccounts")
+  protected List<String> trustedAccounts = new ArrayList<>();
+
+  /**
    * Put the shared layers before this project's own layers in the function's layer list (and in the
    * class-path check); {@code false} puts them after. Layers are extracted into {@code /opt} in
    * this order, a later layer's file replacing an earlier one's of the same name.

@@ -108,6 +108,11 @@ final class JobMessages {
               + ". Run mvn lambda:audit for the full report; if the new bytes are intended, delete"
               + " the jar from the local repository, let Maven download it again, and run mvn"
               + " lambda:lock.";
+      case ATTACHED_LAYER_NOT_VERIFIED ->
+          "lambda:publish refuses to deploy the function: a layer version it would use is not the"
+              + " one this build checked. "
+              + String.join(" ", e.problems().stream().map(p -> "- " + p + ".").toList())
+              + " The function was not changed.";
     };
   }
 

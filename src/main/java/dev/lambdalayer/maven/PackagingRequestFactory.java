@@ -1,5 +1,6 @@
 package dev.lambdalayer.maven;
 
+import dev.lambdalayer.core.lock.TrustedAccounts;
 import dev.lambdalayer.core.model.ArtifactPattern;
 import dev.lambdalayer.core.model.DependencyGraph;
 import dev.lambdalayer.core.model.FileDigestCache;
@@ -59,7 +60,11 @@ final class PackagingRequestFactory {
             ? SharedLayerSettings.NONE
             : new SharedLayerSettings(
                 new SharedLayerLoader(resolver, session, project, log)
-                    .load(PomValues.trimmed(p.sharedLayers, Setting.SHARED_LAYERS), digests),
+                    .load(
+                        PomValues.trimmed(p.sharedLayers, Setting.SHARED_LAYERS),
+                        TrustedAccounts.parse(
+                            PomValues.trimmed(p.trustedAccounts, Setting.TRUSTED_ACCOUNTS)),
+                        digests),
                 p.sharedLayersFirst,
                 p.failOnSkew);
     return PackagingRequest.builder(graph)

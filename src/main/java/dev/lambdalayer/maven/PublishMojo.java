@@ -58,12 +58,25 @@ public class PublishMojo extends AbstractDeployingMojo {
 
   /**
    * Who may use the layer versions: 12-digit account ids, organization ids ({@code o-...}), or
-   * {@code *} for everyone (only when written explicitly). Granting is idempotent.
+   * {@code *} for everyone (only together with {@code <sharePublicly>true</sharePublicly>}). The
+   * grants on every version this goal publishes or reuses are made equal to this list: missing ones
+   * are added, and any other grant is removed with a warning naming it, so removing an account here
+   * revokes its access to those versions. Unset, the versions are shared with no one.
    *
    * @since 0.1.0
    */
   @Parameter(property = "lambda.share")
   private List<String> share = new ArrayList<>();
+
+  /**
+   * Allows {@code <share>*</share>}, which lets every AWS account use the layer versions. Without
+   * it, {@code *} is refused before anything is published, so a layer never becomes public by
+   * accident.
+   *
+   * @since 0.4.0
+   */
+  @Parameter(property = "lambda.sharePublicly", defaultValue = "false")
+  private boolean sharePublicly;
 
   /**
    * An alias of {@code <function>} to move to a newly published version once every region
@@ -187,7 +200,8 @@ public class PublishMojo extends AbstractDeployingMojo {
         new PublishJob.Upload(
             PomValues.blankToNull(s3Bucket),
             PomValues.blankToNull(licenseInfo),
-            PomValues.trimmed(share, Setting.SHARE)),
+            PomValues.trimmed(share, Setting.SHARE),
+            sharePublicly),
         new PublishJob.Records(
             lockfile.toPath(),
             lockfileName(),

@@ -38,6 +38,8 @@ final class SettingNames {
       case ALLOWED_MISSING -> "<allowedMissing> (-Dlambda.allowedMissing)";
       case SINGLE_PROVIDER_SERVICES -> "<singleProviderServices> (-Dlambda.singleProviderServices)";
       case SHARED_LAYERS -> "<sharedLayers><sharedLayer> (-Dlambda.sharedLayers)";
+      case TRUSTED_ACCOUNTS -> "<trustedAccounts><trustedAccount> (-Dlambda.trustedAccounts)";
+      case SHARE_PUBLICLY -> "<sharePublicly> (-Dlambda.sharePublicly)";
       case LAYER_PROJECT -> "<layerProject> (-Dlambda.layerProject)";
       case FAIL_ON_SKEW -> "<failOnSkew> (-Dlambda.failOnSkew)";
       case PRUNE_KEEP -> "<keep> (-Dlambda.prune.keep)";

@@ -1,6 +1,7 @@
 package dev.lambdalayer.maven;
 
 import dev.lambdalayer.core.lock.LayerDescriptorCodec;
+import dev.lambdalayer.core.lock.TrustedAccounts;
 import dev.lambdalayer.core.model.Coordinates;
 import dev.lambdalayer.core.model.FileDigestCache;
 import dev.lambdalayer.core.model.InvalidConfigurationException;
@@ -41,7 +42,7 @@ final class SharedLayerLoader {
   }
 
   /** One shared layer per reference ({@code groupId:artifactId:version} of a layer project). */
-  List<SharedLayer> load(List<String> references, FileDigestCache digests)
+  List<SharedLayer> load(List<String> references, TrustedAccounts trusted, FileDigestCache digests)
       throws MojoExecutionException, IOException {
     List<SharedLayer> out = new ArrayList<>();
     for (String reference : references) {
@@ -70,6 +71,7 @@ final class SharedLayerLoader {
                   + SettingNames.of(Setting.SHARED_LAYERS)
                   + ".");
       LayerDescriptor descriptor = LayerDescriptorCodec.read(file, reference);
+      trusted.check(descriptor, reference);
       out.add(new SharedLayer(reference, descriptor, jars(reference, descriptor, digests)));
     }
     return out;

@@ -54,7 +54,11 @@ public final class FakeAwsServer implements AutoCloseable {
   private static final Pattern CREDENTIAL_SCOPE =
       Pattern.compile("Credential=([^/,]+)/\\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request");
   private static final Pattern LAYER_VERSION =
-      Pattern.compile("/2018-10-31/layers/([^/]+)/versions/(\\d+)(/policy)?");
+      Pattern.compile("/2018-10-31/layers/([^/]+)/versions/(\\d+)(/policy(?:/([^/]+))?)?");
+  private static final Pattern LAYER_VERSION_ARN =
+      Pattern.compile(
+          "arn:(aws[a-zA-Z-]*)?:lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:"
+              + "[a-zA-Z0-9-_]+:[0-9]+");
   private static final Pattern LAYER_VERSIONS =
       Pattern.compile("/2018-10-31/layers/([^/]+)/versions");
   private static final Pattern FUNCTIONS = Pattern.compile("/2015-03-31/functions/?");
@@ -149,6 +153,36 @@ public final class FakeAwsServer implements AutoCloseable {
   public String layerVersionCodeSha256(String region, String name, long version) {
     LayerVersion v = region(region).layerVersions(name).get(version);
     return v == null ? null : v.codeSha256;
+  }
+
+  /**
+   * Gives an existing layer version other content (a hook for tests: a descriptor or lockfile that
+   * names a version whose bytes are not the ones it records).
+   */
+  public void replaceLayerContent(String region, String name, long version, byte[] zip) {
+    LayerVersion v = region(region).layerVersions(name).get(version);
+    if (v == null) {
+      throw new IllegalArgumentException("no version " + version + " of layer " + name);
+    }
+    v.codeSha256 = base64Sha256(zip);
+    v.codeSize = zip.length;
+    Long unzipped = unzippedSize(zip);
+    v.unzipped = unzipped == null ? zip.length : unzipped;
+  }
+
+  /** Grants {@code principal} (an account id or {@code *}) use of a version, as by hand. */
+  public void grantLayerVersion(
+      String region, String name, long version, String statementId, String principal) {
+    LayerVersion v = region(region).layerVersions(name).get(version);
+    Map<String, Object> statement = new LinkedHashMap<>();
+    statement.put("Sid", statementId);
+    statement.put("Effect", "Allow");
+    statement.put(
+        "Principal",
+        principal.equals("*") ? "*" : Map.of("AWS", "arn:aws:iam::" + principal + ":root"));
+    statement.put("Action", "lambda:GetLayerVersion");
+    statement.put("Resource", v.arn);
+    v.statements.put(statementId, statement);
   }
 
   public List<String> layerPolicySids(String region, String name, long version) {
@@ -483,7 +517,11 @@ public final class FakeAwsServer implements AutoCloseable {
     Matcher m;
     if ((m = LAYER_VERSION.matcher(path)).matches()) {
       if (m.group(3) != null) {
-        return method.equals("GET") ? "GetLayerVersionPolicy" : "AddLayerVersionPermission";
+        return switch (method) {
+          case "GET" -> "GetLayerVersionPolicy";
+          case "DELETE" -> "RemoveLayerVersionPermission";
+          default -> "AddLayerVersionPermission";
+        };
       }
       return method.equals("DELETE") ? "DeleteLayerVersion" : "GetLayerVersion";
     }
@@ -492,6 +530,9 @@ public final class FakeAwsServer implements AutoCloseable {
     }
     if (FUNCTIONS.matcher(path).matches()) {
       return method.equals("GET") ? "ListFunctions" : "CreateFunction";
+    }
+    if (path.equals("/2018-10-31/layers")) {
+      return "LayerVersion".equals(query.get("find")) ? "GetLayerVersionByArn" : "ListLayers";
     }
     if ((m = FUNCTION.matcher(path)).matches()) {
       String sub = m.group(2);
@@ -518,6 +559,9 @@ public final class FakeAwsServer implements AutoCloseable {
 
   private int layers(Request r) throws IOException {
     RegionState region = region(r.region);
+    if (r.operation.equals("GetLayerVersionByArn")) {
+      return layerVersionByArn(r, region);
+    }
     Matcher m;
     if ((m = LAYER_VERSION.matcher(r.path)).matches()) {
       String name = layerName(decode(m.group(1)));
@@ -537,7 +581,11 @@ public final class FakeAwsServer implements AutoCloseable {
             "The resource you requested does not exist.");
       }
       if (m.group(3) != null) {
-        return r.operation.equals("GetLayerVersionPolicy") ? policy(r, v) : addPermission(r, v);
+        return switch (r.operation) {
+          case "GetLayerVersionPolicy" -> policy(r, v);
+          case "RemoveLayerVersionPermission" -> removePermission(r, v, decode(m.group(4)));
+          default -> addPermission(r, v);
+        };
       }
       Map<String, Object> out = v.describe(true);
       @SuppressWarnings("unchecked")
@@ -629,6 +677,30 @@ public final class FakeAwsServer implements AutoCloseable {
     return sendJson(r.exchange, 201, v.describe(true));
   }
 
+  /** {@code GET /2018-10-31/layers?find=LayerVersion&Arn=...}: the version the ARN names. */
+  private int layerVersionByArn(Request r, RegionState region) throws IOException {
+    String arn = r.query.get("Arn");
+    if (arn == null || !LAYER_VERSION_ARN.matcher(arn).matches()) {
+      return send(
+          r.exchange,
+          400,
+          "InvalidParameterValueException",
+          "1 validation error detected: Value '"
+              + arn
+              + "' at 'arn' failed to satisfy constraint: Member must satisfy regular expression"
+              + " pattern");
+    }
+    LayerVersion v = region.layerByArn(arn);
+    if (v == null) {
+      return send(
+          r.exchange,
+          404,
+          "ResourceNotFoundException",
+          "The resource you requested does not exist.");
+    }
+    return sendJson(r.exchange, 200, v.describe(true));
+  }
+
   /** The zip of a Content or code request: inline (counted as uploaded) or from the fake S3. */
   private byte[] code(Request r, Map<String, Object> content) throws IOException {
     if (content == null) {
@@ -679,6 +751,21 @@ public final class FakeAwsServer implements AutoCloseable {
     return sendJson(r.exchange, 200, out);
   }
 
+  /** {@code DELETE .../policy/{StatementId}}: 204, or 404 for a statement id that is not there. */
+  private int removePermission(Request r, LayerVersion v, String sid) throws IOException {
+    synchronized (v) {
+      if (v.statements.remove(sid) == null) {
+        return send(
+            r.exchange,
+            404,
+            "ResourceNotFoundException",
+            "The resource you requested does not exist.");
+      }
+    }
+    r.exchange.sendResponseHeaders(204, -1);
+    return 204;
+  }
+
   private int addPermission(Request r, LayerVersion v) throws IOException {
     Map<String, Object> in = json(r.bodyText());
     String sid = (String) in.get("StatementId");
@@ -709,7 +796,10 @@ public final class FakeAwsServer implements AutoCloseable {
       Map<String, Object> statement = new LinkedHashMap<>();
       statement.put("Sid", sid);
       statement.put("Effect", "Allow");
-      statement.put("Principal", principal);
+      // IAM writes an account back as its root principal; everyone stays "*".
+      statement.put(
+          "Principal",
+          principal.equals("*") ? "*" : Map.of("AWS", "arn:aws:iam::" + principal + ":root"));
       statement.put("Action", "lambda:GetLayerVersion");
       statement.put("Resource", v.arn);
       if (organization != null) {

@@ -9,6 +9,7 @@ import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.model.Share;
 import dev.lambdalayer.core.port.AwsCallException;
 import dev.lambdalayer.core.port.AwsSettings;
+import dev.lambdalayer.core.publish.AttachedLayerVerifier;
 import dev.lambdalayer.core.publish.DeployedFunction;
 import dev.lambdalayer.core.publish.FunctionDeployment;
 import dev.lambdalayer.core.publish.FunctionToDeploy;
@@ -128,7 +129,9 @@ class SdkAgainstFakeAwsTest {
           .extracting(PublishedLayer::outcome)
           .containsOnly(PublishedLayer.Outcome.FOUND);
       assertThat(server.bytesUploaded()).isZero();
-      assertThat(server.calls()).isEqualTo(2); // one ListLayerVersions per region
+      // Per region one ListLayerVersions, and one GetLayerVersionPolicy to converge the grants.
+      assertThat(server.callsByOperation())
+          .isEqualTo(Map.of("ListLayerVersions", 2L, "GetLayerVersionPolicy", 2L));
     }
     assertThat(server.layerVersionCount("eu-west-1", "libs")).isEqualTo(1);
   }
@@ -174,7 +177,9 @@ class SdkAgainstFakeAwsTest {
       assertThat(p.publish(layer, r -> {}).get(0).outcome())
           .isEqualTo(PublishedLayer.Outcome.LOCKED);
     }
-    assertThat(server.callsByOperation()).isEqualTo(Map.of("GetLayerVersion", 1L));
+    // The confirmation, and the policy read that keeps the grants equal to the declared shares.
+    assertThat(server.callsByOperation())
+        .isEqualTo(Map.of("GetLayerVersion", 1L, "GetLayerVersionPolicy", 1L));
   }
 
   @Test
@@ -255,6 +260,100 @@ class SdkAgainstFakeAwsTest {
     assertThat(server.layerPolicySids("eu-west-1", "shared", 1))
         .containsExactlyInAnyOrder(
             "lambda-layer-account-210987654321", "lambda-layer-org-o-abcdefghij");
+  }
+
+  @Test
+  void sharingConvergesToTheDeclaredSharesRevokingEveryOtherGrant() throws Exception {
+    LayerToPublish layer = layer("converge", zip("converge", 120));
+    try (LayerPublishing p =
+        publishing(
+            List.of("eu-west-1"),
+            List.of(Share.parse("210987654321"), Share.parse("o-abcdefghij")))) {
+      p.publish(layer, r -> {});
+    }
+    // Granted by hand: the same account under another statement id, and everyone.
+    server.grantLayerVersion("eu-west-1", "converge", 1, "by-hand-account", "333333333333");
+    server.grantLayerVersion("eu-west-1", "converge", 1, "by-hand-public", "*");
+    server.resetCounters();
+    log.clear();
+
+    try (LayerPublishing p =
+        publishing(List.of("eu-west-1"), List.of(Share.parse("333333333333")))) {
+      p.publish(layer, r -> {});
+    }
+
+    // The account granted by hand is the declared one (read from IAM's root principal): kept.
+    assertThat(server.layerPolicySids("eu-west-1", "converge", 1))
+        .containsExactly("by-hand-account");
+    assertThat(server.callsByOperation())
+        .containsEntry("RemoveLayerVersionPermission", 3L)
+        .doesNotContainKey("AddLayerVersionPermission");
+    assertThat(log)
+        .anyMatch(l -> l.contains("removed the grant to 210987654321"))
+        .anyMatch(l -> l.contains("removed the grant to o-abcdefghij"))
+        .anyMatch(l -> l.contains("removed the grant to * (statement by-hand-public)"));
+  }
+
+  @Test
+  void getLayerVersionByArnReportsTheContentAVersionHoldsNow() throws Exception {
+    try (LayerPublishing p = publishing(List.of("eu-west-1"), List.of())) {
+      p.publish(layer("byarn", zip("byarn", 90)), r -> {});
+    }
+    String arn = "arn:aws:lambda:eu-west-1:123456789012:layer:byarn:1";
+    String before = aws.layerVersions().getLayerVersionByArn("eu-west-1", arn).get().codeSha256();
+    server.replaceLayerContent("eu-west-1", "byarn", 1, Files.readAllBytes(zip("other", 90)));
+    server.resetCounters();
+
+    List<AttachedLayerVerifier.Mismatch> mismatches =
+        new AttachedLayerVerifier(aws.layerVersions())
+            .verify(
+                List.of(
+                    new AttachedLayerVerifier.AttachedLayer(
+                        "byarn",
+                        "eu-west-1",
+                        arn,
+                        before,
+                        AttachedLayerVerifier.Origin.SHARED,
+                        "the descriptor"),
+                    new AttachedLayerVerifier.AttachedLayer(
+                        "byarn",
+                        "eu-west-1",
+                        arn.replace(":1", ":7"),
+                        before,
+                        AttachedLayerVerifier.Origin.SHARED,
+                        "the descriptor")));
+
+    assertThat(mismatches).hasSize(2);
+    assertThat(mismatches.get(0).actualCodeSha256()).isNotEqualTo(before).hasSize(44);
+    assertThat(mismatches.get(0).message())
+        .contains("layer 'byarn' in eu-west-1 (" + arn + ") holds CodeSha256 ")
+        .contains("but the descriptor records " + before)
+        .contains("Publish the shared layer project again");
+    assertThat(mismatches.get(1).missing()).isTrue();
+    assertThat(server.callsByOperation()).isEqualTo(Map.of("GetLayerVersionByArn", 2L));
+  }
+
+  @Test
+  void theClientsChangeNoSystemPropertyAndSilenceTheSignerInThisClassLoaderOnly() throws Exception {
+    java.util.Properties before = (java.util.Properties) System.getProperties().clone();
+    try (AwsClients fresh =
+        new AwsClients(
+            new AwsSettings(
+                null,
+                server.endpoint(),
+                "standard",
+                2,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(5),
+                false))) {
+      new SdkAwsSession(fresh).layerVersions().listLayerVersions("eu-west-1", "none");
+      AwsClients.defaultRegion(null);
+    }
+    assertThat(System.getProperties()).isEqualTo(before);
+    assertThat(
+            SigningLogSilencer.silenced(
+                "software.amazon.awssdk.http.auth.aws.internal.signer.DefaultV4RequestSigner"))
+        .isTrue();
   }
 
   @Test

@@ -130,6 +130,30 @@ class PublishMojoTest {
 
   @Test
   @InjectMojo(goal = "publish")
+  void aLayerVersionHoldingOtherContentStopsTheDeployBeforeAnyFunctionCall(PublishMojo mojo)
+      throws Exception {
+    prepare(mojo);
+    mojo.execute();
+    // Version 1 keeps the content hash in its Description, but now holds other bytes.
+    aws.replaceCodeSha256(REGION, "json", 1, "T3RoZXJDb250ZW50T3RoZXJDb250ZW50T3RoZXJDbw==");
+    int before = aws.calls().size();
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("lambda:publish refuses to deploy the function")
+        .hasMessageContaining(
+            "layer 'json' in eu-west-1 ("
+                + InMemoryAws.layerArn(REGION, "json")
+                + ":1) holds CodeSha256 T3RoZXJDb250ZW50T3RoZXJDb250ZW50T3RoZXJDbw==, but")
+        .hasMessageContaining("delete it, or remove its record from the lockfile")
+        .hasMessageContaining("The function was not changed.");
+    List<String> second = aws.calls().subList(before, aws.calls().size());
+    assertThat(second).noneMatch(c -> c.startsWith("UpdateFunction"));
+    assertThat(second).noneMatch(c -> c.startsWith("GetFunctionConfiguration"));
+  }
+
+  @Test
+  @InjectMojo(goal = "publish")
   void anAwsFailureFailsTheBuildNamingOperationLayerAndRegion(PublishMojo mojo) throws Exception {
     Path out = prepare(mojo);
     aws.failNext("PublishLayerVersion", AwsCallException.Kind.OTHER, "Internal failure");

@@ -14,6 +14,7 @@ import dev.lambdalayer.core.port.AwsPorts;
 import dev.lambdalayer.core.port.AwsSession;
 import dev.lambdalayer.core.port.AwsSettings;
 import dev.lambdalayer.core.promote.EnvironmentAudit;
+import dev.lambdalayer.core.publish.AttachedLayerVerifier;
 import dev.lambdalayer.core.publish.PublishSettings;
 import dev.lambdalayer.core.publish.RemoteAudit;
 import java.io.IOException;
@@ -152,6 +153,7 @@ public final class AuditJob {
               f ->
                   f.severity() == AuditReport.Severity.ERROR
                       && (f.check() == AuditReport.Check.REMOTE_LAYERS
+                          || f.check() == AuditReport.Check.REMOTE_SHARED_LAYERS
                           || f.check() == AuditReport.Check.REMOTE_FUNCTION));
     }
   }
@@ -236,8 +238,9 @@ public final class AuditJob {
     }
     RemoteAudit.FunctionTarget target = null;
     String function = request.remote().function();
+    List<String> regions = List.of();
     if (function != null) {
-      List<String> regions = ports.regions(request.remote().regions(), request.remote().aws());
+      regions = ports.regions(request.remote().regions(), request.remote().aws());
       if (regions.isEmpty()) {
         throw new InvalidConfigurationException(
             PublishSettings.noRegion(
@@ -256,9 +259,11 @@ public final class AuditJob {
                 + " the audit after packaging, e.g. in the verify phase, to compare it).");
       }
     }
+    List<AttachedLayerVerifier.AttachedLayer> shared =
+        RemoteAudit.sharedLayerVersions(request.packaging().shared(), regions);
     try (AwsSession aws = ports.open(request.remote().aws())) {
       return new RemoteAudit(aws.layerVersions(), target == null ? null : aws.functions())
-          .audit(local, locked, target);
+          .audit(local, locked, target, shared);
     }
   }
 }

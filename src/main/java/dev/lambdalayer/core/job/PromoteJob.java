@@ -239,7 +239,8 @@ public final class PromoteJob {
     PublishSettings settings = new PublishSettings(regions, null, null, List.of());
     try (AwsSession aws = ports.open(target.aws());
         LayerPublishing publishing =
-            new LayerPublishing(aws, settings, lockedIn(lock, target.environment()), log::info)) {
+            new LayerPublishing(
+                aws, settings, lockedIn(lock, target.environment()), log::info, log::warn, null)) {
       for (Map.Entry<String, VerifiedZips.Zip> e : layerZips.entrySet()) {
         CodeReader.LayerContent content = contents.get(e.getKey());
         VerifiedZips.Zip zip = e.getValue();

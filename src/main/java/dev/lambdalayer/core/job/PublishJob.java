@@ -13,10 +13,12 @@ import dev.lambdalayer.core.port.AwsCallException;
 import dev.lambdalayer.core.port.AwsPorts;
 import dev.lambdalayer.core.port.AwsSession;
 import dev.lambdalayer.core.port.AwsSettings;
+import dev.lambdalayer.core.publish.AttachedLayerVerifier;
 import dev.lambdalayer.core.publish.DeployedFunction;
 import dev.lambdalayer.core.publish.FunctionDeployment;
 import dev.lambdalayer.core.publish.FunctionToDeploy;
 import dev.lambdalayer.core.publish.LayerPublishing;
+import dev.lambdalayer.core.publish.LayerSharing;
 import dev.lambdalayer.core.publish.LayerToPublish;
 import dev.lambdalayer.core.publish.PublishDryRun;
 import dev.lambdalayer.core.publish.PublishLockfile;
@@ -115,12 +117,20 @@ public final class PublishJob {
    *
    * @param s3Bucket the bucket for zips over 50 MB, {@code {region}} replaced; null for none
    * @param licenseInfo the layer versions' {@code LicenseInfo}; null for none
-   * @param shares who may use the layer versions, as configured (see {@link Share#parse})
+   * @param shares who may use the layer versions, as configured (see {@link Share#parse}); the
+   *     grants on each version are made equal to them
+   * @param sharePublicly the explicit opt-in that a share with everyone ({@code *}) needs
    */
-  public record Upload(String s3Bucket, String licenseInfo, List<String> shares) {
+  public record Upload(
+      String s3Bucket, String licenseInfo, List<String> shares, boolean sharePublicly) {
 
     public Upload {
       shares = List.copyOf(shares);
+    }
+
+    /** Without the opt-in to share publicly. */
+    public Upload(String s3Bucket, String licenseInfo, List<String> shares) {
+      this(s3Bucket, licenseInfo, shares, false);
     }
   }
 
@@ -243,7 +253,10 @@ public final class PublishJob {
             request.upload().licenseInfo(),
             request.upload().shares().stream().map(Share::parse).toList());
     List<Violation> violations =
-        settings.check(layers, request.target().function() == null ? null : built.function());
+        new ArrayList<>(
+            settings.check(layers, request.target().function() == null ? null : built.function()));
+    violations.addAll(
+        LayerSharing.publicWithoutOptIn(settings.shares(), request.upload().sharePublicly()));
     if (!violations.isEmpty()) {
       throw new InvalidConfigurationException(violations);
     }
@@ -281,7 +294,11 @@ public final class PublishJob {
     if (request.dryRun()) {
       List<String> lines =
           new ArrayList<>(PublishDryRun.layerLines(settings, layers, lock::lockedVersion));
+      lines.add(LayerSharing.dryRunLine(settings.shares()));
       if (toDeploy != null) {
+        lines.addAll(
+            AttachedLayerVerifier.dryRunLines(
+                AttachedLayerVerifier.shared(sharedArns, packaging.shared()), !layers.isEmpty()));
         lines.addAll(PublishDryRun.functionLines(settings.regions(), toDeploy));
       }
       return new Outcome(true, settings.regions(), layers, lines, List.of(), List.of());
@@ -293,7 +310,12 @@ public final class PublishJob {
         LayerPublishing publishing =
             new LayerPublishing(
                 aws, settings, lock::lockedVersion, log::info, log::warn, request.claims())) {
+      AttachedLayerVerifier verifier = new AttachedLayerVerifier(aws.layerVersions());
       try {
+        // Shared layers first: a descriptor naming other content stops the deploy before this
+        // publish changes anything.
+        refuseUnverified(
+            verifier.verify(AttachedLayerVerifier.shared(sharedArns, packaging.shared())));
         for (LayerToPublish layer : layers) {
           publishing.publish(
               layer,
@@ -304,6 +326,9 @@ public final class PublishJob {
               });
         }
         if (toDeploy != null) {
+          refuseUnverified(
+              verifier.verify(
+                  AttachedLayerVerifier.own(published, request.records().lockfileName())));
           FunctionDeployment deployment =
               new FunctionDeployment(
                   aws,
@@ -334,6 +359,15 @@ public final class PublishJob {
       }
     }
     return new Outcome(false, settings.regions(), layers, List.of(), published, deployed);
+  }
+
+  /** Stops the deploy, before any function call, when a layer version is not what was checked. */
+  private static void refuseUnverified(List<AttachedLayerVerifier.Mismatch> mismatches) {
+    if (!mismatches.isEmpty()) {
+      throw new PublishRefusedException(
+          PublishRefusedException.Reason.ATTACHED_LAYER_NOT_VERIFIED,
+          mismatches.stream().map(AttachedLayerVerifier.Mismatch::message).toList());
+    }
   }
 
   /** Builds what a publish publishes: a layer project has one layer zip and no function zip. */

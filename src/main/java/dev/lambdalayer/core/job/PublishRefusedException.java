@@ -10,7 +10,12 @@ public final class PublishRefusedException extends RuntimeException {
     /** A function to deploy is configured, but the project is a layer project: no function zip. */
     LAYER_PROJECT_HAS_NO_FUNCTION,
     /** A jar's bytes differ from the locked ones under the same coordinates. */
-    INTEGRITY_FAILURES
+    INTEGRITY_FAILURES,
+    /**
+     * A layer version the function would use does not exist or holds other content than the
+     * lockfile or its descriptor records ({@code CodeSha256} read from AWS).
+     */
+    ATTACHED_LAYER_NOT_VERIFIED
   }
 
   private final Reason reason;
@@ -26,7 +31,10 @@ public final class PublishRefusedException extends RuntimeException {
     return reason;
   }
 
-  /** For {@link Reason#INTEGRITY_FAILURES}: each failure as {@code subject: message}. */
+  /**
+   * For {@link Reason#INTEGRITY_FAILURES}: each failure as {@code subject: message}; for {@link
+   * Reason#ATTACHED_LAYER_NOT_VERIFIED}: each layer version, both hashes and the fix.
+   */
   public List<String> problems() {
     return problems;
   }

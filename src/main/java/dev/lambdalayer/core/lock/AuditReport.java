@@ -42,6 +42,11 @@ public record AuditReport(String lockfile, List<Subject> subjects, List<Finding>
     SHARED_LAYERS("shared-layers"),
     /** Each locked published layer version against what {@code GetLayerVersion} reports. */
     REMOTE_LAYERS("remote-layers"),
+    /**
+     * Each shared layer's published version, as its descriptor names it, against what {@code
+     * GetLayerVersionByArn} reports.
+     */
+    REMOTE_SHARED_LAYERS("remote-shared-layers"),
     /** A deployed function's layer list and code against the lockfile and the built zip. */
     REMOTE_FUNCTION("remote-function");
 

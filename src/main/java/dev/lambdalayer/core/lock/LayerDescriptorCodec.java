@@ -118,17 +118,20 @@ public final class LayerDescriptorCodec {
               r.number(p, "version", path),
               r.string(p, "codeSha256", path)));
     }
-    return new LayerDescriptor(
-        (int) version,
-        r.string(m, "layer", "$"),
-        r.string(m, "name", "$"),
-        r.strings(m, "runtimes", "$"),
-        r.strings(m, "architectures", "$"),
-        r.string(m, "sha256", "$"),
-        r.string(m, "codeSha256", "$"),
-        r.number(m, "unzippedBytes", "$"),
-        libraries,
-        published);
+    LayerDescriptor descriptor =
+        new LayerDescriptor(
+            (int) version,
+            r.string(m, "layer", "$"),
+            r.string(m, "name", "$"),
+            r.strings(m, "runtimes", "$"),
+            r.strings(m, "architectures", "$"),
+            r.string(m, "sha256", "$"),
+            r.string(m, "codeSha256", "$"),
+            r.number(m, "unzippedBytes", "$"),
+            libraries,
+            published);
+    LayerDescriptorValidator.check(descriptor, reference, source);
+    return descriptor;
   }
 
   private static InvalidConfigurationException invalid(

@@ -33,10 +33,20 @@ public interface LayerPublisher {
   record Published(LayerVersionInfo version, int lostAnswers) {}
 
   /**
-   * The statement ids of {@code GetLayerVersionPolicy}; empty when the version has no policy. A
-   * read, but only ever made to grant: it tells which grants exist already.
+   * The grants of {@code GetLayerVersionPolicy}; empty when the version has no policy. A read, but
+   * only ever made to change the grants: it tells which exist already.
    */
-  Set<String> statementIds(String region, String layerName, long version);
+  List<Grant> grants(String region, String layerName, long version);
+
+  /** The statement ids of {@link #grants}. */
+  default Set<String> statementIds(String region, String layerName, long version) {
+    return grants(region, layerName, version).stream()
+        .map(Grant::statementId)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  /** {@code RemoveLayerVersionPermission}; a statement that no longer exists counts as removed. */
+  void removePermission(String region, String layerName, long version, String statementId);
 
   /**
    * {@code AddLayerVersionPermission} granting {@code lambda:GetLayerVersion}; a statement id that
@@ -47,6 +57,15 @@ public interface LayerPublisher {
 
   /** {@code DeleteLayerVersion}; deleting a version that no longer exists is no error. */
   void deleteLayerVersion(String region, String layerName, long version);
+
+  /**
+   * One statement of a layer version's policy.
+   *
+   * @param statementId its {@code Sid}
+   * @param share whom it grants: an account, an organization, or {@code *}; a principal the plugin
+   *     cannot read (not an account, an organization or everyone) keeps its text as principal
+   */
+  record Grant(String statementId, Share share) {}
 
   /** Where a layer's or function's zip is taken from. */
   sealed interface Code permits Code.Inline, Code.S3 {

@@ -1,5 +1,6 @@
 package dev.lambdalayer.core.port;
 
+import dev.lambdalayer.core.model.Arns;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,20 @@ public interface LayerVersionReader {
    * @param layerName the layer's name, or its ARN without version (for another account's layer)
    */
   Optional<LayerVersionInfo> getLayerVersion(String region, String layerName, long version);
+
+  /**
+   * {@code GetLayerVersionByArn}: the version an ARN names, in whichever account it lives; empty
+   * when it does not exist (any more). The default asks {@link #getLayerVersion} with the ARN's
+   * layer and number, which Lambda answers alike.
+   *
+   * @param layerVersionArn {@code arn:aws:lambda:<region>:<account>:layer:<name>:<version>}
+   */
+  default Optional<LayerVersionInfo> getLayerVersionByArn(String region, String layerVersionArn) {
+    return getLayerVersion(
+        region,
+        Arns.withoutVersion(layerVersionArn),
+        Long.parseLong(layerVersionArn.substring(layerVersionArn.lastIndexOf(':') + 1)));
+  }
 
   /**
    * {@code ListLayerVersions}, every page. Lambda's list carries neither {@code CodeSha256} nor

@@ -2,7 +2,6 @@ package dev.lambdalayer.core.publish;
 
 import dev.lambdalayer.core.model.Arns;
 import dev.lambdalayer.core.model.Joined;
-import dev.lambdalayer.core.model.Share;
 import dev.lambdalayer.core.plan.ReactorClaim;
 import dev.lambdalayer.core.port.AwsCallException;
 import dev.lambdalayer.core.port.AwsSession;
@@ -17,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,24 +44,17 @@ public final class LayerPublishing implements AutoCloseable {
   private final ExecutorService executor;
   private final Path claims;
   private final DuplicateCleanup duplicates;
+  private final LayerSharing sharing;
 
+  /** Reports warnings (duplicate versions, removed grants) through {@code log} too. */
   public LayerPublishing(
       AwsSession aws, PublishSettings settings, LockedVersions locked, Consumer<String> log) {
-    this(aws, settings, locked, log, null);
-  }
-
-  /** Warns about duplicate versions through {@code log} too. */
-  public LayerPublishing(
-      AwsSession aws,
-      PublishSettings settings,
-      LockedVersions locked,
-      Consumer<String> log,
-      Path claims) {
-    this(aws, settings, locked, log, log, claims);
+    this(aws, settings, locked, log, log, null);
   }
 
   /**
-   * @param warn where a duplicate version, its cause and its deletion are reported
+   * @param warn where a duplicate version (its cause and its deletion) and a removed grant (not
+   *     among the declared shares) are reported
    * @param claims where the modules of one reactor build claim the publication of a layer content
    *     in a region, so that under {@code -T} one module publishes it and the others find it
    *     (instead of publishing a duplicate version side by side); null outside a reactor
@@ -77,6 +68,7 @@ public final class LayerPublishing implements AutoCloseable {
       Path claims) {
     this.claims = claims;
     this.duplicates = new DuplicateCleanup(aws.functions(), aws.layerPublisher(), warn);
+    this.sharing = new LayerSharing(aws.layerPublisher(), settings.shares(), log, warn);
     this.versions = aws.layerVersions();
     this.publisher = aws.layerPublisher();
     this.objects = aws.objects();
@@ -254,21 +246,9 @@ public final class LayerPublishing implements AutoCloseable {
         .toList();
   }
 
+  /** Converges the version's grants to the declared shares, also for a version found or locked. */
   private void share(LayerToPublish layer, String region, LayerVersionInfo version) {
-    if (settings.shares().isEmpty()) {
-      return;
-    }
-    Set<String> present = publisher.statementIds(region, layer.name(), version.version());
-    for (Share share : settings.shares()) {
-      if (!present.contains(share.statementId())) {
-        publisher.addPermission(
-            region, layer.name(), version.version(), share.statementId(), share);
-        log.accept(
-            String.format(
-                "Layer '%s' %s version %d: shared with %s.",
-                layer.name(), region, version.version(), share));
-      }
-    }
+    sharing.converge(region, layer.name(), version.version());
   }
 
   private static PublishedLayer result(

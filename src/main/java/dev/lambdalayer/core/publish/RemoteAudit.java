@@ -10,6 +10,9 @@ import dev.lambdalayer.core.lock.AuditReport.Subject;
 import dev.lambdalayer.core.model.Arns;
 import dev.lambdalayer.core.model.Hashes;
 import dev.lambdalayer.core.model.Lockfile;
+import dev.lambdalayer.core.plan.LayerDescriptor;
+import dev.lambdalayer.core.plan.SharedLayer;
+import dev.lambdalayer.core.plan.SharedLayerSettings;
 import dev.lambdalayer.core.port.AwsCallException;
 import dev.lambdalayer.core.port.FunctionReader;
 import dev.lambdalayer.core.port.LayerVersionInfo;
@@ -100,6 +103,22 @@ public final class RemoteAudit {
 
   /** {@code local} with the remote checks and findings added. */
   public AuditReport audit(AuditReport local, Lockfile locked, FunctionTarget function) {
+    return audit(local, locked, function, List.of());
+  }
+
+  /**
+   * {@code local} with the remote checks and findings added, the shared layers' versions included
+   * ({@link Check#REMOTE_SHARED_LAYERS}).
+   *
+   * @param shared the shared layers' versions, as their descriptors name them (see {@link
+   *     #sharedLayerVersions})
+   */
+  public AuditReport audit(
+      AuditReport local,
+      Lockfile locked,
+      FunctionTarget function,
+      List<AttachedLayerVerifier.AttachedLayer> shared) {
+    checkShared(shared);
     for (Lockfile.Layer layer : locked.layers()) {
       subjects.add(new Subject(Kind.LAYER, layer.name(), List.of(Check.REMOTE_LAYERS)));
       for (Lockfile.Published published : layer.published()) {
@@ -113,6 +132,59 @@ public final class RemoteAudit {
       }
     }
     return local.with(subjects, findings);
+  }
+
+  /**
+   * The versions the shared layers' descriptors name, in {@code regions} (all of them when none is
+   * given), each expected to hold what its descriptor records.
+   */
+  public static List<AttachedLayerVerifier.AttachedLayer> sharedLayerVersions(
+      SharedLayerSettings shared, List<String> regions) {
+    List<AttachedLayerVerifier.AttachedLayer> out = new ArrayList<>();
+    for (SharedLayer layer : shared.layers()) {
+      LayerDescriptor d = layer.descriptor();
+      for (Lockfile.Published p : d.published()) {
+        if (regions.isEmpty() || regions.contains(p.region())) {
+          out.add(
+              new AttachedLayerVerifier.AttachedLayer(
+                  d.name(),
+                  p.region(),
+                  p.layerVersionArn(),
+                  d.codeSha256(),
+                  AttachedLayerVerifier.Origin.SHARED,
+                  "the descriptor of shared layer " + layer.reference()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A missing version is an error (nothing can be deployed with it), other content drift. */
+  private void checkShared(List<AttachedLayerVerifier.AttachedLayer> shared) {
+    AttachedLayerVerifier verifier = new AttachedLayerVerifier(layers);
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    for (AttachedLayerVerifier.AttachedLayer layer : shared) {
+      if (names.add(layer.layerName())) {
+        subjects.add(
+            new Subject(Kind.LAYER, layer.layerName(), List.of(Check.REMOTE_SHARED_LAYERS)));
+      }
+      List<AttachedLayerVerifier.Mismatch> mismatches;
+      try {
+        mismatches = verifier.verify(List.of(layer));
+      } catch (AwsCallException e) {
+        failed(Check.REMOTE_SHARED_LAYERS, Kind.LAYER, layer.layerName(), e);
+        continue;
+      }
+      for (AttachedLayerVerifier.Mismatch m : mismatches) {
+        findings.add(
+            new Finding(
+                Check.REMOTE_SHARED_LAYERS,
+                Kind.LAYER,
+                layer.layerName(),
+                m.missing() ? Severity.ERROR : Severity.DRIFT,
+                m.message()));
+      }
+    }
   }
 
   private void checkLayerVersion(Lockfile.Layer layer, Lockfile.Published published) {

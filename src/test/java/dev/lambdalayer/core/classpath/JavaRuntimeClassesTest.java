@@ -250,6 +250,10 @@ class JavaRuntimeClassesTest {
             "17",
             "-Xlint:all",
             "-Werror",
+            // Alone, as it is run: the test class path (with jars whose manifests name missing
+            // Class-Path entries) would only add javac path warnings.
+            "-classpath",
+            dir.toString(),
             "-d",
             dir.toString(),
             generator.toString());

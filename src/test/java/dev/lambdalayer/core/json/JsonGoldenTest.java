@@ -109,7 +109,8 @@ class JsonGoldenTest {
     return new LayerDescriptor(
         1,
         "com.acme:platform-layer:1.4.0",
-        "platform",
+        // The layer the lockfile's published ARNs name: a descriptor's ARNs name its own layer.
+        "jackson",
         List.of("java21"),
         List.of("arm64", "x86_64"),
         SHA,
@@ -448,7 +449,7 @@ class JsonGoldenTest {
         {
           "descriptorVersion": 1,
           "layer": "com.acme:platform-layer:1.4.0",
-          "name": "platform",
+          "name": "jackson",
           "runtimes": [
             "java21"
           ],

@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,11 @@ public class InMemoryAws
 
   public static final String ACCOUNT = "123456789012";
 
-  private record Version(LayerVersionInfo info, Set<String> statementIds) {}
+  private record Version(LayerVersionInfo info, Map<String, Share> grants) {
+    Set<String> statementIds() {
+      return grants.keySet();
+    }
+  }
 
   private record Alias(String version, String additionalVersion) {}
 
@@ -78,8 +81,22 @@ public class InMemoryAws
             layerArn(region, name) + ":" + version, version, description, codeSha256, codeSize);
     layers
         .computeIfAbsent(region + " " + name, k -> new TreeMap<>())
-        .put(version, new Version(info, new HashSet<>()));
+        .put(version, new Version(info, new LinkedHashMap<>()));
     return info;
+  }
+
+  /** Gives a version other content, as if its bytes were not what its records say. */
+  public synchronized void replaceCodeSha256(
+      String region, String name, long version, String codeSha256) {
+    TreeMap<Long, Version> versions = layers.get(region + " " + name);
+    Version v = versions.get(version);
+    LayerVersionInfo i = v.info();
+    versions.put(
+        version,
+        new Version(
+            new LayerVersionInfo(
+                i.layerVersionArn(), i.version(), i.description(), codeSha256, i.codeSize()),
+            v.grants()));
   }
 
   public synchronized List<Long> layerVersionNumbers(String region, String name) {
@@ -242,13 +259,30 @@ public class InMemoryAws
   }
 
   @Override
-  public synchronized Set<String> statementIds(String region, String layerName, long version) {
+  public synchronized List<Grant> grants(String region, String layerName, long version) {
     call(
         "GetLayerVersionPolicy",
         region,
         layerName + ":" + version,
         layer(layerName) + " version " + version);
-    return layerStatementIds(region, layerName, version);
+    Version v = layers.getOrDefault(region + " " + layerName, new TreeMap<>()).get(version);
+    return v == null
+        ? List.of()
+        : v.grants().entrySet().stream().map(e -> new Grant(e.getKey(), e.getValue())).toList();
+  }
+
+  @Override
+  public synchronized void removePermission(
+      String region, String layerName, long version, String statementId) {
+    call(
+        "RemoveLayerVersionPermission",
+        region,
+        layerName + ":" + version + " " + statementId,
+        layer(layerName) + " version " + version);
+    Version v = layers.getOrDefault(region + " " + layerName, new TreeMap<>()).get(version);
+    if (v != null) {
+      v.grants().remove(statementId);
+    }
   }
 
   @Override
@@ -261,7 +295,7 @@ public class InMemoryAws
         layer(layerName) + " version " + version);
     Version v = layers.getOrDefault(region + " " + layerName, new TreeMap<>()).get(version);
     if (v != null) {
-      v.statementIds().add(statementId);
+      v.grants().put(statementId, share);
     }
   }
 

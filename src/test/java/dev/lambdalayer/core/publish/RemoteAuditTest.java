@@ -124,6 +124,59 @@ class RemoteAuditTest {
   }
 
   @Test
+  void sharedLayersAreComparedWithTheirDescriptorOtherContentIsDriftAMissingVersionAnError() {
+    String platform = "arn:aws:lambda:eu-west-1:123456789012:layer:platform";
+    versions.put(
+        "eu-west-1 " + platform + " 1",
+        new LayerVersionInfo(platform + ":1", 1, "d", "OTHER=", 10));
+    List<AttachedLayerVerifier.AttachedLayer> shared =
+        List.of(
+            new AttachedLayerVerifier.AttachedLayer(
+                "platform",
+                "eu-west-1",
+                platform + ":1",
+                CODE_SHA,
+                AttachedLayerVerifier.Origin.SHARED,
+                "the descriptor of shared layer g:p:1"),
+            new AttachedLayerVerifier.AttachedLayer(
+                "platform",
+                "eu-west-1",
+                platform + ":2",
+                CODE_SHA,
+                AttachedLayerVerifier.Origin.SHARED,
+                "the descriptor of shared layer g:p:1"));
+    remoteVersion("eu-west-1", 1, CODE_SHA);
+
+    AuditReport report =
+        new RemoteAudit(layers, reader)
+            .audit(local(), lockfile(published("eu-west-1", 1)), null, shared);
+
+    assertThat(messages(report))
+        .containsExactly(
+            "DRIFT remote-shared-layers platform layer 'platform' in eu-west-1 ("
+                + platform
+                + ":1) holds CodeSha256 OTHER=, but the descriptor of shared layer g:p:1 records "
+                + CODE_SHA
+                + ": its content is not what this build checked. Publish the shared layer project"
+                + " again and install (or deploy) it, then build this function against the"
+                + " descriptor it installs (update the shared layer's version if it changed)",
+            "ERROR remote-shared-layers platform layer 'platform' in eu-west-1 ("
+                + platform
+                + ":2) does not exist (GetLayerVersionByArn: not found); the descriptor of shared"
+                + " layer g:p:1 records CodeSha256 "
+                + CODE_SHA
+                + ". Publish the shared layer project again and install (or deploy) it, then"
+                + " build this function against the descriptor it installs (update the shared"
+                + " layer's version if it changed)");
+    assertThat(report.subjects())
+        .anySatisfy(
+            s -> {
+              assertThat(s.name()).isEqualTo("platform");
+              assertThat(s.checks()).containsExactly(Check.REMOTE_SHARED_LAYERS);
+            });
+  }
+
+  @Test
   void lockedVersionsThatExistWithTheirHashAreClean() {
     remoteVersion("eu-west-1", 1, CODE_SHA);
     remoteVersion("us-east-1", 3, CODE_SHA);
