@@ -210,6 +210,9 @@ public class PromoteMojo extends AbstractLayerVersionsMojo {
           case TOO_LARGE ->
               "Promotion uploads zips directly (at most 50 MB each); publish this one to the"
                   + " target with lambda:publish -Dlambda.environment and <s3Bucket>.";
+          case TARGET_LAYER_NOT_VERIFIED ->
+              "The target's function was not changed. Delete the named layer version in the"
+                  + " target (it does not hold what its description says), then promote again.";
         });
     return out.toString();
   }

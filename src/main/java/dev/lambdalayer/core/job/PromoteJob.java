@@ -18,6 +18,7 @@ import dev.lambdalayer.core.promote.PromoteRefusedException;
 import dev.lambdalayer.core.promote.PromotionDryRun;
 import dev.lambdalayer.core.promote.SourceCheck;
 import dev.lambdalayer.core.promote.VerifiedZips;
+import dev.lambdalayer.core.publish.AttachedLayerVerifier;
 import dev.lambdalayer.core.publish.LayerPublishing;
 import dev.lambdalayer.core.publish.LayerToPublish;
 import dev.lambdalayer.core.publish.PublishSettings;
@@ -259,6 +260,16 @@ public final class PromoteJob {
         byArn.put(e.getKey(), done);
       }
       if (functionZip != null) {
+        // As lambda:publish does: a target version found by its description must really hold
+        // the promoted content before the function is pointed at it.
+        List<AttachedLayerVerifier.Mismatch> mismatches =
+            new AttachedLayerVerifier(aws.layerVersions())
+                .verify(attached(byArn, contents, source.environment()));
+        if (!mismatches.isEmpty()) {
+          throw new PromoteRefusedException(
+              PromoteRefusedException.Reason.TARGET_LAYER_NOT_VERIFIED,
+              mismatches.stream().map(AttachedLayerVerifier.Mismatch::message).toList());
+        }
         FunctionPromotion promotion =
             new FunctionPromotion(
                 aws.functions(),
@@ -287,6 +298,27 @@ public final class PromoteJob {
         targetRecords(
             target.environment(), regions, published, functions, functionZip, byArn, primary));
     return new Outcome(false, List.of(), regions, published, functions, downloaded);
+  }
+
+  /** The target's layer versions, each expected to hold the source version's content. */
+  private static List<AttachedLayerVerifier.AttachedLayer> attached(
+      Map<String, List<PublishedLayer>> byArn,
+      Map<String, CodeReader.LayerContent> contents,
+      String from) {
+    List<AttachedLayerVerifier.AttachedLayer> layers = new ArrayList<>();
+    byArn.forEach(
+        (sourceArn, done) ->
+            done.forEach(
+                p ->
+                    layers.add(
+                        new AttachedLayerVerifier.AttachedLayer(
+                            p.layerName(),
+                            p.region(),
+                            p.layerVersionArn(),
+                            contents.get(sourceArn).codeSha256(),
+                            AttachedLayerVerifier.Origin.OWN,
+                            "environment '" + from + "' (" + sourceArn + ")"))));
+    return layers;
   }
 
   /** The source's records, in the order of its configured regions (all of them when none). */

@@ -18,7 +18,9 @@ public final class PromoteRefusedException extends RuntimeException {
     /** Source and target are the same environment. */
     SAME_ENVIRONMENT,
     /** A zip over the 50 MB direct-upload limit: promotion uploads inline only. */
-    TOO_LARGE
+    TOO_LARGE,
+    /** A target layer version does not hold the promoted content; the function was not changed. */
+    TARGET_LAYER_NOT_VERIFIED
   }
 
   private final Reason reason;
