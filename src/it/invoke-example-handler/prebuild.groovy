@@ -1,4 +1,5 @@
-// The example runs on java21: point a jdk toolchain at a JDK 21 or newer of this machine.
+// A jdk toolchain at a JDK 21 or newer of this machine: invoke takes it for the example's oldest
+// runtime, java17 (a toolchain of version [17,) serves it).
 def release = { File home ->
   File file = new File(home, 'release')
   if (!file.isFile()) return -1

@@ -2,8 +2,8 @@ import groovy.json.JsonSlurper
 
 String log = new File(basedir, 'build.log').text
 // The real runtime interface client ran, on the toolchain's JDK (21 or newer), on Lambda's class path.
-assert log =~ /Invoking com\.example\.Handler::handleRequest \(java21, 512 MB, timeout 30 s\) through the AWS Lambda Java runtime interface client \(aws-lambda-java-runtime-interface-client-2\.10\.1\.jar, libaws-lambda-jni\.linux/
-assert log =~ /on Java (2[1-9]|[3-9]\d) \(/
+assert log =~ /Invoking com\.example\.Handler::handleRequest \(java17, 512 MB, timeout 30 s\) through the AWS Lambda Java runtime interface client \(aws-lambda-java-runtime-interface-client-2\.10\.1\.jar, libaws-lambda-jni\.linux/
+assert log =~ /on Java (1[7-9]|[2-9]\d) \(/
 // The handler returns a String: Lambda serializes it as a JSON string.
 String expected = '"{\\"greeting\\":\\"Hello, Lambda!\\"}"'
 assert log.contains('Response (cold: init ') && log.contains('): ' + expected)

@@ -58,8 +58,9 @@ final class SigningLogSilencer {
   /**
    * Silences the signer classes of this class loader, once.
    *
-   * @throws IllegalStateException when a signer that would log at debug level cannot be silenced
-   *     (an SDK whose internals changed): better no build than a leaked credential
+   * @throws SigningLogException when debug logging is on and a signer could not be silenced, or
+   *     none of the listed signers is in this SDK (an SDK whose internals changed): better no build
+   *     than a leaked credential
    */
   static void install() {
     if (installed) {
@@ -69,11 +70,36 @@ final class SigningLogSilencer {
       if (installed) {
         return;
       }
-      for (String name : SIGNING_CLASSES) {
-        silence(name);
-      }
+      silenceAll(
+          SIGNING_CLASSES,
+          LoggerFactory.getLogger("software.amazon.awssdk.http.auth").isDebugEnabled()
+              || LoggerFactory.getLogger("software.amazon.awssdk.auth").isDebugEnabled());
       installed = true;
     }
+  }
+
+  /**
+   * Silences the named classes that this SDK has; returns how many. A class the SDK lacks logs
+   * nothing, but when none of them is there the SDK signs in classes this plugin does not know.
+   *
+   * @throws SigningLogException when {@code debug} and none was found
+   */
+  static int silenceAll(List<String> classNames, boolean debug) {
+    int silenced = 0;
+    for (String name : classNames) {
+      if (silence(name)) {
+        silenced++;
+      }
+    }
+    if (silenced == 0 && debug) {
+      throw new SigningLogException(
+          "None of the AWS SDK signer classes this plugin silences is in the SDK on its class path"
+              + " ("
+              + String.join(", ", classNames)
+              + "): the SDK's debug log could carry signing material such as the session token."
+              + " Run without -X (debug logging), or use a plugin version made for this SDK.");
+    }
+    return silenced;
   }
 
   /** Whether the class's SDK logger drops everything now. */
@@ -87,12 +113,13 @@ final class SigningLogSilencer {
     return true;
   }
 
-  private static void silence(String className) {
+  /** Silences one class; false when this SDK lacks it. */
+  private static boolean silence(String className) {
     Class<?> type;
     try {
       type = Class.forName(className, true, SigningLogSilencer.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      return; // not in this SDK version: it logs nothing
+      return false; // not in this SDK version: it logs nothing
     }
     try {
       Field inner = Logger.class.getDeclaredField("log");
@@ -100,9 +127,10 @@ final class SigningLogSilencer {
       for (Logger logger : loggers(type)) {
         inner.set(logger, SILENT);
       }
+      return true;
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       if (LoggerFactory.getLogger(type).isDebugEnabled()) {
-        throw new IllegalStateException(
+        throw new SigningLogException(
             "The AWS SDK's signer "
                 + className
                 + " would write signing material to the debug log, and this plugin could not"
@@ -111,6 +139,7 @@ final class SigningLogSilencer {
                 + "). Run without -X (debug logging), or use a plugin version made for this SDK.",
             e);
       }
+      return false;
     }
   }
 

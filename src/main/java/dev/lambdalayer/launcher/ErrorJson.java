@@ -33,19 +33,20 @@ final class ErrorJson {
   private static void string(StringBuilder json, String s) {
     json.append('"');
     for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> json.append("\\\"");
-        case '\\' -> json.append("\\\\");
-        case '\n' -> json.append("\\n");
-        case '\r' -> json.append("\\r");
-        case '\t' -> json.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            json.append(String.format("\\u%04x", (int) c));
-          } else {
-            json.append(c);
-          }
-        }
+      if (c == '"') {
+        json.append("\\\"");
+      } else if (c == '\\') {
+        json.append("\\\\");
+      } else if (c == '\n') {
+        json.append("\\n");
+      } else if (c == '\r') {
+        json.append("\\r");
+      } else if (c == '\t') {
+        json.append("\\t");
+      } else if (c < 0x20) {
+        json.append(String.format("\\u%04x", (int) c));
+      } else {
+        json.append(c);
       }
     }
     json.append('"');

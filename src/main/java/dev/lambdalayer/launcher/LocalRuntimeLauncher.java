@@ -24,7 +24,8 @@ import java.nio.charset.StandardCharsets;
  * cannot load (macOS, Windows): loads the handler, deserializes each event with the serialization
  * library Lambda uses, calls the handler with a {@link Context} and posts the result or error.
  * {@code RequestStreamHandler} methods get the event's bytes. Usage: {@code LocalRuntimeLauncher
- * <handler>}, with {@code AWS_LAMBDA_RUNTIME_API} set.
+ * <handler>}, with {@code AWS_LAMBDA_RUNTIME_API} set. Compiled for Java 8 (its own compiler
+ * execution in the POM): the child JVM runs on the function runtime's release, down to java8.
  */
 public final class LocalRuntimeLauncher {
 
@@ -88,7 +89,7 @@ public final class LocalRuntimeLauncher {
     next.setReadTimeout(0);
     byte[] event;
     try (InputStream in = next.getInputStream()) {
-      event = in.readAllBytes();
+      event = readAll(in);
     }
     String requestId = next.getHeaderField("Lambda-Runtime-Aws-Request-Id");
     LocalContext context =
@@ -156,8 +157,9 @@ public final class LocalRuntimeLauncher {
   private Type handlerTypeArgument(int index) {
     for (Class<?> c = method.getDeclaringClass(); c != null; c = c.getSuperclass()) {
       for (Type type : c.getGenericInterfaces()) {
-        if (type instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
-          return p.getActualTypeArguments()[index];
+        if (type instanceof ParameterizedType
+            && ((ParameterizedType) type).getRawType() == RequestHandler.class) {
+          return ((ParameterizedType) type).getActualTypeArguments()[index];
         }
       }
     }
@@ -167,11 +169,21 @@ public final class LocalRuntimeLauncher {
   /** The Lambda events library's serializers for its event classes, Jackson for the rest. */
   @SuppressWarnings("unchecked")
   private static PojoSerializer<Object> serializer(Type type) {
-    if (type instanceof Class<?> c && LambdaEventSerializers.isLambdaSupportedEvent(c.getName())) {
+    if (type instanceof Class<?>
+        && LambdaEventSerializers.isLambdaSupportedEvent(((Class<?>) type).getName())) {
       return (PojoSerializer<Object>)
-          LambdaEventSerializers.serializerFor(c, ClassLoader.getSystemClassLoader());
+          LambdaEventSerializers.serializerFor((Class<?>) type, ClassLoader.getSystemClassLoader());
     }
     return JacksonFactory.getInstance().getSerializer(type);
+  }
+
+  private static byte[] readAll(InputStream in) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+      bytes.write(buffer, 0, n);
+    }
+    return bytes.toByteArray();
   }
 
   private static void post(String url, byte[] body, String errorType) throws IOException {

@@ -133,8 +133,8 @@ public class InvokeMojo extends AbstractLambdaMojo {
   /**
    * The JDK to run the function with (its home folder). Unset, a {@code jdk} toolchain of the
    * runtime's Java release or newer from {@code ~/.m2/toolchains.xml}, else {@code JAVA_HOME}, else
-   * the JDK running Maven, if its release is at least the runtime's (the first of {@code
-   * <runtimes>}: {@code java21} needs Java 21).
+   * the JDK running Maven, if its release is at least the runtime's (the oldest Java release among
+   * {@code <runtimes>}, as the class-path check takes: {@code java21} needs Java 21).
    *
    * @since 0.4.0
    */
@@ -174,7 +174,7 @@ public class InvokeMojo extends AbstractLambdaMojo {
               + SettingNames.of(Setting.HANDLER)
               + ", e.g. -Dlambda.handler=com.example.Handler::handleRequest.");
     }
-    String runtime = InvokeRuntime.firstRuntime(out.resolve("build.json"));
+    String runtime = InvokeRuntime.oldestRuntime(out.resolve("build.json"));
     int release = InvokeRuntime.release(runtime);
     InvokeRuntime.Jdk java =
         new InvokeJdks(toolchains, session, getLog()).find(release, runtime, jdk);

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -58,6 +60,10 @@ final class InvokeRuntime {
     Path serialization = jar(plugin, "com.amazonaws", "aws-lambda-java-serialization");
     if (choice.equals("serialization") || (choice.equals("auto") && library == null)) {
       Path launcher = copyLauncher(invokeDir.resolve("launcher"));
+      requireRuns(
+          jdk,
+          Files.readAllBytes(launcher.resolve(LAUNCHER_MAIN.replace('.', '/') + ".class")),
+          "The serialization launcher");
       String why =
           choice.equals("serialization")
               ? "chosen with " + SettingNames.of(Setting.INVOKE_CLIENT)
@@ -84,6 +90,7 @@ final class InvokeRuntime {
     }
     Path ric = jar(plugin, "com.amazonaws", "aws-lambda-java-runtime-interface-client");
     Path utils = jar(plugin, "software.amazon.awssdk", "utils-lite");
+    requireRuns(jdk, mainClassIn(ric, RIC_MAIN), "The runtime interface client " + fileName(ric));
     Path so = RuntimeClientNative.extract(ric, library, invokeDir.resolve("runtime"));
     if (so == null) {
       throw new MojoFailureException(ric + " holds no jni/" + library + ": a broken download?");
@@ -107,15 +114,68 @@ final class InvokeRuntime {
     return launch;
   }
 
-  /** The first of the runtimes {@code lambda:layer} recorded: the one Lambda would run. */
-  static String firstRuntime(Path buildJson) throws IOException {
+  /**
+   * The runtime of the oldest Java release among those {@code lambda:layer} recorded: the function
+   * may run on any of them, and what works on the oldest works on the newer (the class-path check
+   * takes the same one). Without any recorded, the default of the runtimes setting.
+   */
+  static String oldestRuntime(Path buildJson) throws IOException {
     List<String> runtimes = BuildReportReader.read(buildJson).runtimes();
-    return runtimes.isEmpty() ? "java21" : runtimes.get(0);
+    return runtimes.isEmpty() ? "java21" : LambdaRuntime.oldest(runtimes);
   }
 
   /** A runtime id's Java release, from the runtime table: {@code java8.al2} → 8. */
   static int release(String runtime) {
-    return LambdaRuntime.byId(runtime).map(LambdaRuntime::javaRelease).orElse(21);
+    return LambdaRuntime.javaRelease(runtime);
+  }
+
+  /** The Java release a class file needs, from its major version (52 is Java 8). */
+  static int classRelease(byte[] classFile) {
+    if (classFile.length < 8
+        || (classFile[0] & 0xff) != 0xca
+        || (classFile[1] & 0xff) != 0xfe
+        || (classFile[2] & 0xff) != 0xba
+        || (classFile[3] & 0xff) != 0xbe) {
+      throw new IllegalArgumentException("not a class file");
+    }
+    return ((classFile[6] & 0xff) << 8 | (classFile[7] & 0xff)) - 44;
+  }
+
+  /**
+   * Refuses a JDK older than the runtime client's main class needs, naming both and the fix, where
+   * the child JVM would otherwise die with an UnsupportedClassVersionError.
+   */
+  static void requireRuns(Jdk jdk, byte[] mainClass, String client) throws MojoFailureException {
+    int needed = classRelease(mainClass);
+    if (jdk.release() < needed) {
+      throw new MojoFailureException(
+          client
+              + " needs Java "
+              + needed
+              + " or newer, but the chosen JDK "
+              + jdk.java()
+              + " is Java "
+              + jdk.release()
+              + ". Fix: set "
+              + SettingNames.of(Setting.INVOKE_JDK)
+              + " to a JDK "
+              + needed
+              + " or newer, or "
+              + SettingNames.of(Setting.INVOKE_CLIENT)
+              + " to the other client.");
+    }
+  }
+
+  private static byte[] mainClassIn(Path jar, String className) throws IOException {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      ZipEntry entry = zip.getEntry(className.replace('.', '/') + ".class");
+      if (entry == null) {
+        throw new IOException(jar + " lacks " + className);
+      }
+      try (InputStream in = zip.getInputStream(entry)) {
+        return in.readAllBytes();
+      }
+    }
   }
 
   private static Path jar(PluginDescriptor plugin, String groupId, String artifactId)

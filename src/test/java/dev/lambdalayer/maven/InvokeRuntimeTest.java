@@ -3,6 +3,7 @@ package dev.lambdalayer.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lambdalayer.core.model.InvalidConfigurationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +27,58 @@ class InvokeRuntimeTest {
   }
 
   @Test
+  void theLauncherIsCompiledForJava8SoEveryRuntimesJdkRunsIt() throws IOException {
+    for (String name : InvokeRuntime.LAUNCHER_CLASSES) {
+      byte[] classFile =
+          Files.readAllBytes(Path.of("target/classes/dev/lambdalayer/launcher", name + ".class"));
+      assertThat(classFile[7] & 0xff).as(name + " major version").isEqualTo(52);
+      assertThat(InvokeRuntime.classRelease(classFile)).as(name).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void theRuntimeInterfaceClientRunsOnJava8() throws IOException {
+    Path ric =
+        Path.of(
+            com.amazonaws.services.lambda.runtime.api.client.AWSLambda.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .getPath());
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(ric.toFile())) {
+      byte[] main =
+          zip.getInputStream(zip.getEntry(InvokeRuntime.RIC_MAIN.replace('.', '/') + ".class"))
+              .readAllBytes();
+      assertThat(InvokeRuntime.classRelease(main)).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void aJdkOlderThanTheClientsClassesIsRefusedNamingBothSettings()
+      throws IOException, MojoFailureException {
+    byte[] java11Class =
+        Files.readAllBytes(Path.of("target/classes/dev/lambdalayer/launcher/ErrorJson.class"));
+    java11Class[6] = 0;
+    java11Class[7] = 55;
+    InvokeRuntime.Jdk java8 = new InvokeRuntime.Jdk(Path.of("/opt/jdk8/bin/java"), 8);
+    assertThatThrownBy(() -> InvokeRuntime.requireRuns(java8, java11Class, "The launcher"))
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("The launcher needs Java 11 or newer")
+        .hasMessageContaining("/opt/jdk8/bin/java is Java 8")
+        .hasMessageContaining("<jdk> (-Dlambda.invoke.jdk)")
+        .hasMessageContaining("<client> (-Dlambda.invoke.client)");
+    InvokeRuntime.requireRuns(
+        new InvokeRuntime.Jdk(Path.of("java"), 11), java11Class, "The launcher");
+  }
+
+  @Test
   void aRuntimeIdNamesItsJavaRelease() {
     assertThat(InvokeRuntime.release("java21")).isEqualTo(21);
     assertThat(InvokeRuntime.release("java17.al2023")).isEqualTo(17);
     assertThat(InvokeRuntime.release("java8.al2")).isEqualTo(8);
     assertThat(InvokeRuntime.release("java25")).isEqualTo(25);
+    assertThatThrownBy(() -> InvokeRuntime.release("java29"))
+        .isInstanceOf(InvalidConfigurationException.class);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.lambdalayer.core.classpath;
 
+import dev.lambdalayer.core.model.LambdaRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -60,12 +61,8 @@ public final class ClassPathCheck {
 
   private ClassPathReport check(ClassPathInput input) throws IOException {
     long start = System.nanoTime();
-    runtime =
-        input.runtimes().stream()
-            .filter(r -> JavaRuntimeClasses.feature(r) > 0)
-            .min(Comparator.comparingInt(JavaRuntimeClasses::feature))
-            .orElse(null);
-    feature = runtime == null ? Runtime.version().feature() : JavaRuntimeClasses.feature(runtime);
+    runtime = input.runtimes().isEmpty() ? null : LambdaRuntime.oldest(input.runtimes());
+    feature = runtime == null ? Runtime.version().feature() : LambdaRuntime.javaRelease(runtime);
     java = JavaRuntimeClasses.of(feature);
     try (SimulatedClassPath path = SimulatedClassPath.open(input)) {
       classPath = path;

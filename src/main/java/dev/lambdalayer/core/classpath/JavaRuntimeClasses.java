@@ -1,6 +1,5 @@
 package dev.lambdalayer.core.classpath;
 
-import dev.lambdalayer.core.model.LambdaRuntime;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
@@ -10,7 +9,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -61,20 +59,6 @@ final class JavaRuntimeClasses {
           JdkClassList.Release release = JdkClassList.shipped().release(f);
           return new JavaRuntimeClasses(release != null ? release : new RunningJdk(f), f);
         });
-  }
-
-  /**
-   * The Java feature version of a Lambda runtime id, from {@link LambdaRuntime}: {@code java21} is
-   * 21, {@code java8.al2023} 8. An id the table lacks (read from a report of a newer plugin) is
-   * read as {@code java<release>...}; -1 when it is not even that.
-   */
-  static int feature(String runtime) {
-    Optional<LambdaRuntime> known = LambdaRuntime.byId(runtime);
-    if (known.isPresent()) {
-      return known.get().javaRelease();
-    }
-    String digits = runtime.replaceFirst("^java(\\d+).*$", "$1");
-    return digits.equals(runtime) ? -1 : Integer.parseInt(digits);
   }
 
   /** Whether the class loader of the Lambda runtime provides this class before the function's. */

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Lambda's Java runtimes, one row each: the only place that knows runtime ids, their Java release,
@@ -25,6 +27,11 @@ public enum LambdaRuntime {
   JAVA17("java17", 17, OperatingSystem.AMAZON_LINUX_2, AL2.END, "java17.al2023"),
   JAVA11("java11", 11, OperatingSystem.AMAZON_LINUX_2, AL2.END, "java11.al2023"),
   JAVA8_AL2("java8.al2", 8, OperatingSystem.AMAZON_LINUX_2, AL2.END, "java8.al2023");
+
+  /**
+   * The retired Amazon Linux 1 runtime, not offered any more but still reported for old functions.
+   */
+  private static final String RETIRED_JAVA8 = "java8";
 
   /** How long before its deprecation date a runtime is warned about. */
   public static final int WARNING_MONTHS = 6;
@@ -95,6 +102,47 @@ public enum LambdaRuntime {
   /** The runtime of this id, if Lambda has one. */
   public static Optional<LambdaRuntime> byId(String id) {
     return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
+  }
+
+  /**
+   * The Java release of a runtime id ({@code java8.al2} is 8): the one mapping from ids to releases
+   * that the class-path check, {@code invoke} and the SnapStart check share.
+   *
+   * @throws InvalidConfigurationException naming the runtimes setting when the table lacks the id
+   *     (a typo, a runtime that is not Java, or one newer than this plugin)
+   */
+  public static int javaRelease(String id) {
+    return byId(id)
+        .map(LambdaRuntime::javaRelease)
+        .orElseThrow(
+            () ->
+                new InvalidConfigurationException(
+                    new Violation(
+                        Setting.RUNTIMES,
+                        id,
+                        "is not a Lambda Java runtime this plugin knows",
+                        "use one of "
+                            + String.join(", ", ids())
+                            + ", or a newer plugin for a newer runtime")));
+  }
+
+  /**
+   * The Java release of a runtime id Lambda reports for a live function: one of this table, or the
+   * retired {@code java8} (Amazon Linux 1) an old function may still have; empty for any other id
+   * (not Java, or newer than this plugin).
+   */
+  public static OptionalInt reportedJavaRelease(String id) {
+    if (RETIRED_JAVA8.equals(id)) {
+      return OptionalInt.of(8);
+    }
+    return byId(id).map(r -> OptionalInt.of(r.javaRelease)).orElse(OptionalInt.empty());
+  }
+
+  /** The runtime of the oldest Java release among {@code ids}, the conservative choice. */
+  public static String oldest(List<String> ids) {
+    return ids.stream()
+        .min(Comparator.comparingInt(LambdaRuntime::javaRelease))
+        .orElseThrow(() -> new IllegalArgumentException("no runtime"));
   }
 
   /** Every id, newest Java first, Amazon Linux 2023 before Amazon Linux 2. */

@@ -1,5 +1,6 @@
 package dev.lambdalayer.core.publish;
 
+import dev.lambdalayer.core.model.LambdaRuntime;
 import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.model.Violation;
 import java.util.ArrayList;
@@ -58,8 +59,8 @@ public final class SnapStartCheck {
     return violations;
   }
 
-  /** Whether SnapStart refuses a runtime id: Java 8 in every flavour. */
+  /** Whether SnapStart refuses a runtime id: Java 8 in every flavour (a release below 11). */
   public static boolean unsupported(String runtime) {
-    return runtime != null && runtime.startsWith("java8");
+    return LambdaRuntime.reportedJavaRelease(runtime).orElse(11) < 11;
   }
 }

@@ -3,7 +3,9 @@ package dev.lambdalayer.core.classpath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lambdalayer.core.model.InvalidConfigurationException;
 import dev.lambdalayer.core.model.LambdaRuntime;
+import dev.lambdalayer.core.model.Setting;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -107,24 +109,29 @@ class JavaRuntimeClassesTest {
   }
 
   @Test
-  void aRuntimeTheListLacksIsCheckedAgainstTheRunningJdk() throws IOException {
+  void aRuntimeIdTheTableLacksIsRefusedNamingTheSetting() throws IOException {
     Path function = function("java/util/concurrent/ConcurrentHashMap", "java/util/NoSuchThing");
 
-    ClassPathReport report = RuntimeClassesFixture.check(function, "java99");
-
-    // Newer than this JDK: a java.* class this JDK lacks may have been added since.
-    assertThat(report.missing()).isEmpty();
-    assertThat(report.jdkClasses())
-        .isEqualTo(
-            "JDK classes of the running JDK "
-                + Runtime.version().feature()
-                + " (no list for Java 99)");
-    assertThat(report.runningJdk()).isTrue();
-    assertThat(report.summary()).startsWith("Class path (java99; JDK classes of the running JDK");
+    // A report of a newer plugin: the release comes from the runtime table only, never guessed.
+    assertThatThrownBy(() -> RuntimeClassesFixture.check(function, "java99"))
+        .isInstanceOfSatisfying(
+            InvalidConfigurationException.class,
+            e -> assertThat(e.violations().get(0).setting()).isEqualTo(Setting.RUNTIMES));
     ClassPathReport java17 = RuntimeClassesFixture.check(function, "java17");
     assertThat(java17.runningJdk()).isFalse();
     assertThat(java17.jdkClasses()).isEqualTo("JDK classes of Java 17");
     assertThat(java17.summary()).startsWith("Class path (java17): /var/task and 0 jars;");
+  }
+
+  @Test
+  void aReleaseTheListLacksIsAnsweredByTheRunningJdk() {
+    JavaRuntimeClasses java99 = JavaRuntimeClasses.of(99);
+    assertThat(java99.isRunningJdk()).isTrue();
+    assertThat(java99.describe())
+        .isEqualTo(
+            "JDK classes of the running JDK "
+                + Runtime.version().feature()
+                + " (no list for Java 99)");
   }
 
   @Test
@@ -264,10 +271,7 @@ class JavaRuntimeClassesTest {
   @Test
   void theShippedListCoversEveryLambdaJavaRuntime() {
     for (LambdaRuntime runtime : LambdaRuntime.values()) {
-      JavaRuntimeClasses classes = JavaRuntimeClasses.of(JavaRuntimeClasses.feature(runtime.id()));
-      assertThat(JavaRuntimeClasses.feature(runtime.id()))
-          .as(runtime.id())
-          .isEqualTo(runtime.javaRelease());
+      JavaRuntimeClasses classes = JavaRuntimeClasses.of(LambdaRuntime.javaRelease(runtime.id()));
       assertThat(JdkClassList.shipped().release(runtime.javaRelease()))
           .as(runtime.id())
           .isNotNull();
@@ -287,14 +291,8 @@ class JavaRuntimeClassesTest {
 
   @Test
   void theFixtureChecksOneRuntimeOfEveryRelease() {
-    assertThat(RuntimeClassesFixture.RUNTIMES.stream().map(JavaRuntimeClasses::feature).toList())
+    assertThat(RuntimeClassesFixture.RUNTIMES.stream().map(LambdaRuntime::javaRelease).toList())
         .containsExactlyInAnyOrderElementsOf(JdkClassList.shipped().releases());
-  }
-
-  @Test
-  void anIdTheTableLacksIsReadByItsNumber() {
-    assertThat(JavaRuntimeClasses.feature("java29")).isEqualTo(29);
-    assertThat(JavaRuntimeClasses.feature("python3.12")).isEqualTo(-1);
   }
 
   private Path function(String... references) throws IOException {

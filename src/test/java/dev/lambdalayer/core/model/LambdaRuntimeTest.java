@@ -44,6 +44,41 @@ class LambdaRuntimeTest {
   }
 
   @Test
+  void aRuntimeIdsJavaReleaseComesFromTheTableAndAnUnknownIdIsRefusedNamingTheSetting() {
+    assertThat(LambdaRuntime.javaRelease("java8.al2")).isEqualTo(8);
+    assertThat(LambdaRuntime.javaRelease("java11")).isEqualTo(11);
+    assertThat(LambdaRuntime.javaRelease("java25")).isEqualTo(25);
+    for (String unknown : List.of("java29", "java8", "python3.12")) {
+      assertThatThrownBy(() -> LambdaRuntime.javaRelease(unknown))
+          .isInstanceOfSatisfying(
+              InvalidConfigurationException.class,
+              e -> {
+                Violation v = e.violations().get(0);
+                assertThat(v.setting()).isEqualTo(Setting.RUNTIMES);
+                assertThat(v.value()).isEqualTo(unknown);
+                assertThat(v.fix()).contains("java8.al2023").contains("newer plugin");
+              });
+    }
+  }
+
+  @Test
+  void theOldestRuntimeIsTheLowestJavaReleaseWhateverTheOrder() {
+    assertThat(LambdaRuntime.oldest(List.of("java21", "java17"))).isEqualTo("java17");
+    assertThat(LambdaRuntime.oldest(List.of("java11.al2023", "java25", "java8.al2")))
+        .isEqualTo("java8.al2");
+    assertThat(LambdaRuntime.oldest(List.of("java25"))).isEqualTo("java25");
+  }
+
+  @Test
+  void aReportedRuntimeMayBeTheRetiredJava8ButNothingElseOutsideTheTable() {
+    assertThat(LambdaRuntime.reportedJavaRelease("java8")).hasValue(8);
+    assertThat(LambdaRuntime.reportedJavaRelease("java8.al2023")).hasValue(8);
+    assertThat(LambdaRuntime.reportedJavaRelease("java17")).hasValue(17);
+    assertThat(LambdaRuntime.reportedJavaRelease("python3.12")).isEmpty();
+    assertThat(LambdaRuntime.reportedJavaRelease(null)).isEmpty();
+  }
+
+  @Test
   void everyReplacementIsARuntimeOfTheSameJavaOnAmazonLinux2023WithoutADate() {
     for (LambdaRuntime runtime : LambdaRuntime.values()) {
       runtime
