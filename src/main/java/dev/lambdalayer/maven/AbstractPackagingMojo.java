@@ -61,7 +61,8 @@ public abstract class AbstractPackagingMojo extends AbstractLambdaMojo {
    * java17}, {@code java11}, {@code java8.al2} (Amazon Linux 2, deprecated on 2027-06-30). On the
    * command line, comma-separated. A runtime that is deprecated, or will be within six months, is
    * warned about with its date and the runtime to move to. The class-path check takes the JDK
-   * classes of the oldest Java release named here.
+   * classes of the oldest Java release named here, and {@code lambda:invoke} runs the function on
+   * that release (the conservative choice: Lambda may run it on any of them).
    *
    * @since 0.1.0
    */
