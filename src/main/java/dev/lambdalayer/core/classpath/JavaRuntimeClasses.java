@@ -18,9 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The JDK's classes are those of the runtime's Java release, from the list shipped with the
  * plugin ({@link JdkClassList}), not those of the JDK running the build: a function for {@code
  * java11} that uses {@code java.util.HexFormat} (Java 17) is caught on any build JDK, and one for
- * {@code java8.al2023} may use {@code javax.xml.bind}. Only a release the list lacks (a runtime
- * newer than the plugin) is answered by the running JDK; a {@code java.*} class this JDK lacks then
- * counts as provided when the runtime is newer (it may have been added since).
+ * {@code java8.al2023} may use {@code javax.xml.bind}. The release comes from the runtime table
+ * ({@code LambdaRuntime.javaRelease}); only a release the list lacks (a table row added without
+ * regenerating the list) is answered by the running JDK, and a {@code java.*} class this JDK lacks
+ * then counts as provided when the runtime is newer (it may have been added since).
  *
  * <p>The Lambda runtime puts {@code aws-lambda-java-core}, its serialization library and the
  * runtime interface client on the parent class loader, so their packages win over any copy in the
