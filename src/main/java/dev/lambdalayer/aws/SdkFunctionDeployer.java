@@ -134,7 +134,8 @@ final class SdkFunctionDeployer implements FunctionDeployer {
           pending
               ? "the version is still Pending (SnapStart optimization) after "
                   + timeout.toSeconds()
-                  + " s: raise the update timeout, or look at the function in the console"
+                  + " s (the update timeout; if the version stays Pending, look at the function in"
+                  + " the console)"
               : "the version ended with State "
                   + state.stateAsString()
                   + ": "

@@ -1,11 +1,15 @@
 package dev.lambdalayer.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.lambdalayer.core.model.InvalidConfigurationException;
 import dev.lambdalayer.core.model.Setting;
 import dev.lambdalayer.core.model.Violation;
 import dev.lambdalayer.core.port.AwsCallException;
+import dev.lambdalayer.core.port.InMemoryAws;
+import dev.lambdalayer.core.publish.FunctionUpdates;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The POM wording that the maven package adds to the core's typed errors. */
@@ -42,6 +46,32 @@ class JobMessagesTest {
                 + " <updateTimeout> (-Dlambda.updateTimeout).");
     assertThat(JobMessages.awsCall(failure(AwsCallException.Kind.OTHER)))
         .isEqualTo("UpdateFunctionCode for f in eu-west-1 failed: slow");
+  }
+
+  @Test
+  void anUpdateTimeoutNamesTheSettingOnce() {
+    FunctionUpdates updates =
+        new FunctionUpdates(new InMemoryAws(), Duration.ZERO, Duration.ofMillis(1), line -> {});
+    AwsCallException timeout =
+        catchThrowableOfType(
+            AwsCallException.class,
+            () ->
+                updates.whenNoUpdateRuns(
+                    "eu-west-1",
+                    "f",
+                    () -> {
+                      throw new AwsCallException(
+                          "UpdateFunctionCode",
+                          "f",
+                          "eu-west-1",
+                          "ResourceConflictException",
+                          AwsCallException.Kind.CONFLICT,
+                          null);
+                    }));
+    assertThat(JobMessages.awsCall(timeout))
+        .contains("update timeout (0 s) ran out")
+        .doesNotContain("raise it")
+        .endsWith("Allow more time with <updateTimeout> (-Dlambda.updateTimeout).");
   }
 
   @Test

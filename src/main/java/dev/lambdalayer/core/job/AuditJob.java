@@ -9,10 +9,13 @@ import dev.lambdalayer.core.model.InvalidConfigurationException;
 import dev.lambdalayer.core.model.Lockfile;
 import dev.lambdalayer.core.model.LockfileException;
 import dev.lambdalayer.core.plan.PackagingRequest;
+import dev.lambdalayer.core.plan.SharedLayerSettings;
 import dev.lambdalayer.core.port.AwsCallException;
 import dev.lambdalayer.core.port.AwsPorts;
 import dev.lambdalayer.core.port.AwsSession;
 import dev.lambdalayer.core.port.AwsSettings;
+import dev.lambdalayer.core.port.CodeReader;
+import dev.lambdalayer.core.port.LayerVersionReader;
 import dev.lambdalayer.core.promote.EnvironmentAudit;
 import dev.lambdalayer.core.publish.AttachedLayerVerifier;
 import dev.lambdalayer.core.publish.PublishSettings;
@@ -228,12 +231,15 @@ public final class AuditJob {
       throws IOException {
     String environment = request.remote().environment();
     if (environment != null) {
-      // The environment's record says what its function runs (promoted versions included); the
-      // build's own published records are still checked layer by layer.
       try (AwsSession aws = ports.open(request.remote().aws())) {
-        AuditReport layers = new RemoteAudit(aws.layerVersions(), null).audit(local, locked, null);
-        return EnvironmentAudit.audit(
-            layers, locked, environment, request.remote().regions(), aws.code());
+        return environmentAudit(
+            local,
+            locked,
+            environment,
+            request.remote().regions(),
+            request.packaging().shared(),
+            aws.layerVersions(),
+            aws.code());
       }
     }
     RemoteAudit.FunctionTarget target = null;
@@ -265,5 +271,58 @@ public final class AuditJob {
       return new RemoteAudit(aws.layerVersions(), target == null ? null : aws.functions())
           .audit(local, locked, target, shared);
     }
+  }
+
+  /**
+   * The remote audit of one environment: only its own records, since the top-level published
+   * records hold whichever environment published last, maybe in another account. Its layer versions
+   * are checked by {@link EnvironmentAudit}, the shared layers against their descriptors in its
+   * regions.
+   *
+   * @param regions the environment's regions; none, every recorded region
+   */
+  static AuditReport environmentAudit(
+      AuditReport local,
+      Lockfile locked,
+      String environment,
+      List<String> regions,
+      SharedLayerSettings sharedLayers,
+      LayerVersionReader layerVersions,
+      CodeReader code) {
+    List<String> recorded =
+        locked.environment(environment).stream()
+            .map(Lockfile.Deployment::region)
+            .filter(r -> regions.isEmpty() || regions.contains(r))
+            .distinct()
+            .toList();
+    List<AttachedLayerVerifier.AttachedLayer> shared =
+        recorded.isEmpty() ? List.of() : RemoteAudit.sharedLayerVersions(sharedLayers, recorded);
+    AuditReport layers =
+        new RemoteAudit(layerVersions, null).audit(local, withoutPublished(locked), null, shared);
+    return EnvironmentAudit.audit(layers, locked, environment, regions, code);
+  }
+
+  /** {@code locked} without its top-level published records, which no environment owns. */
+  private static Lockfile withoutPublished(Lockfile locked) {
+    return new Lockfile(
+        locked.lockfileVersion(),
+        locked.project(),
+        locked.outputTimestamp(),
+        locked.zipFormat(),
+        locked.layers().stream()
+            .map(
+                l ->
+                    new Lockfile.Layer(
+                        l.name(),
+                        l.runtimes(),
+                        l.architectures(),
+                        l.sha256(),
+                        l.codeSha256(),
+                        l.libraries(),
+                        List.of()))
+            .toList(),
+        locked.function(),
+        locked.sharedLayers(),
+        locked.environments());
   }
 }

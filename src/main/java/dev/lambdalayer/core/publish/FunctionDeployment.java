@@ -86,6 +86,13 @@ public final class FunctionDeployment {
     List<String> regions = settings.regions();
     ExecutorService executor = Executors.newFixedThreadPool(Math.min(regions.size(), 8));
     try {
+      // Every region is checked before any is changed: a refusal must not leave some regions
+      // updated and others not.
+      Map<String, Future<FunctionReader.FunctionState>> checked = new LinkedHashMap<>();
+      for (String region : regions) {
+        checked.put(region, executor.submit(() -> preflight(function, region)));
+      }
+      Joined.of(checked.values()).orThrow();
       Map<String, Future<DeployedFunction>> futures = new LinkedHashMap<>();
       for (String region : regions) {
         futures.put(
@@ -95,6 +102,7 @@ public final class FunctionDeployment {
                     update(
                         function,
                         region,
+                        checked.get(region).get(),
                         layers.getOrDefault(region, List.of()),
                         layerLibraries,
                         functionLibraries)));
@@ -103,14 +111,41 @@ public final class FunctionDeployment {
       if (function.alias() == null) {
         return done;
       }
-      Map<String, Future<DeployedFunction>> aliased = new LinkedHashMap<>();
+      // Versions first, in every region (and Active, with SnapStart); only then any alias: a
+      // region whose version fails leaves every alias where it was.
+      Map<String, Future<DeployedFunction>> versioned = new LinkedHashMap<>();
       for (DeployedFunction deployed : done) {
+        versioned.put(deployed.region(), executor.submit(() -> publishVersion(function, deployed)));
+      }
+      List<DeployedFunction> ready = Joined.of(versioned.values()).orThrow();
+      Map<String, Future<DeployedFunction>> aliased = new LinkedHashMap<>();
+      for (DeployedFunction deployed : ready) {
         aliased.put(deployed.region(), executor.submit(() -> moveAlias(function, deployed)));
       }
       return Joined.of(aliased.values()).orThrow();
     } finally {
       executor.shutdownNow();
     }
+  }
+
+  /** Refuses SnapStart on a runtime that lacks it, before any region is touched. */
+  private FunctionReader.FunctionState preflight(FunctionToDeploy function, String region) {
+    FunctionReader.FunctionState state = reader.getFunction(region, function.function());
+    if (Boolean.TRUE.equals(function.snapStart()) && SnapStartCheck.unsupported(state.runtime())) {
+      throw new InvalidConfigurationException(
+          new Violation(
+              Setting.SNAP_START,
+              "true",
+              "supports Java 11 and later, and function "
+                  + function.function()
+                  + " in "
+                  + region
+                  + " runs "
+                  + state.runtime(),
+              "move the function to java11 or later first",
+              Setting.FUNCTION));
+    }
+    return state;
   }
 
   /**
@@ -270,24 +305,26 @@ public final class FunctionDeployment {
       List<PublishedLayer> managed,
       Function<String, Set<String>> layerLibraries,
       Set<String> functionLibraries) {
+    return update(
+        function,
+        region,
+        reader.getFunction(region, function.function()),
+        managed,
+        layerLibraries,
+        functionLibraries);
+  }
+
+  private DeployedFunction update(
+      FunctionToDeploy function,
+      String region,
+      FunctionReader.FunctionState read,
+      List<PublishedLayer> managed,
+      Function<String, Set<String>> layerLibraries,
+      Set<String> functionLibraries) {
     String name = function.function();
-    FunctionReader.FunctionState state = reader.getFunction(region, name);
+    FunctionReader.FunctionState state = read;
     if ("InProgress".equals(state.lastUpdateStatus())) {
       state = updates.awaitSettled(region, name, "an earlier update");
-    }
-    if (Boolean.TRUE.equals(function.snapStart()) && SnapStartCheck.unsupported(state.runtime())) {
-      throw new InvalidConfigurationException(
-          new Violation(
-              Setting.SNAP_START,
-              "true",
-              "supports Java 11 and later, and function "
-                  + name
-                  + " in "
-                  + region
-                  + " runs "
-                  + state.runtime(),
-              "move the function to java11 or later first",
-              Setting.FUNCTION));
     }
     List<String> newLayers = layerList(state.layerArns(), managed, function.retiredLayers());
     if (newLayers.size() > LambdaLimits.MAX_LAYERS) {
@@ -324,6 +361,9 @@ public final class FunctionDeployment {
       uploaded = updateCode(function, region);
     }
     boolean snapStartChanged = applySnapStart(function, region, state);
+    // Unset in the POM, SnapStart may still be on (a template set it): its versions start Pending.
+    snapStartOn.put(
+        region, function.snapStart() != null ? function.snapStart() : state.snapStartOn());
     if (codeChanged || layersChanged || snapStartChanged) {
       log.accept(
           String.format(
@@ -412,7 +452,11 @@ public final class FunctionDeployment {
     updates.awaitSettled(region, function.function(), "UpdateFunctionConfiguration");
   }
 
-  private DeployedFunction moveAlias(FunctionToDeploy function, DeployedFunction deployed) {
+  /** Per region, whether the function's SnapStart is on once its update is done. */
+  private final Map<String, Boolean> snapStartOn = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Publishes the region's version and, with SnapStart on, waits until it is Active. */
+  private DeployedFunction publishVersion(FunctionToDeploy function, DeployedFunction deployed) {
     String region = deployed.region();
     String[] version = new String[1];
     updates.whenNoUpdateRuns(
@@ -425,8 +469,7 @@ public final class FunctionDeployment {
                     function.function(),
                     function.codeSha256(),
                     "lambda-layer-maven-plugin sha256:" + function.sha256()));
-    boolean snapStart = Boolean.TRUE.equals(function.snapStart());
-    if (snapStart) {
+    if (snapStartOn.getOrDefault(region, false)) {
       // A SnapStart version is Pending until its snapshot is made: an alias moved earlier would
       // send callers to a version that cannot run yet.
       log.accept(
@@ -437,15 +480,6 @@ public final class FunctionDeployment {
       deployer.awaitVersionActive(
           region, function.function(), version[0], timing.updateTimeout(), timing.pollInterval());
     }
-    deployer.pointAlias(region, function.function(), function.alias(), version[0]);
-    log.accept(
-        String.format(
-            "Function '%s' %s: version %s %s, alias '%s' moved to it.",
-            function.function(),
-            region,
-            version[0],
-            snapStart ? "is Active (SnapStart)" : "published",
-            function.alias()));
     return new DeployedFunction(
         deployed.function(),
         region,
@@ -455,6 +489,30 @@ public final class FunctionDeployment {
         deployed.layers(),
         deployed.order(),
         version[0],
+        null,
+        deployed.uploadedBytes());
+  }
+
+  private DeployedFunction moveAlias(FunctionToDeploy function, DeployedFunction deployed) {
+    String region = deployed.region();
+    deployer.pointAlias(region, function.function(), function.alias(), deployed.version());
+    log.accept(
+        String.format(
+            "Function '%s' %s: version %s %s, alias '%s' moved to it.",
+            function.function(),
+            region,
+            deployed.version(),
+            snapStartOn.getOrDefault(region, false) ? "is Active (SnapStart)" : "published",
+            function.alias()));
+    return new DeployedFunction(
+        deployed.function(),
+        region,
+        deployed.functionArn(),
+        deployed.codeUpdated(),
+        deployed.layersUpdated(),
+        deployed.layers(),
+        deployed.order(),
+        deployed.version(),
         function.alias(),
         deployed.uploadedBytes());
   }

@@ -44,9 +44,10 @@ public final class FunctionUpdates {
               e.region(),
               "another update was still in progress when the update timeout ("
                   + updateTimeout.toSeconds()
-                  + " s) ran out: raise it, or find what keeps updating the function (a"
-                  + " concurrent deployment?). AWS said: "
-                  + e.awsMessage(),
+                  + " s) ran out (AWS said: "
+                  + e.awsMessage()
+                  + "); if it does not end, find what keeps updating the function (a concurrent"
+                  + " deployment?)",
               AwsCallException.Kind.TIMEOUT,
               e);
         }
