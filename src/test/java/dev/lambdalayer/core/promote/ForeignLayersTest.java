@@ -58,4 +58,14 @@ class ForeignLayersTest {
                   .contains("promotion cannot move a layer it does not own across regions");
             });
   }
+
+  @Test
+  void theDryRunKeepsForeignLayersAndDownloadsOnlyOwnOnes() {
+    List<String> lines =
+        PromotionDryRun.lines(List.of(RECORD), "prod", List.of("eu-west-1"), "hello-prod", "live");
+    assertThat(lines).anyMatch(l -> l.contains("download layer version " + OWN));
+    assertThat(lines).noneMatch(l -> l.contains("download layer version " + SHARED));
+    assertThat(lines).anyMatch(l -> l.startsWith("prod eu-west-1: keep " + EXTENSION));
+    assertThat(lines).noneMatch(l -> l.contains("PublishLayerVersion platform"));
+  }
 }
