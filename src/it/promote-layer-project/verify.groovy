@@ -13,6 +13,8 @@ try {
   assert server.assumedRoles() == [role] : 'only the prod side assumes the role'
   assert server.accessKeyIds().contains(dev.lambdalayer.aws.FakeAwsServer.assumedAccessKeyId(role))
   assert server.callsByOperation()['DownloadCode'] == null : 'the attached zip was used'
+  // A layer project's promoted version is verified too, before the environment records it.
+  assert server.requestLog().contains('us-east-1 GetLayerVersionByArn 200')
 
   def lock = new JsonSlurper().parse(new File(basedir, 'lambda-layers.lock.json'))
   assert lock.environments*.name == ['prod', 'staging']

@@ -13,6 +13,9 @@ try {
   assert server.functionLayers('us-east-1', 'hello-prod') == [prodLayer]
   assert server.aliasVersion('us-east-1', 'hello-prod', 'live') == '1'
   assert server.functionVersionCount('us-east-1', 'hello-prod') == 1 : 'the second promotion changed nothing'
+  // <share> holds for promoted versions too: the grant is created in prod, not converged away.
+  assert server.layerPolicySids('eu-west-1', 'jackson', 1L).size() == 1
+  assert server.layerPolicySids('us-east-1', 'jackson', 1L) == server.layerPolicySids('eu-west-1', 'jackson', 1L)
 
   // The lockfile records both environments; the refused promotion changed nothing.
   def lock = new JsonSlurper().parse(new File(basedir, 'lambda-layers.lock.json'))
@@ -41,6 +44,8 @@ try {
   // The dry run.
   assert log.contains('Dry run (-Dlambda.dryRun): nothing is called, downloaded or written to AWS.')
   assert log.contains('prod us-east-1: PublishVersion hello-prod (CodeSha256 ' + staging.function.codeSha256)
+  assert log.contains("Sharing: each version's policy (GetLayerVersionPolicy) must grant exactly [")
+  assert promotions.contains("Layer 'jackson' us-east-1 version 1: shared with ")
   // The second promotion takes the kept zips and finds the recorded version.
   assert promotions.contains('layer jackson (' + stagingLayer + '): taken from jackson-')
   assert log.contains("0 newly published; function 'hello-prod' us-east-1 version 1, alias 'live'; 0 zip(s) downloaded")

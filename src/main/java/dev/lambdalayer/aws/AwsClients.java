@@ -33,6 +33,7 @@ final class AwsClients implements AutoCloseable {
   private final AwsSettings settings;
   private final SdkHttpClient http;
   private final AwsCredentialsProvider credentials;
+  private StsClient sts;
   private final Map<String, LambdaClient> lambdas = new ConcurrentHashMap<>();
   private final Map<String, S3Client> s3s = new ConcurrentHashMap<>();
 
@@ -57,17 +58,23 @@ final class AwsClients implements AutoCloseable {
    * before they expire: an environment in another account, reached from the build's credentials.
    */
   private AwsCredentialsProvider assumeRole(AwsSettings settings, AwsCredentialsProvider base) {
-    var sts =
+    String region =
+        settings.roleRegion() != null
+            ? settings.roleRegion()
+            : defaultRegion(settings.profile()).orElse("us-east-1");
+    var builder =
         StsClient.builder()
-            .region(Region.of(defaultRegion(settings.profile()).orElse("us-east-1")))
+            .region(Region.of(region))
             .credentialsProvider(base)
             .httpClient(http)
             .overrideConfiguration(overrides());
     if (settings.endpoint() != null) {
-      sts.endpointOverride(URI.create(settings.endpoint()));
+      builder.endpointOverride(URI.create(settings.endpoint()));
     }
+    // Closed with the session: the credentials provider does not close a client it was given.
+    this.sts = builder.build();
     return StsAssumeRoleCredentialsProvider.builder()
-        .stsClient(sts.build())
+        .stsClient(sts)
         .refreshRequest(
             b -> b.roleArn(settings.roleArn()).roleSessionName("lambda-layer-maven-plugin"))
         .build();
@@ -153,6 +160,9 @@ final class AwsClients implements AutoCloseable {
       } catch (Exception e) {
         // nothing held that matters
       }
+    }
+    if (sts != null) {
+      sts.close();
     }
   }
 }

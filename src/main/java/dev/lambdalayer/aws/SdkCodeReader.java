@@ -87,8 +87,20 @@ final class SdkCodeReader implements CodeReader {
 
   @Override
   public void download(String region, String location, Path file) {
-    // The presigned URL carries a signature: errors name the host only, never the URL.
-    URI uri = URI.create(location);
+    // The presigned URL carries a signature: errors name the host only, never the URL, and even
+    // an unparsable location is not quoted.
+    URI uri;
+    try {
+      uri = URI.create(location);
+    } catch (IllegalArgumentException e) {
+      throw new AwsCallException(
+          "Download",
+          "code location",
+          region,
+          "the code location AWS returned is not a URL",
+          AwsCallException.Kind.OTHER,
+          null);
+    }
     String subject = "code location on " + uri.getHost();
     SdkCalls.run(
         "Download",
@@ -119,10 +131,22 @@ final class SdkCodeReader implements CodeReader {
               Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
           } catch (IOException e) {
+            // An I/O message may quote the URL with its signature: only the class and the text
+            // before any query string are kept, and the cause is not chained.
             throw new AwsCallException(
-                "Download", subject, region, e.toString(), AwsCallException.Kind.OTHER, e);
+                "Download",
+                subject,
+                region,
+                withoutQuery(e.toString()),
+                AwsCallException.Kind.OTHER,
+                null);
           }
         });
+  }
+
+  /** {@code text} with every URL query string (a presigned signature) cut off. */
+  static String withoutQuery(String text) {
+    return text.replaceAll("\\?[^\\s'\"]*", "?...");
   }
 
   private static void closeQuietly(InputStream in) {

@@ -91,6 +91,8 @@ record AwsParameters(
         Duration.ofMinutes(15),
         Duration.ofMinutes(5),
         allowUnknownRegion,
-        roleArn);
+        roleArn,
+        // STS in the environment's own region: the right partition, wherever the profile points.
+        configuredRegions().stream().findFirst().orElse(null));
   }
 }

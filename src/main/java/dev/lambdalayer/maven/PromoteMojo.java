@@ -12,6 +12,7 @@ import dev.lambdalayer.core.promote.PromoteRefusedException;
 import dev.lambdalayer.core.publish.PublishedLayer;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -27,10 +28,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * refuses the promotion. Each layer zip and the function zip are then taken by content from {@code
  * target/lambda} or downloaded from the source and checked against their {@code CodeSha256}, never
  * rebuilt; each layer is published once per content and region in the target, the function gets the
- * same code and the same layer list (the target's versions, in the same order), a version is
- * published and the target's alias moved to it. The lockfile then records the target environment.
- * For a layer project (no function) only the layers are promoted. {@code -Dlambda.dryRun} prints
- * every call it would make and calls nothing.
+ * same code and the same layer list (the target's versions, in the same order; a layer the project
+ * does not own, such as a shared layer project's or an extension, keeps its very ARN and must be in
+ * the target's region), a version is published and the target's alias moved to it. The lockfile
+ * then records the target environment. For a layer project (no function) only the layers are
+ * promoted. {@code -Dlambda.dryRun} prints every call it would make and calls nothing.
  *
  * @since 0.4.0
  */
@@ -70,6 +72,28 @@ public class PromoteMojo extends AbstractLayerVersionsMojo {
    */
   @Parameter(property = "lambda.updateTimeout", defaultValue = "300")
   private int updateTimeout;
+
+  /**
+   * Who may use the layer versions: 12-digit account ids, organization ids ({@code o-...}), or
+   * {@code *} for everyone (only together with {@code <sharePublicly>true</sharePublicly>}). The
+   * grants on every version this goal publishes or reuses are made equal to this list: missing ones
+   * are added, and any other grant is removed with a warning naming it, so removing an account here
+   * revokes its access to those versions. Unset, the versions are shared with no one.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "lambda.share")
+  private List<String> share = new ArrayList<>();
+
+  /**
+   * Allows {@code <share>*</share>}, which lets every AWS account use the layer versions. Without
+   * it, {@code *} is refused before anything is published, so a layer never becomes public by
+   * accident.
+   *
+   * @since 0.4.0
+   */
+  @Parameter(property = "lambda.sharePublicly", defaultValue = "false")
+  private boolean sharePublicly;
 
   @Inject
   public PromoteMojo(AwsPorts ports) {
@@ -120,13 +144,15 @@ public class PromoteMojo extends AbstractLayerVersionsMojo {
             List.of(outputDirectory.toPath(), outputDirectory.toPath().resolve("promoted")),
             outputDirectory.toPath().resolve("promoted"),
             dryRun,
-            Duration.ofSeconds(updateTimeout));
+            Duration.ofSeconds(updateTimeout),
+            PomValues.trimmed(share, Setting.SHARE),
+            sharePublicly);
     PromoteJob.Outcome outcome;
     try {
       getLog().info("Promoting environment '" + source.name() + "' to '" + target.name() + "':");
       outcome = new PromoteJob(ports, jobLog()).run(request);
     } catch (PromoteRefusedException e) {
-      throw new MojoFailureException(refused(e, source.name()));
+      throw new MojoFailureException(refused(e, source.name(), target.name()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("lambda:promote was interrupted", e);
@@ -185,8 +211,13 @@ public class PromoteMojo extends AbstractLayerVersionsMojo {
     return value.trim();
   }
 
-  static String refused(PromoteRefusedException e, String source) {
-    StringBuilder out = new StringBuilder("lambda:promote refused; nothing was deployed:");
+  static String refused(PromoteRefusedException e, String source, String target) {
+    StringBuilder out =
+        new StringBuilder(
+            e.reason() == PromoteRefusedException.Reason.TARGET_LAYER_NOT_VERIFIED
+                ? "lambda:promote refused; the target's function was not changed (layer versions"
+                    + " may have been published in the target):"
+                : "lambda:promote refused; nothing was deployed:");
     e.problems().forEach(p -> out.append("\n  - ").append(p));
     out.append("\n");
     out.append(
@@ -210,6 +241,11 @@ public class PromoteMojo extends AbstractLayerVersionsMojo {
           case TOO_LARGE ->
               "Promotion uploads zips directly (at most 50 MB each); publish this one to the"
                   + " target with lambda:publish -Dlambda.environment and <s3Bucket>.";
+          case FOREIGN_LAYER_OTHER_REGION ->
+              "Publish the shared layer project to the target's region(s), then publish this"
+                  + " function to the target with lambda:publish -Dlambda.environment="
+                  + target
+                  + " instead of promoting it.";
           case TARGET_LAYER_NOT_VERIFIED ->
               "The target's function was not changed. Delete the named layer version in the"
                   + " target (it does not hold what its description says), then promote again.";

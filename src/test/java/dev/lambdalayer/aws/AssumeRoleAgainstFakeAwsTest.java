@@ -61,6 +61,27 @@ class AssumeRoleAgainstFakeAwsTest {
   }
 
   @Test
+  void stsIsCalledInTheEnvironmentsRegion() {
+    AwsSettings base = settings(ROLE);
+    AwsSettings inChina =
+        new AwsSettings(
+            base.profile(),
+            base.endpoint(),
+            base.retryMode(),
+            base.maxAttempts(),
+            base.apiCallTimeout(),
+            base.attemptTimeout(),
+            base.allowUnknownRegion(),
+            ROLE,
+            "cn-north-1");
+    try (SdkAwsSession aws = new SdkAwsSession(new AwsClients(inChina))) {
+      aws.functions().getFunction("eu-west-1", "hello");
+    }
+
+    assertThat(server.requestLog()).first().isEqualTo("cn-north-1 AssumeRole 200");
+  }
+
+  @Test
   void withoutARoleNothingIsAssumed() {
     try (SdkAwsSession aws = new SdkAwsSession(new AwsClients(settings(null)))) {
       aws.functions().getFunction("eu-west-1", "hello");

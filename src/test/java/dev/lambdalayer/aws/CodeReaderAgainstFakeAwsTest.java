@@ -111,4 +111,28 @@ class CodeReaderAgainstFakeAwsTest {
                   .doesNotContain("expired?X");
             });
   }
+
+  @Test
+  void anUnparsableLocationIsNeverQuoted() {
+    String location =
+        "https://bucket.example/a b?X-Amz-Signature=" + FakeAwsServer.PRESIGNED_SIGNATURE;
+
+    assertThatThrownBy(() -> aws.code().download("eu-west-1", location, dir.resolve("x.zip")))
+        .isInstanceOfSatisfying(
+            AwsCallException.class,
+            e -> {
+              assertThat(e.getMessage()).contains("is not a URL");
+              assertThat(e.getMessage() + e.getCause())
+                  .doesNotContain(FakeAwsServer.PRESIGNED_SIGNATURE)
+                  .doesNotContain("X-Amz-Signature");
+            });
+  }
+
+  @Test
+  void anIoMessageLosesItsQueryString() {
+    assertThat(
+            SdkCodeReader.withoutQuery(
+                "java.io.IOException: GET https://b.s3.amazonaws.com/k?X-Amz-Signature=abc failed"))
+        .isEqualTo("java.io.IOException: GET https://b.s3.amazonaws.com/k?... failed");
+  }
 }

@@ -133,12 +133,16 @@ class PluginDescriptorTest {
   void promoteListsOnlyTheParametersItReads() throws Exception {
     Map<String, String> promote = goals().get("promote");
     Map<String, String> prune = goals().get("prune");
-    // The same class chain as prune (AbstractLayerVersionsMojo), plus its own four.
+    // The same class chain as prune (AbstractLayerVersionsMojo), plus its own six.
     assertThat(promote.keySet())
         .containsAll(
             prune.keySet().stream().filter(p -> !p.equals("keep") && !p.equals("apply")).toList())
-        .contains("from", "to", "dryRun", "updateTimeout")
-        .hasSize(prune.size() - 2 + 4);
+        .contains("from", "to", "dryRun", "updateTimeout", "share", "sharePublicly")
+        .hasSize(prune.size() - 2 + 6);
+    // Sharing means the same as for lambda:publish.
+    Map<String, String> publish = goals().get("publish");
+    assertThat(promote.get("share")).isEqualTo(publish.get("share"));
+    assertThat(promote.get("sharePublicly")).isEqualTo(publish.get("sharePublicly"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.lambdalayer.core.job;
 
 import dev.lambdalayer.core.lock.EnvironmentRecords;
+import dev.lambdalayer.core.lock.LockfileService;
 import dev.lambdalayer.core.model.Hashes;
 import dev.lambdalayer.core.model.Lockfile;
 import dev.lambdalayer.core.port.AwsPorts;
@@ -9,6 +10,7 @@ import dev.lambdalayer.core.publish.PublishedLayer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code lambda:publish} to one named environment: the publish itself, then the lockfile's record
@@ -42,7 +44,10 @@ public final class EnvironmentPublishJob {
             ? null
             : Hashes.toBase64(request.built().function().zip().sha256());
     EnvironmentRecords.record(
-        request.records().lockfile(), deployments(environment, outcome, codeSha256));
+        request.records().lockfile(),
+        deployments(environment, outcome, codeSha256),
+        // No own layer was published, so no lockfile may exist yet: start from this build's.
+        LockfileService.current(request.packaging(), request.built(), Optional.empty()));
     log.info(
         "Recorded in "
             + request.records().lockfileName()

@@ -8,11 +8,14 @@ import dev.lambdalayer.core.model.InvalidConfigurationException;
 import dev.lambdalayer.core.model.LambdaLimits;
 import dev.lambdalayer.core.model.Lockfile;
 import dev.lambdalayer.core.model.LockfileException;
+import dev.lambdalayer.core.model.Share;
+import dev.lambdalayer.core.model.Violation;
 import dev.lambdalayer.core.port.AwsCallException;
 import dev.lambdalayer.core.port.AwsPorts;
 import dev.lambdalayer.core.port.AwsSession;
 import dev.lambdalayer.core.port.AwsSettings;
 import dev.lambdalayer.core.port.CodeReader;
+import dev.lambdalayer.core.promote.ForeignLayers;
 import dev.lambdalayer.core.promote.FunctionPromotion;
 import dev.lambdalayer.core.promote.PromoteRefusedException;
 import dev.lambdalayer.core.promote.PromotionDryRun;
@@ -20,6 +23,7 @@ import dev.lambdalayer.core.promote.SourceCheck;
 import dev.lambdalayer.core.promote.VerifiedZips;
 import dev.lambdalayer.core.publish.AttachedLayerVerifier;
 import dev.lambdalayer.core.publish.LayerPublishing;
+import dev.lambdalayer.core.publish.LayerSharing;
 import dev.lambdalayer.core.publish.LayerToPublish;
 import dev.lambdalayer.core.publish.PublishSettings;
 import dev.lambdalayer.core.publish.PublishedLayer;
@@ -66,6 +70,9 @@ public final class PromoteJob {
    *
    * @param zipDirectories where this build's zips are looked for by hash
    * @param downloads where zips downloaded from the source are kept
+   * @param shares who may use the target's layer versions, as configured (see {@link Share#parse});
+   *     the grants on every promoted version are made equal to it
+   * @param sharePublicly whether a share with everyone is allowed
    */
   public record Request(
       Side source,
@@ -75,10 +82,13 @@ public final class PromoteJob {
       List<Path> zipDirectories,
       Path downloads,
       boolean dryRun,
-      Duration updateTimeout) {
+      Duration updateTimeout,
+      List<String> shares,
+      boolean sharePublicly) {
 
     public Request {
       zipDirectories = List.copyOf(zipDirectories);
+      shares = List.copyOf(shares);
     }
   }
 
@@ -153,15 +163,21 @@ public final class PromoteJob {
                   + target.environment()
                   + "' has no region, and the AWS SDK found none"));
     }
+    List<Share> shares = request.shares().stream().map(Share::parse).toList();
+    List<Violation> publicShare = LayerSharing.publicWithoutOptIn(shares, request.sharePublicly());
+    if (!publicShare.isEmpty()) {
+      throw new InvalidConfigurationException(publicShare);
+    }
+    // Layers the project does not own keep their ARN, so they must already be where the target is.
+    List<String> foreign = ForeignLayers.of(primary);
+    ForeignLayers.requireInRegions(foreign, regions);
     if (request.dryRun()) {
-      return new Outcome(
-          true,
-          PromotionDryRun.lines(
-              records, target.environment(), regions, target.function(), target.alias()),
-          regions,
-          List.of(),
-          List.of(),
-          0);
+      List<String> lines =
+          new ArrayList<>(
+              PromotionDryRun.lines(
+                  records, target.environment(), regions, target.function(), target.alias()));
+      lines.add(LayerSharing.dryRunLine(shares));
+      return new Outcome(true, lines, regions, List.of(), List.of(), 0);
     }
 
     // 1. The source: the record against AWS, then every zip by content.
@@ -206,6 +222,9 @@ public final class PromoteJob {
               + " (checked against AWS).");
       for (Map.Entry<String, CodeReader.LayerContent> e : contents.entrySet()) {
         String arn = e.getKey();
+        if (foreign.contains(arn)) {
+          continue;
+        }
         CodeReader.LayerContent content = e.getValue();
         String name = Arns.layerName(arn).orElse("layer");
         VerifiedZips.Zip zip =
@@ -236,74 +255,98 @@ public final class PromoteJob {
     List<PublishedLayer> published = new ArrayList<>();
     Map<String, List<PublishedLayer>> byArn = new LinkedHashMap<>();
     List<FunctionPromotion.Result> functions = new ArrayList<>();
+    boolean verified = false;
     Optional<Lockfile> lock = LockfileCodec.read(request.lockfile());
-    PublishSettings settings = new PublishSettings(regions, null, null, List.of());
+    PublishSettings settings = new PublishSettings(regions, null, null, shares);
     try (AwsSession aws = ports.open(target.aws());
         LayerPublishing publishing =
             new LayerPublishing(
                 aws, settings, lockedIn(lock, target.environment()), log::info, log::warn, null)) {
-      for (Map.Entry<String, VerifiedZips.Zip> e : layerZips.entrySet()) {
-        CodeReader.LayerContent content = contents.get(e.getKey());
-        VerifiedZips.Zip zip = e.getValue();
-        LayerToPublish layer =
-            new LayerToPublish(
-                Arns.layerName(e.getKey()).orElseThrow(),
-                zip.file(),
-                zip.sha256(),
-                zip.size(),
-                0,
-                content.runtimes(),
-                content.architectures());
-        List<PublishedLayer> done = publishing.publish(layer, d -> {});
-        done.forEach(this::logLayer);
-        published.addAll(done);
-        byArn.put(e.getKey(), done);
-      }
-      if (functionZip != null) {
-        // As lambda:publish does: a target version found by its description must really hold
-        // the promoted content before the function is pointed at it.
+      try {
+        for (Map.Entry<String, VerifiedZips.Zip> e : layerZips.entrySet()) {
+          CodeReader.LayerContent content = contents.get(e.getKey());
+          VerifiedZips.Zip zip = e.getValue();
+          LayerToPublish layer =
+              new LayerToPublish(
+                  Arns.layerName(e.getKey()).orElseThrow(),
+                  zip.file(),
+                  zip.sha256(),
+                  zip.size(),
+                  0,
+                  content.runtimes(),
+                  content.architectures());
+          List<PublishedLayer> done =
+              publishing.publish(
+                  layer,
+                  d -> {
+                    published.addAll(d);
+                    d.forEach(this::logLayer);
+                  });
+          byArn.put(e.getKey(), done);
+        }
+        // As lambda:publish does: a target version found by its description (and a layer the
+        // project does not own, kept by ARN) must really hold the source's content before the
+        // function is pointed at it or the environment records it.
         List<AttachedLayerVerifier.Mismatch> mismatches =
             new AttachedLayerVerifier(aws.layerVersions())
-                .verify(attached(byArn, contents, source.environment()));
+                .verify(attached(byArn, foreign, contents, regions, source.environment()));
         if (!mismatches.isEmpty()) {
           throw new PromoteRefusedException(
               PromoteRefusedException.Reason.TARGET_LAYER_NOT_VERIFIED,
               mismatches.stream().map(AttachedLayerVerifier.Mismatch::message).toList());
         }
-        FunctionPromotion promotion =
-            new FunctionPromotion(
-                aws.functions(),
-                aws.functionDeployer(),
-                request.updateTimeout(),
-                Duration.ofMillis(500),
-                log::info);
-        for (String region : regions) {
-          List<String> layerList = new ArrayList<>();
-          for (String arn : primary.function().layers()) {
-            layerList.add(inRegion(byArn.get(arn), region).layerVersionArn());
+        verified = true;
+        if (functionZip != null) {
+          FunctionPromotion promotion =
+              new FunctionPromotion(
+                  aws.functions(),
+                  aws.functionDeployer(),
+                  request.updateTimeout(),
+                  Duration.ofMillis(500),
+                  log::info);
+          for (String region : regions) {
+            List<String> layerList = new ArrayList<>();
+            for (String arn : primary.function().layers()) {
+              layerList.add(
+                  foreign.contains(arn) ? arn : inRegion(byArn.get(arn), region).layerVersionArn());
+            }
+            functions.add(
+                promotion.promote(
+                    region,
+                    target.function(),
+                    functionZip,
+                    layerList,
+                    target.alias(),
+                    "promoted from " + source.environment() + " sha256:" + functionZip.sha256()));
           }
-          functions.add(
-              promotion.promote(
-                  region,
-                  target.function(),
+        }
+      } finally {
+        // What was done is recorded even when a later region failed, so the lockfile matches
+        // AWS; unverified layer versions are not recorded.
+        if (verified) {
+          EnvironmentRecords.record(
+              request.lockfile(),
+              targetRecords(
+                  target.environment(),
+                  regions,
+                  published,
+                  functions,
                   functionZip,
-                  layerList,
-                  target.alias(),
-                  "promoted from " + source.environment() + " sha256:" + functionZip.sha256()));
+                  byArn,
+                  foreign,
+                  primary));
         }
       }
     }
-    EnvironmentRecords.record(
-        request.lockfile(),
-        targetRecords(
-            target.environment(), regions, published, functions, functionZip, byArn, primary));
     return new Outcome(false, List.of(), regions, published, functions, downloaded);
   }
 
   /** The target's layer versions, each expected to hold the source version's content. */
   private static List<AttachedLayerVerifier.AttachedLayer> attached(
       Map<String, List<PublishedLayer>> byArn,
+      List<String> foreign,
       Map<String, CodeReader.LayerContent> contents,
+      List<String> regions,
       String from) {
     List<AttachedLayerVerifier.AttachedLayer> layers = new ArrayList<>();
     byArn.forEach(
@@ -316,8 +359,20 @@ public final class PromoteJob {
                             p.region(),
                             p.layerVersionArn(),
                             contents.get(sourceArn).codeSha256(),
-                            AttachedLayerVerifier.Origin.OWN,
+                            AttachedLayerVerifier.Origin.PROMOTED,
                             "environment '" + from + "' (" + sourceArn + ")"))));
+    for (String arn : foreign) {
+      for (String region : regions) {
+        layers.add(
+            new AttachedLayerVerifier.AttachedLayer(
+                Arns.layerName(arn).orElse(arn),
+                region,
+                arn,
+                contents.get(arn).codeSha256(),
+                AttachedLayerVerifier.Origin.PROMOTED,
+                "environment '" + from + "' (" + arn + ")"));
+      }
+    }
     return layers;
   }
 
@@ -423,9 +478,15 @@ public final class PromoteJob {
       List<FunctionPromotion.Result> functions,
       VerifiedZips.Zip functionZip,
       Map<String, List<PublishedLayer>> byArn,
+      List<String> foreign,
       Lockfile.Deployment primary) {
     List<Lockfile.Deployment> out = new ArrayList<>();
     for (String region : regions) {
+      boolean promoted = functions.stream().anyMatch(f -> f.region().equals(region));
+      if (primary.function() != null && !promoted) {
+        // The function there was not changed: its record stays as it was (none if it had none).
+        continue;
+      }
       List<Lockfile.DeployedLayer> layers =
           published.stream()
               .filter(p -> p.region().equals(region))
@@ -446,7 +507,11 @@ public final class PromoteJob {
                           f.version(),
                           functionZip.codeSha256(),
                           primary.function().layers().stream()
-                              .map(arn -> inRegion(byArn.get(arn), region).layerVersionArn())
+                              .map(
+                                  arn ->
+                                      foreign.contains(arn)
+                                          ? arn
+                                          : inRegion(byArn.get(arn), region).layerVersionArn())
                               .toList()))
               .orElse(null);
       out.add(new Lockfile.Deployment(environment, region, layers, function));

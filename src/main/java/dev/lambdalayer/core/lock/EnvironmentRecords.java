@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,13 +23,28 @@ public final class EnvironmentRecords {
    * lockfile; other records stay.
    *
    * @throws LockfileException when the lockfile cannot be read
-   * @throws IllegalStateException when there is no lockfile: publishing writes one before this
+   * @throws IllegalStateException when there is no lockfile: a promotion reads one before this
    */
   public static Lockfile record(Path lockfile, List<Lockfile.Deployment> deployments)
       throws IOException {
-    Lockfile current =
-        LockfileCodec.read(lockfile)
-            .orElseThrow(() -> new IllegalStateException("no lockfile at " + lockfile));
+    return record(lockfile, deployments, null);
+  }
+
+  /**
+   * As {@link #record(Path, List)}, but creates the lockfile from {@code whenMissing} when there is
+   * none: a publish that published no layer of its own (a function with shared layers only) has not
+   * written one yet.
+   *
+   * @param whenMissing the lockfile describing this build; null when one must exist
+   */
+  public static Lockfile record(
+      Path lockfile, List<Lockfile.Deployment> deployments, Lockfile whenMissing)
+      throws IOException {
+    Optional<Lockfile> read = LockfileCodec.read(lockfile);
+    if (read.isEmpty() && whenMissing == null) {
+      throw new IllegalStateException("no lockfile at " + lockfile);
+    }
+    Lockfile current = read.orElse(whenMissing);
     Lockfile updated = current.withEnvironments(replaced(current.environments(), deployments));
     LockfileCodec.write(updated, lockfile);
     return updated;

@@ -16,6 +16,9 @@ import java.time.Duration;
  *     than the SDK); otherwise they are refused before any call
  * @param roleArn an IAM role to assume (STS {@code AssumeRole}) with the profile's or chain's
  *     credentials, for an environment in another account; null for none
+ * @param roleRegion the region STS is called in to assume {@code roleArn}: the environment's first
+ *     configured region, so the partition is right (aws-cn, aws-us-gov); null for the profile's
+ *     region, else us-east-1
  */
 public record AwsSettings(
     String profile,
@@ -25,7 +28,30 @@ public record AwsSettings(
     Duration apiCallTimeout,
     Duration attemptTimeout,
     boolean allowUnknownRegion,
-    String roleArn) {
+    String roleArn,
+    String roleRegion) {
+
+  /** Settings that call STS, if at all, in the profile's region. */
+  public AwsSettings(
+      String profile,
+      String endpoint,
+      String retryMode,
+      int maxAttempts,
+      Duration apiCallTimeout,
+      Duration attemptTimeout,
+      boolean allowUnknownRegion,
+      String roleArn) {
+    this(
+        profile,
+        endpoint,
+        retryMode,
+        maxAttempts,
+        apiCallTimeout,
+        attemptTimeout,
+        allowUnknownRegion,
+        roleArn,
+        null);
+  }
 
   /** Settings that assume no role. */
   public AwsSettings(
@@ -62,6 +88,7 @@ public record AwsSettings(
         apiCallTimeout,
         attemptTimeout,
         allowed,
-        roleArn);
+        roleArn,
+        roleRegion);
   }
 }

@@ -19,6 +19,8 @@ public final class PromoteRefusedException extends RuntimeException {
     SAME_ENVIRONMENT,
     /** A zip over the 50 MB direct-upload limit: promotion uploads inline only. */
     TOO_LARGE,
+    /** A layer the project does not own is in another region than the target. */
+    FOREIGN_LAYER_OTHER_REGION,
     /** A target layer version does not hold the promoted content; the function was not changed. */
     TARGET_LAYER_NOT_VERIFIED
   }

@@ -44,7 +44,10 @@ public final class PromotionDryRun {
                 source, record.region(), arn, recorded(record, arn)));
       }
     }
-    for (String arn : SourceCheck.layerArns(primary)) {
+    List<String> foreign = ForeignLayers.of(primary);
+    List<String> own =
+        SourceCheck.layerArns(primary).stream().filter(arn -> !foreign.contains(arn)).toList();
+    for (String arn : own) {
       out.add(
           String.format(
               "%s %s: download layer version %s from its Content.Location, unless this build"
@@ -63,13 +66,20 @@ public final class PromotionDryRun {
               primary.function().codeSha256()));
     }
     for (String region : regions) {
-      for (String arn : SourceCheck.layerArns(primary)) {
+      for (String arn : own) {
         String name = Arns.layerName(arn).orElse(arn);
         out.add(
             String.format(
                 "%s %s: ListLayerVersions/GetLayerVersion %s to find a version with CodeSha256"
                     + " %s, else PublishLayerVersion %s",
                 target, region, name, recorded(primary, arn), name));
+      }
+      for (String arn : foreign) {
+        out.add(
+            String.format(
+                "%s %s: keep %s (not this project's layer), GetLayerVersionByArn to check it holds"
+                    + " what the source runs",
+                target, region, arn));
       }
       if (primary.function() != null && function != null) {
         out.add(

@@ -24,7 +24,9 @@ public final class AttachedLayerVerifier {
     /** This project's own layer: the lockfile and the zip this build wrote. */
     OWN,
     /** A layer project's layer: its descriptor. */
-    SHARED
+    SHARED,
+    /** A layer version promoted from another environment: the source's content. */
+    PROMOTED
   }
 
   /**
@@ -87,6 +89,12 @@ public final class AttachedLayerVerifier {
         return "Publish the shared layer project again and install (or deploy) it, then build"
             + " this function against the descriptor it installs (update the shared layer's"
             + " version if it changed)";
+      }
+      if (layer.origin() == Origin.PROMOTED) {
+        return "The target's function was not changed. That target version does not hold what"
+            + " the source environment runs: delete it in the target (or, for a layer this"
+            + " project does not own, make the same version available to the target), then"
+            + " promote again";
       }
       return "That version was not published from this content: delete it, or remove its"
           + " record from the lockfile, and publish again";

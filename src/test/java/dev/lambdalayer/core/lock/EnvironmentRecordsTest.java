@@ -28,6 +28,18 @@ class EnvironmentRecordsTest {
   }
 
   @Test
+  void recordingWithoutALockfileCreatesItFromThisBuild(@TempDir Path dir) throws Exception {
+    // A function with shared layers only publishes no layer of its own, so no lockfile exists yet.
+    Path file = dir.resolve("lambda-layers.lock.json");
+    EnvironmentRecords.record(file, List.of(staging("1")), LockfileCodecTest.sample());
+    Lockfile written = LockfileCodec.read(file).orElseThrow();
+    assertThat(written.environments()).containsExactly(staging("1"));
+    assertThat(written.project()).isEqualTo(LockfileCodecTest.sample().project());
+    assertThat(written.layers()).extracting(Lockfile.Layer::name).containsExactly("jackson");
+    assertThat(Files.list(dir)).containsExactly(file);
+  }
+
+  @Test
   void aLockfileWithoutEnvironmentsIsWrittenExactlyAsBefore() {
     String text = LockfileCodec.write(LockfileCodecTest.sample());
     assertThat(text).doesNotContain("environments");

@@ -1,0 +1,7 @@
+package com.example;
+
+public class Handler {
+  public String handleRequest(String input) {
+    return "hello " + input;
+  }
+}
